@@ -1,0 +1,42 @@
+using Lean.MarketMaking.Models.Errors;
+
+namespace Lean.MarketMaking.Models.Quoting;
+
+/// <summary>
+/// What a single-asset quoting model needs to know about the market at one instant.
+/// Time is measured in the same unit as the model's horizon and as the time unit of its
+/// volatility (price per √unit) and intensities (per unit); inventory is in units of the asset
+/// (a multiple of the model's order size where the model is discrete).
+/// </summary>
+public readonly record struct MarketSnapshot
+{
+    /// <summary>Creates a validated snapshot.</summary>
+    /// <param name="mid">Mid price s, finite and positive.</param>
+    /// <param name="time">Current time t, finite and non-negative, in the model's time unit.</param>
+    /// <param name="inventory">Signed inventory q, finite.</param>
+    /// <param name="drift">Predicted drift μ of the mid, in price per time unit (0 when there is no view).</param>
+    /// <param name="adverseSelection">Adverse-selection premium, in price units, added to both depths (0 for none).</param>
+    public MarketSnapshot(double mid, double time, double inventory, double drift = 0, double adverseSelection = 0)
+    {
+        Mid = Guard.Positive(mid, nameof(mid));
+        Time = Guard.NonNegative(time, nameof(time));
+        Inventory = Guard.Finite(inventory, nameof(inventory));
+        Drift = Guard.Finite(drift, nameof(drift));
+        AdverseSelection = Guard.NonNegative(adverseSelection, nameof(adverseSelection));
+    }
+
+    /// <summary>Mid price s.</summary>
+    public double Mid { get; }
+
+    /// <summary>Current time t in the model's time unit.</summary>
+    public double Time { get; }
+
+    /// <summary>Signed inventory q in units of the asset.</summary>
+    public double Inventory { get; }
+
+    /// <summary>Predicted drift μ of the mid, price per time unit.</summary>
+    public double Drift { get; }
+
+    /// <summary>Adverse-selection premium in price units, widening both sides.</summary>
+    public double AdverseSelection { get; }
+}
