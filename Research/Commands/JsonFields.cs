@@ -1,0 +1,186 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Lean.MarketMaking.Research.Commands;
+
+/// <summary>
+/// Reads the one JSON object a command takes on stdin, with errors that name the field, and writes
+/// numbers with full double precision (round-trip "R" format).
+/// </summary>
+internal sealed class JsonFields
+{
+    private readonly JsonObject _root;
+
+    private JsonFields(JsonObject root) => _root = root;
+
+    /// <summary>Parses one JSON object from <paramref name="input"/>.</summary>
+    public static JsonFields Parse(TextReader input)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(input.ReadToEnd());
+        }
+        catch (JsonException e)
+        {
+            throw new CommandLineException($"input is not valid JSON: {e.Message}");
+        }
+
+        return node is JsonObject o ? new JsonFields(o) : throw new CommandLineException("input must be one JSON object");
+    }
+
+    /// <summary>True when the field is present and not null.</summary>
+    public bool Has(string name) => _root[name] is not null;
+
+    /// <summary>A required string field.</summary>
+    public string String(string name) =>
+        _root[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw Bad(name, "must be a string");
+
+    /// <summary>A required number field.</summary>
+    public double Number(string name) => ToNumber(_root[name] ?? throw Missing(name), name);
+
+    /// <summary>An optional number field.</summary>
+    public double Number(string name, double fallback) => Has(name) ? Number(name) : fallback;
+
+    /// <summary>A required integer field.</summary>
+    public int Integer(string name)
+    {
+        var x = Number(name);
+        return x == Math.Floor(x) && Math.Abs(x) <= int.MaxValue ? (int)x : throw Bad(name, $"must be an integer, got {x}");
+    }
+
+    /// <summary>A required array of numbers.</summary>
+    public double[] Vector(string name) => ToVector(_root[name] ?? throw Missing(name), name);
+
+    /// <summary>A number broadcast to <paramref name="length"/> entries, or an array of exactly that length.</summary>
+    public double[] VectorOrScalar(string name, int length)
+    {
+        var node = _root[name] ?? throw Missing(name);
+        if (node is JsonArray)
+        {
+            var v = ToVector(node, name);
+            return v.Length == length ? v : throw Bad(name, $"must have {length} entries, got {v.Length}");
+        }
+
+        var x = ToNumber(node, name);
+        var result = new double[length];
+        Array.Fill(result, x);
+        return result;
+    }
+
+    /// <summary>A required array of arrays of numbers (ragged allowed).</summary>
+    public double[][] Jagged(string name)
+    {
+        if (_root[name] is not JsonArray rows)
+        {
+            throw Has(name) ? Bad(name, "must be an array of arrays of numbers") : Missing(name);
+        }
+
+        var result = new double[rows.Count][];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            result[i] = ToVector(rows[i] ?? throw Bad($"{name}[{i}]", "must be an array"), $"{name}[{i}]");
+        }
+
+        return result;
+    }
+
+    /// <summary>A required square matrix of numbers.</summary>
+    public double[,] SquareMatrix(string name)
+    {
+        var rows = Jagged(name);
+        var n = rows.Length;
+        var m = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            if (rows[i].Length != n)
+            {
+                throw Bad(name, $"must be square: row {i} has {rows[i].Length} entries, expected {n}");
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                m[i, j] = rows[i][j];
+            }
+        }
+
+        return m;
+    }
+
+    /// <summary>Writes a JSON object built by <paramref name="write"/> as one line.</summary>
+    public static void WriteObject(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            write(writer);
+            writer.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    /// <summary>Writes a number with full precision; non-finite numbers are a bug upstream and are refused.</summary>
+    public static void WriteNumber(Utf8JsonWriter writer, string name, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new InvalidOperationException($"{name} is not finite ({value}); models must never return NaN");
+        }
+
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Writes an array of numbers with full precision.</summary>
+    public static void WriteNumbers(Utf8JsonWriter writer, string name, ReadOnlySpan<double> values)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var value in values)
+        {
+            if (!double.IsFinite(value))
+            {
+                throw new InvalidOperationException($"{name} has a non-finite entry ({value})");
+            }
+
+            writer.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static double ToNumber(JsonNode node, string name)
+    {
+        if (node is JsonValue v && v.TryGetValue<double>(out var x))
+        {
+            return x;
+        }
+
+        throw Bad(name, "must be a number");
+    }
+
+    private static double[] ToVector(JsonNode node, string name)
+    {
+        if (node is not JsonArray array)
+        {
+            throw Bad(name, "must be an array of numbers");
+        }
+
+        var result = new double[array.Count];
+        for (var i = 0; i < array.Count; i++)
+        {
+            result[i] = ToNumber(array[i] ?? throw Bad($"{name}[{i}]", "must be a number"), $"{name}[{i}]");
+        }
+
+        return result;
+    }
+
+    private static CommandLineException Missing(string name) => new($"field '{name}' is required");
+
+    private static CommandLineException Bad(string name, string why) => new($"field '{name}' {why}");
+}
