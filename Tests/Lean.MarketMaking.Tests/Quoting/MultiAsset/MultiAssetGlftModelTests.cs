@@ -278,4 +278,25 @@ public class MultiAssetGlftModelTests
         Assert.That(first, Is.EqualTo(reference));
         Assert.That(other[0].Spread, Is.LessThan(first[0].Spread), "spread narrows towards the horizon");
     }
+
+    [Test]
+    public void QuotingAllocatesNothing()
+    {
+        // The hot path must not allocate, whether A(t) is cached or rebuilt for a new t (per-thread allocation counter).
+        var p = ThreeAssets(MultiAssetGlftObjective.Cara);
+        var model = new MultiAssetGlftModel(p);
+        var mids = new[] { 10.0, 20.0, 30.0 };
+        var q = new[] { 2.0, -1.0, 4.0 };
+        var quotes = new TwoSidedQuote[3];
+        model.Quote(mids, q, 0.5, quotes);
+        model.Quote(mids, q, 0.6, quotes);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            model.Quote(mids, q, 0.5, quotes);
+            model.Quote(mids, q, 1e-3 * i, quotes);
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
 }
