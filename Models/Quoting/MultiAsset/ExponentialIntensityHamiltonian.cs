@@ -5,7 +5,7 @@ namespace Lean.MarketMaking.Models.Quoting.MultiAsset;
 /// <summary>
 /// Scalar constants of the Hamiltonian H_ξ(p) = sup_δ Λ(δ)·(1 − e^(−ξz(δ − p)))/(ξz) (ξ &gt; 0) or
 /// sup_δ Λ(δ)·(δ − p) (ξ = 0) for an exponential intensity Λ(δ) = A·e^(−kδ) and trade size z
-/// (Guéant 2017, §3; Bergault et al. 2021, §2). Both sups are attained at δ̃_ξ(p) = p + offset, and
+/// (Guéant 2017; Bergault et al. 2021, model section). Both sups are attained at δ̃_ξ(p) = p + offset, and
 /// H_ξ(p) = (A/k)·C_ξ·e^(−kp), so H_ξ″(0) = A·k·C_ξ.
 /// </summary>
 internal static class ExponentialIntensityHamiltonian

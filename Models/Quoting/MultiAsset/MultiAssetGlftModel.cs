@@ -8,13 +8,13 @@ namespace Lean.MarketMaking.Models.Quoting.MultiAsset;
 /// <summary>
 /// Closed-form multi-asset market-making quotes of Bergault, Evangelista, Guéant &amp; Vieira (2021),
 /// "Closed-form approximations in multi-asset market making", Applied Mathematical Finance 28(2), arXiv:1810.04383,
-/// for the model of Guéant (2017), §6, with symmetric exponential intensities.
+/// for the multi-asset model of Guéant (2017), "Optimal market making", with symmetric exponential intensities.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The Hamiltonians H_ξ are replaced by their second-order Taylor expansions at 0 (the approximate
-/// Hamilton–Jacobi equation, eq. (9) of arXiv v5), whose solution is quadratic in the inventory,
-/// θ(t, q) ≈ −qᵀA(t)q − qᵀB(t) − C(t), where (eq. (11) and Prop. 2)
+/// Hamilton–Jacobi equation, eq. (9) in the arXiv numbering), whose solution is quadratic in the inventory,
+/// θ(t, q) ≈ −qᵀA(t)q − qᵀB(t) − C(t), where (ODE system (11) and its closed-form solution, Proposition 2)
 /// A′ = 2A·D₊·A − ½γΣ, A(T) = 0, D₊ = diag(2·Aⁱ·kⁱ·zⁱ·C_ξⁱ) (H_ξⁱ″(0) = AⁱkⁱC_ξⁱ on each side, times zⁱ),
 /// solved by A(t) = ½·D₊^(−½)·Â·tanh(Â(T − t))·D₊^(−½), Â = √γ·(D₊^½ΣD₊^½)^½,
 /// and B = 0 because the bid and ask intensities are equal. As T − t → ∞, A → ½√γ·Γ with

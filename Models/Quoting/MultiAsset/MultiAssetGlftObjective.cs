@@ -1,7 +1,7 @@
 namespace Lean.MarketMaking.Models.Quoting.MultiAsset;
 
 /// <summary>
-/// The market maker's objective in Guéant (2017) and Bergault, Evangelista, Guéant &amp; Vieira (2021), §2:
+/// The market maker's objective in Guéant (2017) and Bergault, Evangelista, Guéant &amp; Vieira (2021) (Model A and Model B):
 /// it fixes the parameter ξ of the Hamiltonian H_ξ and hence of the quote map δ̃_ξ.
 /// </summary>
 /// <remarks>

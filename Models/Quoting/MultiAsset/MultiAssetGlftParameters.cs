@@ -6,7 +6,7 @@ namespace Lean.MarketMaking.Models.Quoting.MultiAsset;
 
 /// <summary>
 /// Immutable, validated parameters of the multi-asset market-making model of Guéant (2017), "Optimal market
-/// making", Applied Mathematical Finance 24(2), §6, in the closed-form approximation of Bergault, Evangelista,
+/// making", Applied Mathematical Finance 24(2) (its multi-asset extension), in the closed-form approximation of Bergault, Evangelista,
 /// Guéant &amp; Vieira (2021), "Closed-form approximations in multi-asset market making", Applied Mathematical
 /// Finance 28(2) (arXiv:1810.04383), with symmetric exponential intensities Λ^{i,b}(δ) = Λ^{i,a}(δ) = Aⁱ·e^(−kⁱδ).
 /// </summary>

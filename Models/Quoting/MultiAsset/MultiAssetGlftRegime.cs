@@ -5,7 +5,7 @@ public enum MultiAssetGlftRegime
 {
     /// <summary>
     /// Finite horizon T: A(t) = ½·D₊^(−½)·Â·tanh(Â(T − t))·D₊^(−½), which vanishes at t = T
-    /// (Bergault et al. 2021, closed-form solution of the Riccati equation of §3).
+    /// (Bergault et al. 2021, Proposition 2: closed-form solution of the Riccati equation).
     /// </summary>
     FiniteHorizon = 0,
 
