@@ -83,7 +83,7 @@ public class MultiAssetGlftModelTests
             var tau = s * h;
             if (next < checkpoints.Length && Math.Abs(tau - checkpoints[next]) < h / 2)
             {
-                var closed = Matrix<double>.Build.DenseOfArray(model.QuadraticCoefficient(p.Horizon - tau));
+                var closed = Matrix<double>.Build.DenseOfArray(model.QuadraticCoefficient(Math.Max(0.0, p.Horizon - tau)));
                 var scale = a.Enumerate().Max(Math.Abs);
                 Assert.That((closed - a).Enumerate().Max(Math.Abs), Is.LessThan(1e-10 * scale), $"tau = {tau}");
                 next++;
