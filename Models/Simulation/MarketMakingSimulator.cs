@@ -56,10 +56,11 @@ public sealed class MarketMakingSimulator
             var mid = settings.InitialMid;
             var inventory = settings.InitialInventory;
             var cash = 0.0;
+            var pathSpreadSum = 0.0; // summed per path, then over paths, to keep the rounding of 2e5 terms at ~1e-13
             for (var step = 0; step < steps; step++)
             {
                 var quote = model.Quote(new MarketSnapshot(mid, step * dt, inventory));
-                spreadSum += quote.Spread;
+                pathSpreadSum += quote.BidDepth + quote.AskDepth;
 
                 if (random.NextDouble() < fillScale * Math.Exp(-k * quote.AskDepth) && quote.AskSize > 0)
                 {
@@ -76,6 +77,7 @@ public sealed class MarketMakingSimulator
                 mid += random.NextDouble() < 0.5 ? priceStep : -priceStep;
             }
 
+            spreadSum += pathSpreadSum;
             profits[path] = cash + inventory * mid;
             finalInventories[path] = inventory;
         }

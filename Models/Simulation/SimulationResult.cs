@@ -19,7 +19,7 @@ public sealed class SimulationResult
         (MeanFinalInventory, FinalInventoryStandardDeviation) = ArrayStatistics.MeanStandardDeviation(finalInventories);
     }
 
-    /// <summary>Ask − bid averaged over every quote of every path, price units.</summary>
+    /// <summary>Quoted spread δᵇ + δᵃ (= ask − bid) averaged over every quote of every path, price units.</summary>
     public double AverageSpread { get; }
 
     /// <summary>Mean over paths of the terminal profit cash + q_T·s_T, price units.</summary>
