@@ -1,4 +1,3 @@
-using MathNet.Numerics;
 
 namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 
@@ -13,5 +12,5 @@ internal static class ArrivalHalfSpread
     /// <param name="riskAversion">γ &gt; 0, per price unit.</param>
     /// <param name="intensityDecay">k &gt; 0, per price unit.</param>
     public static double Of(double riskAversion, double intensityDecay) =>
-        SpecialFunctions.Log1p(riskAversion / intensityDecay) / riskAversion;
+        Log1P.Of(riskAversion / intensityDecay) / riskAversion;
 }

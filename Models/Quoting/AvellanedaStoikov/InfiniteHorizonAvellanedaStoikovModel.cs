@@ -1,6 +1,5 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
-using MathNet.Numerics;
 
 namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 
@@ -70,10 +69,7 @@ public sealed class InfiniteHorizonAvellanedaStoikovModel : IQuotingModel
         var q = snapshot.Inventory;
         if (Math.Abs(q) > maxInventory)
         {
-            throw new MarketMakingException(
-                MarketMakingErrorKind.InventoryLimitViolation,
-                $"|inventory| {q} exceeds the model's bound q_max = {maxInventory}",
-                "inventory");
+            throw InventoryBeyondBound(q);
         }
 
         var driftTerm = riskAversion * snapshot.Drift;
@@ -82,16 +78,13 @@ public sealed class InfiniteHorizonAvellanedaStoikovModel : IQuotingModel
         var above = Denominator(q + 1, driftTerm);
         if (!(below > 0 && at > 0 && above > 0))
         {
-            throw new MarketMakingException(
-                MarketMakingErrorKind.InvalidMarketData,
-                $"drift {snapshot.Drift} makes the discounted frozen-inventory value unbounded at inventory {q} (ω = {discountRate})",
-                "drift");
+            throw UnboundedObjective(snapshot.Drift, q);
         }
 
         // ln(D(q)/D(q−1)) and ln(D(q+1)/D(q)) as log1p of the relative increments, accurate when γ²σ²/ω is small:
         // D(q) − D(q−1) = γμ + ½γ²σ²(1 − 2q), D(q+1) − D(q) = γμ − ½γ²σ²(1 + 2q).
-        var askOffset = inverseRiskAversion * SpecialFunctions.Log1p((driftTerm + halfGammaSquaredSigmaSquared * (1 - 2 * q)) / below);
-        var bidOffset = inverseRiskAversion * SpecialFunctions.Log1p((driftTerm - halfGammaSquaredSigmaSquared * (1 + 2 * q)) / at);
+        var askOffset = inverseRiskAversion * Log1P.Of((driftTerm + halfGammaSquaredSigmaSquared * (1 - 2 * q)) / below);
+        var bidOffset = inverseRiskAversion * Log1P.Of((driftTerm - halfGammaSquaredSigmaSquared * (1 + 2 * q)) / at);
         var mid = snapshot.Mid;
         var widening = arrivalHalfSpread + premium + snapshot.AdverseSelection;
         return TwoSidedQuote.FromDepths(
@@ -102,6 +95,17 @@ public sealed class InfiniteHorizonAvellanedaStoikovModel : IQuotingModel
             q + orderSize <= maxInventory ? orderSize : 0,
             q - orderSize >= -maxInventory ? orderSize : 0);
     }
+
+    // Exceptions are built out of line so that Quote's frame stays small.
+    private MarketMakingException InventoryBeyondBound(double inventory) => new(
+        MarketMakingErrorKind.InventoryLimitViolation,
+        $"|inventory| {inventory} exceeds the model's bound q_max = {maxInventory}",
+        "inventory");
+
+    private MarketMakingException UnboundedObjective(double drift, double inventory) => new(
+        MarketMakingErrorKind.InvalidMarketData,
+        $"drift {drift} makes the discounted frozen-inventory value unbounded at inventory {inventory} (ω = {discountRate})",
+        "drift");
 
     /// <summary>D(j) = ω + γjμ − ½γ²σ²j², per time unit: the reciprocal of the discounted frozen-inventory value's
     /// inventory factor, with <paramref name="driftTerm"/> = γμ.</summary>
