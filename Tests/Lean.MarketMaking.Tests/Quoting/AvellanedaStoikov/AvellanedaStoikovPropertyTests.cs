@@ -105,6 +105,19 @@ public class AvellanedaStoikovPropertyTests
         Prop.ForAll(InfiniteCases().ToArbitrary(), c => c.Quote(c.Q).Bid < c.Quote(c.Q).Ask).QuickCheckThrowOnFailure();
 
     [Test]
+    public void InfiniteHorizonReservationDecreasesWithInventory() =>
+        // r̄(q) − s = (1/2γ)·ln(D(q + 1)/D(q − 1)) with D(j) = ω − ½γ²σ²j²; its derivative in q is −γσ²·(g(q + 1) − g(q − 1))
+        // with g(j) = j/D(j) increasing, so r̄ strictly decreases on [−q_max, q_max]. Compared at q and q + 1/2 (clamped).
+        Prop.ForAll(
+                InfiniteCases().ToArbitrary(),
+                c =>
+                {
+                    var lower = Math.Min(c.Q, c.MaxInventory - 0.5);
+                    return c.Quote(lower + 0.5).Reservation < c.Quote(lower).Reservation;
+                })
+            .QuickCheckThrowOnFailure();
+
+    [Test]
     public void InfiniteHorizonQuoteOfMinusQIsTheMirrorImageOfQuoteOfQ() =>
         // Without drift D(j) is even in j, so the ask offset at −q is minus the bid offset at q; the two are computed from
         // different log1p arguments, hence a relative tolerance of 1e-9 instead of bit equality.
