@@ -14,6 +14,7 @@ public static class Program
     internal static IReadOnlyList<IResearchCommand> Commands { get; } = new IResearchCommand[]
     {
         new QuoteCommand(),
+        new AvellanedaStoikovTablesCommand(),
     };
 
     /// <summary>Runs the console with the process's standard streams.</summary>

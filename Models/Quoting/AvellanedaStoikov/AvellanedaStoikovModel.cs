@@ -1,0 +1,66 @@
+namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+
+/// <summary>
+/// The finite-horizon Avellaneda–Stoikov quoting model (Avellaneda &amp; Stoikov 2008, "High-frequency trading in a
+/// limit order book", Quantitative Finance 8(3), 217–224, §3.2). With τ = max(T − t, 0):
+/// <list type="bullet">
+/// <item>reservation price r = s + μτ − q·γ·σ²·τ — eq. (29) (and the frozen-inventory price (8)) plus the drift term μτ;</item>
+/// <item>total spread δᵃ + δᵇ = γ·σ²·τ + (2/γ)·ln(1 + γ/k) — eq. (30), independent of q and of μ;</item>
+/// <item>bid = r − spread/2, ask = r + spread/2, each depth then widened by the constant premium of the parameters
+/// plus <see cref="MarketSnapshot.AdverseSelection"/>.</item>
+/// </list>
+/// The drift term is the standard CARA frozen-inventory extension, not part of the paper: with dS = μ dt + σ dW the
+/// frozen-inventory value (3) becomes −exp(−γx − γq(s + μτ) + ½γ²q²σ²τ), so the reservation bid and ask (6)–(7) and their
+/// average (8) shift by μτ while their difference, hence the spread, is unchanged. With μ = 0 the model is exactly (29)–(30).
+/// Quoted sizes are <see cref="AvellanedaStoikovParameters.OrderSize"/> on both sides.
+/// </summary>
+public sealed class AvellanedaStoikovModel : IQuotingModel
+{
+    private readonly double horizon;
+    private readonly double inventoryRisk;
+    private readonly double halfInventoryRisk;
+    private readonly double arrivalHalfSpread;
+    private readonly double premium;
+    private readonly double orderSize;
+
+    /// <summary>Creates the model; all terms that do not depend on the snapshot are computed here.</summary>
+    /// <param name="parameters">Validated model parameters.</param>
+    public AvellanedaStoikovModel(AvellanedaStoikovParameters parameters)
+    {
+        Parameters = parameters ?? throw Errors.Guard.Invalid(nameof(parameters), "must not be null");
+        horizon = parameters.Horizon;
+        inventoryRisk = parameters.RiskAversion * parameters.Volatility * parameters.Volatility;
+        halfInventoryRisk = 0.5 * inventoryRisk;
+        arrivalHalfSpread = ArrivalHalfSpread.Of(parameters.RiskAversion, parameters.IntensityDecay);
+        premium = parameters.AdverseSelectionPremium;
+        orderSize = parameters.OrderSize;
+    }
+
+    /// <summary>The model's parameters.</summary>
+    public AvellanedaStoikovParameters Parameters { get; }
+
+    /// <summary>Total spread of eq. (30), γσ²τ + (2/γ)·ln(1 + γ/k), in price units, at time <paramref name="time"/>
+    /// (before any adverse-selection widening).</summary>
+    /// <param name="time">Current time t in the model's time unit; τ = max(T − t, 0).</param>
+    public double OptimalSpread(double time) =>
+        inventoryRisk * TimeToHorizon(Errors.Guard.NonNegative(time, nameof(time))) + 2 * arrivalHalfSpread;
+
+    /// <inheritdoc />
+    public TwoSidedQuote Quote(in MarketSnapshot snapshot)
+    {
+        var tau = TimeToHorizon(snapshot.Time);
+        var mid = snapshot.Mid;
+        var skew = (snapshot.Drift - snapshot.Inventory * inventoryRisk) * tau;
+        var halfSpread = halfInventoryRisk * tau + arrivalHalfSpread;
+        var widening = premium + snapshot.AdverseSelection;
+        return TwoSidedQuote.FromDepths(
+            mid,
+            mid + skew,
+            halfSpread - skew + widening,
+            halfSpread + skew + widening,
+            orderSize,
+            orderSize);
+    }
+
+    private double TimeToHorizon(double time) => time < horizon ? horizon - time : 0;
+}
