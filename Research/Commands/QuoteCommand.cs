@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 using Lean.MarketMaking.Models.Quoting.MultiAsset;
 
 namespace Lean.MarketMaking.Research.Commands;
@@ -32,6 +33,21 @@ internal sealed class QuoteCommand : IResearchCommand
 
         IQuotingModel quotingModel = model switch
         {
+            "as" => new AvellanedaStoikovModel(new AvellanedaStoikovParameters(
+                input.Number("gamma"),
+                input.Number("sigma"),
+                input.Number("k"),
+                input.Number("horizon"),
+                input.Number("orderSize", 1),
+                input.Number("adverseSelection", 0))),
+            "as-infinite" => new InfiniteHorizonAvellanedaStoikovModel(new InfiniteHorizonAvellanedaStoikovParameters(
+                input.Number("gamma"),
+                input.Number("sigma"),
+                input.Number("k"),
+                input.Number("discountRate"),
+                input.Number("maxInventory"),
+                input.Number("orderSize", 1),
+                input.Number("adverseSelection", 0))),
             _ => throw new CommandLineException($"field 'model' must be one of as, as-infinite, glft, glft-exact, cj, multi; got '{model}'"),
         };
         var snapshot = new MarketSnapshot(
