@@ -13,6 +13,7 @@ public static class Program
     /// <summary>Every command the console knows, by name.</summary>
     internal static IReadOnlyList<IResearchCommand> Commands { get; } = new IResearchCommand[]
     {
+        new HawkesCommand(),
     };
 
     /// <summary>Runs the console with the process's standard streams.</summary>
