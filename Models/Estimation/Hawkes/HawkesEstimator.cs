@@ -14,14 +14,15 @@ namespace Lean.MarketMaking.Models.Estimation.Hawkes;
 /// θ = (ln μ, ln α, ln β) with MathNet's BFGS and the analytic gradient (chain rule ∂/∂ln x = x·∂/∂x), which keeps every
 /// parameter positive without bounds. Starting points are moment-based: for a branching ratio n₀ and empirical rates
 /// rᵢ = Nᵢ/T, μ = (1 − n₀)·r and αᵢⱼ = n₀·rᵢ/(D·rⱼ) reproduce the observed rates exactly ((I − α)⁻¹μ = r) with spectral
-/// radius n₀; a grid of n₀ and β (multiples of the mean rate) is screened by likelihood and BFGS starts from the best,
-/// falling back to the next on failure.
+/// radius n₀; a grid of n₀ and β (multiples of the mean rate) is screened by the likelihood of the first 50,000 events
+/// and BFGS starts from the best, falling back to the next on failure.
 /// </summary>
 public static class HawkesEstimator
 {
     private static readonly double[] BranchingGrid = { 0.25, 0.5, 0.75 };
     private static readonly double[] DecayGrid = { 0.3, 3.0, 30.0 };
     private const int MaxStarts = 3;
+    private const int ScreeningEvents = 50_000;
     private const double GradientTolerance = 1e-7;
 
     /// <summary>Fits the process to <paramref name="events"/> by maximum likelihood.</summary>
@@ -43,9 +44,11 @@ public static class HawkesEstimator
             }
         }
 
+        // Screening only ranks the starts, so a prefix of the path is enough and keeps large fits fast.
+        var screening = new NegativeLogLikelihood(events.Prefix(ScreeningEvents));
         var objective = new NegativeLogLikelihood(events);
         var starts = StartingPoints(events)
-            .Select(theta => (Theta: theta, Value: objective.ValueAt(theta)))
+            .Select(theta => (Theta: theta, Value: screening.ValueAt(theta)))
             .Where(s => double.IsFinite(s.Value))
             .OrderBy(s => s.Value)
             .Take(MaxStarts)

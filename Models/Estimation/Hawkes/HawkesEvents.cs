@@ -87,6 +87,32 @@ public sealed class HawkesEvents
     /// <param name="type">Event type, 0 … D−1.</param>
     public int Count(int type) => _times[type].Length;
 
+    /// <summary>
+    /// The first <paramref name="count"/> events of the merged stream, observed on [<see cref="Start"/>, time of the next
+    /// event] (or the whole path when it has no more events).
+    /// </summary>
+    internal HawkesEvents Prefix(int count)
+    {
+        if (count >= TotalCount)
+        {
+            return this;
+        }
+
+        var times = new List<double>[Dimension];
+        for (var i = 0; i < Dimension; i++)
+        {
+            times[i] = new List<double>();
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            times[MergedTypes[k]].Add(MergedTimes[k]);
+        }
+
+        var end = MergedTimes[count];
+        return new HawkesEvents(times, Start, end > Start ? end : End);
+    }
+
     private static ImmutableArray<double> Validated(IReadOnlyList<double> times, int type, double start, double end)
     {
         var builder = ImmutableArray.CreateBuilder<double>(times.Count);

@@ -19,6 +19,16 @@ public class HawkesEventsTests
         Assert.That(events.Horizon, Is.EqualTo(10.0));
     }
 
+    [Test]
+    public void PrefixEndsAtTheNextEvent()
+    {
+        var events = new HawkesEvents(new[] { new[] { 1.0, 3.0 }, new[] { 0.5, 1.0, 4.0 } }, 10.0);
+        var prefix = events.Prefix(3);
+        Assert.That(prefix.MergedTimes, Is.EqualTo(new[] { 0.5, 1.0, 1.0 }));
+        Assert.That(prefix.End, Is.EqualTo(3.0));
+        Assert.That(events.Prefix(5), Is.SameAs(events));
+    }
+
     [TestCase(new[] { 1.0, 0.5 }, "times[0][1]")]
     [TestCase(new[] { double.NaN }, "times[0][0]")]
     [TestCase(new[] { -0.1 }, "times[0][0]")]
