@@ -68,7 +68,8 @@ public static class HawkesEstimator
 
                 return new HawkesFit(parameters, HawkesLikelihood.LogLikelihood(parameters, events), result.Iterations, s + 1);
             }
-            catch (Exception e) when (e is OptimizationException or MaximumIterationsException or ArgumentException)
+            catch (Exception e) when (e is OptimizationException or ArgumentException
+                or MarketMakingException { Kind: MarketMakingErrorKind.InvalidParameters })
             {
                 reasons.Add($"start {s + 1}: {e.Message}");
             }

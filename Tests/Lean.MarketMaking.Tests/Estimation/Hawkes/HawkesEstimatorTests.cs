@@ -59,8 +59,9 @@ public class HawkesEstimatorTests
         var events = HawkesSimulator.Simulate(HawkesParameters.Univariate(1.0, 0.3, 5.0), 3_000, seed: 9);
         var fit = HawkesEstimator.Fit(events);
         var gradient = HawkesLikelihood.Gradient(fit.Parameters, events, out _);
-        // At an interior maximum ∂logL/∂x ≈ 0; 1e-3 is tiny against the per-parameter information scale (N ≈ 4,300).
-        Assert.That(gradient.Select(Math.Abs).Max(), Is.LessThan(1e-3 * events.TotalCount / 100));
+        // At an interior maximum the score vanishes. BFGS stops at |x·∂logL/∂x| < 1e-7·N ≈ 5e-4 (N ≈ 4,300), while the
+        // score's sampling spread at the truth is ~√N ≈ 65 per unit parameter: 1e-2 separates "at the maximum" from "near it".
+        Assert.That(gradient.Select(Math.Abs).Max(), Is.LessThan(1e-2));
     }
 
     [Test]
