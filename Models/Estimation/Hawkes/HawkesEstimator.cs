@@ -9,8 +9,8 @@ using MathNet.Numerics.Optimization;
 namespace Lean.MarketMaking.Models.Estimation.Hawkes;
 
 /// <summary>
-/// Maximum-likelihood estimation of an exponential-kernel Hawkes process (Ozaki 1979; multivariate as in Bacry,
-/// Mastromatteo &amp; Muzy 2015, §4.1). The exact log-likelihood of <see cref="HawkesLikelihood"/> is maximised over
+/// Maximum-likelihood estimation of an exponential-kernel Hawkes process (Ozaki 1979; multivariate as reviewed by Bacry,
+/// Mastromatteo &amp; Muzy 2015, "Hawkes processes in finance"). The exact log-likelihood of <see cref="HawkesLikelihood"/> is maximised over
 /// θ = (ln μ, ln α, ln β) with MathNet's BFGS and the analytic gradient (chain rule ∂/∂ln x = x·∂/∂x), which keeps every
 /// parameter positive without bounds. Starting points are moment-based: for a branching ratio n₀ and empirical rates
 /// rᵢ = Nᵢ/T, μ = (1 − n₀)·r and αᵢⱼ = n₀·rᵢ/(D·rⱼ) reproduce the observed rates exactly ((I − α)⁻¹μ = r) with spectral

@@ -7,7 +7,8 @@ namespace Lean.MarketMaking.Models.Estimation.Hawkes;
 /// <summary>
 /// Exact log-likelihood of a D-dimensional exponential-kernel Hawkes process and its analytic gradient, in one
 /// O(N·D) pass over the merged event stream (Ozaki 1979, "Maximum likelihood estimation of Hawkes' self-exciting
-/// point processes", Ann. Inst. Statist. Math. 31, §3 recursion; multivariate form as in the project formula sheet):
+/// point processes", Ann. Inst. Statist. Math. 31(1), 145–155, recursion for the exponential kernel; multivariate form as in
+/// the project formula sheet):
 /// <code>
 /// log L = Σᵢ [ Σ_{t ∈ Nᵢ} ln λᵢ(t) − μᵢ·T − Σⱼ αᵢⱼ Σ_{t_k^j} (1 − e^(−β(T − t_k^j))) ].
 /// </code>
@@ -15,11 +16,11 @@ namespace Lean.MarketMaking.Models.Estimation.Hawkes;
 /// vector Rⱼ, decayed by a single exponential per event, serves every row:
 /// Rⱼ(t_k) = e^(−β(t_k − t_{k−1}))·(Rⱼ(t_{k−1}) + [event k−1 is of type j]).
 /// The compensator's tail sums are the same recursion run to T. Events at the same instant do not excite each other
-/// (the kernel acts on strictly earlier events). No heap allocation.
+/// (the kernel acts on strictly earlier events). No heap allocation for D ≤ 14 (scratch on the stack).
 /// </summary>
 public static class HawkesLikelihood
 {
-    private const int StackLimit = 64;
+    private const int StackLimit = 256;
 
     /// <summary>Log-likelihood of <paramref name="events"/> under <paramref name="parameters"/>.</summary>
     /// <param name="parameters">The model; its dimension must match the events'.</param>

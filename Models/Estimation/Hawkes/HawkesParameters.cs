@@ -11,7 +11,7 @@ namespace Lean.MarketMaking.Models.Estimation.Hawkes;
 /// Parameters of a D-dimensional linear Hawkes process with the exponential kernel
 /// φᵢⱼ(t) = αᵢⱼ·β·e^(−βt) (Hawkes 1971, "Spectra of some self-exciting and mutually exciting point processes",
 /// Biometrika 58(1); in the normalised form of Bacry, Mastromatteo &amp; Muzy 2015, "Hawkes processes in finance",
-/// Market Microstructure and Liquidity 1(1), §2): the intensity of node i is
+/// Market Microstructure and Liquidity 1(1)): the intensity of node i is
 /// λᵢ(t) = μᵢ + Σⱼ Σ_{t_k^j &lt; t} αᵢⱼ·β·e^(−β(t − t_k^j)).
 /// Row i of α is the receiving node, column j the exciting one; αᵢⱼ = ∫φᵢⱼ is the branching ratio (mean number of
 /// type-i children of one type-j event). Immutable and validated.
@@ -118,7 +118,7 @@ public sealed class HawkesParameters
 
     /// <summary>
     /// Mean intensity of the stationary process, Λ = (I − α)⁻¹·μ events per time unit
-    /// (Hawkes 1971; Bacry, Mastromatteo &amp; Muzy 2015, §2: E[λ] = μ + α·E[λ] in the stationary regime).
+    /// (Hawkes 1971; Bacry, Mastromatteo &amp; Muzy 2015: E[λ] = μ + α·E[λ] in the stationary regime).
     /// </summary>
     /// <exception cref="MarketMakingException"><see cref="MarketMakingErrorKind.InvalidParameters"/> when the process is not stationary.</exception>
     public ImmutableArray<double> StationaryIntensity()
