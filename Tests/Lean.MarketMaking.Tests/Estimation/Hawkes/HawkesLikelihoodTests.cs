@@ -121,6 +121,26 @@ public class HawkesLikelihoodTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [TestCase(1)]
+    [TestCase(4)]
+    public void LikelihoodAndGradientPassAllocatesNothing(int dimension)
+    {
+        var alpha = new double[dimension, dimension];
+        for (var i = 0; i < dimension; i++)
+        {
+            alpha[i, i] = 0.5;
+        }
+
+        var p = new HawkesParameters(Enumerable.Repeat(0.5, dimension).ToArray(), alpha, 2.0);
+        var events = HawkesSimulator.Simulate(p, 1_000, seed: 1);
+        var gradient = new double[p.ParameterCount];
+        _ = HawkesLikelihood.Evaluate(events, p.Mu.AsSpan(), p.AlphaSpan, p.Beta, gradient);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var value = HawkesLikelihood.Evaluate(events, p.Mu.AsSpan(), p.AlphaSpan, p.Beta, gradient);
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(value, Is.EqualTo(HawkesLikelihood.LogLikelihood(p, events)));
+    }
+
     [Test]
     public void RejectsADimensionMismatch()
     {
