@@ -90,8 +90,7 @@ public static class HawkesEstimator
     /// <exception cref="MarketMakingException"><see cref="MarketMakingErrorKind.HawkesEstimationFailed"/> when the information matrix is not positive definite (not at a maximum).</exception>
     public static ImmutableArray<double> StandardErrors(HawkesParameters parameters, HawkesEvents events)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        _ = HawkesLikelihood.LogLikelihood(parameters, events);
+        HawkesLikelihood.Check(parameters, events);
         var d = parameters.Dimension;
         var p = parameters.ParameterCount;
         var x = new double[p];
@@ -117,13 +116,16 @@ public static class HawkesEstimator
         }
 
         information = 0.5 * (information + information.Transpose());
-        var cholesky = information.Cholesky();
-        if (!(cholesky.Determinant > 0))
+        Matrix<double> covariance;
+        try
+        {
+            covariance = information.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(p));
+        }
+        catch (ArgumentException)
         {
             throw Failed("the observed information matrix is not positive definite: the parameters are not at an interior likelihood maximum");
         }
 
-        var covariance = cholesky.Solve(Matrix<double>.Build.DenseIdentity(p));
         return Enumerable.Range(0, p).Select(k => Math.Sqrt(covariance[k, k])).ToImmutableArray();
     }
 

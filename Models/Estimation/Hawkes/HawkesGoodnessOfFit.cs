@@ -21,13 +21,7 @@ public static class HawkesGoodnessOfFit
     /// <param name="events">The observed path (at least one event).</param>
     public static HawkesGoodnessOfFitResult Test(HawkesParameters parameters, HawkesEvents events)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(events);
-        if (parameters.Dimension != events.Dimension)
-        {
-            throw Guard.Invalid(nameof(events), $"has {events.Dimension} event types but the parameters have dimension {parameters.Dimension}");
-        }
-
+        HawkesLikelihood.Check(parameters, events);
         if (events.TotalCount == 0)
         {
             throw Guard.Invalid(nameof(events), "needs at least one event");

@@ -225,7 +225,8 @@ public static class HawkesLikelihood
         return result;
     }
 
-    private static void Check(HawkesParameters parameters, HawkesEvents events)
+    /// <summary>Null and dimension checks shared by every entry point that takes parameters and events.</summary>
+    internal static void Check(HawkesParameters parameters, HawkesEvents events)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(events);

@@ -78,6 +78,17 @@ public class HawkesEstimatorTests
     }
 
     [Test]
+    public void StandardErrorsAwayFromAMaximumFail()
+    {
+        // log L is concave in (μ, α) but not in β: with β five times too large (kernel far too short) the curvature in β
+        // has the wrong sign, so the observed information −∇²log L is indefinite and no standard error exists.
+        var events = HawkesSimulator.Simulate(HawkesParameters.Univariate(0.5, 0.6, 2.0), 1_000, seed: 2);
+        Assert.That(HawkesEstimator.StandardErrors(HawkesParameters.Univariate(0.5, 0.6, 1.0), events).All(double.IsFinite), Is.True);
+        var e = Assert.Throws<MarketMakingException>(() => HawkesEstimator.StandardErrors(HawkesParameters.Univariate(0.5, 0.6, 10.0), events))!;
+        Assert.That(e.Kind, Is.EqualTo(MarketMakingErrorKind.HawkesEstimationFailed));
+    }
+
+    [Test]
     public void TooFewEventsFail()
     {
         var events = new HawkesEvents(new[] { new[] { 1.0, 2.0, 3.0 }, new[] { 1.5 } }, 5.0);
