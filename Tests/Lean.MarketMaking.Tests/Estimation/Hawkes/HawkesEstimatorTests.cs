@@ -80,8 +80,8 @@ public class HawkesEstimatorTests
     [Test]
     public void StandardErrorsAwayFromAMaximumFail()
     {
-        // log L is concave in (μ, α) but not in β: with β five times too large (kernel far too short) the curvature in β
-        // has the wrong sign, so the observed information −∇²log L is indefinite and no standard error exists.
+        // log L is concave in (μ, α) for fixed β but not jointly with β: near the truth the observed information
+        // −∇²log L is positive definite, while with β five times too large (kernel far too short) it is indefinite.
         var events = HawkesSimulator.Simulate(HawkesParameters.Univariate(0.5, 0.6, 2.0), 1_000, seed: 2);
         Assert.That(HawkesEstimator.StandardErrors(HawkesParameters.Univariate(0.5, 0.6, 1.0), events).All(double.IsFinite), Is.True);
         var e = Assert.Throws<MarketMakingException>(() => HawkesEstimator.StandardErrors(HawkesParameters.Univariate(0.5, 0.6, 10.0), events))!;
