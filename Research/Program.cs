@@ -15,6 +15,7 @@ public static class Program
     {
         new QuoteCommand(),
         new AvellanedaStoikovTablesCommand(),
+        new HawkesCommand(),
     };
 
     /// <summary>Runs the console with the process's standard streams.</summary>
