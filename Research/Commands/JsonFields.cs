@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,7 +7,7 @@ namespace Lean.MarketMaking.Research.Commands;
 
 /// <summary>
 /// Reads the one JSON object a command takes on stdin, with errors that name the field, and writes
-/// numbers with full double precision (round-trip "R" format).
+/// numbers with full double precision (shortest round-trip form).
 /// </summary>
 internal sealed class JsonFields
 {
@@ -132,8 +131,8 @@ internal sealed class JsonFields
             throw new InvalidOperationException($"{name} is not finite ({value}); models must never return NaN");
         }
 
-        writer.WritePropertyName(name);
-        writer.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));
+        // Utf8JsonWriter formats doubles with the shortest round-trippable representation.
+        writer.WriteNumber(name, value);
     }
 
     /// <summary>Writes an array of numbers with full precision.</summary>
@@ -148,7 +147,7 @@ internal sealed class JsonFields
                 throw new InvalidOperationException($"{name} has a non-finite entry ({value})");
             }
 
-            writer.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));
+            writer.WriteNumberValue(value);
         }
 
         writer.WriteEndArray();
