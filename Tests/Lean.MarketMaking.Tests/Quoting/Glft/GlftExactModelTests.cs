@@ -2,7 +2,6 @@ using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Models.Quoting.Glft;
-using MathNet.Numerics.LinearAlgebra;
 using NUnit.Framework;
 
 namespace Lean.MarketMaking.Tests.Quoting.Glft;
@@ -83,7 +82,7 @@ public class GlftExactModelTests
     {
         // The gap λ₁ − λ₀ of M governs the convergence (GLFT Theorem 2): the error decays like e^(−(λ₁−λ₀)τ).
         // With τ·gap ≥ 40 the transient is e^(−40) ≈ 4e-18 of the leading term: only rounding is left (1e-9 ticks).
-        var evd = Matrix<double>.Build.DenseOfArray(Dense(new GlftExactModel(Hft, 1, 20).Generator)).Evd(Symmetricity.Symmetric);
+        var evd = GlftReference.Spectrum(new GlftExactModel(Hft, 1, 20).Generator);
         var gap = evd.EigenValues[1].Real - evd.EigenValues[0].Real;
         var horizon = 40 / gap;
         var model = new GlftExactModel(Hft, horizon, 20);
@@ -100,7 +99,7 @@ public class GlftExactModelTests
     public void ErgodicLogRatiosAgreeWithTheEigensolverWhereItsEntriesAreAccurate()
     {
         var model = new GlftExactModel(Hft, 1, 20);
-        var evd = Matrix<double>.Build.DenseOfArray(Dense(model.Generator)).Evd(Symmetricity.Symmetric);
+        var evd = GlftReference.Spectrum(model.Generator);
         var f = evd.EigenVectors.Column(0);
         var sign = Math.Sign(f[20]);
         var logs = model.LogGroundState.ToArray();
@@ -260,21 +259,5 @@ public class GlftExactModelTests
         var e = Assert.Throws<MarketMakingException>(() => _ = new GlftExactModel(Hft, 10, 200))!;
         Assert.That(e.Kind, Is.EqualTo(MarketMakingErrorKind.InvalidParameters));
         Assert.That(e.ParameterName, Is.EqualTo("maxInventory"));
-    }
-
-    private static double[,] Dense(GlftGenerator g)
-    {
-        var size = g.Diagonal.Length;
-        var m = new double[size, size];
-        for (var i = 0; i < size; i++)
-        {
-            m[i, i] = g.Diagonal[i];
-            if (i + 1 < size)
-            {
-                m[i, i + 1] = m[i + 1, i] = -g.OffDiagonal;
-            }
-        }
-
-        return m;
     }
 }

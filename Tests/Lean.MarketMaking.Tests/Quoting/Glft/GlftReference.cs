@@ -1,5 +1,7 @@
 using System;
 using Lean.MarketMaking.Models.Quoting.Glft;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Lean.MarketMaking.Tests.Quoting.Glft;
 
@@ -75,5 +77,22 @@ internal static class GlftReference
     {
         var x = p.Objective == GlftObjective.Cara ? p.RiskAversion * p.OrderSize / p.DepthDecay : 0.0;
         return x == 0 ? 1 / p.DepthDecay : Math.Log(1 + x) / (x * p.DepthDecay);
+    }
+
+    /// <summary>Dense eigendecomposition of the model's M (eigenvalues ascending), for gap and eigenvector checks.</summary>
+    public static Evd<double> Spectrum(GlftGenerator g)
+    {
+        var size = g.Diagonal.Length;
+        var m = Matrix<double>.Build.Dense(size, size);
+        for (var i = 0; i < size; i++)
+        {
+            m[i, i] = g.Diagonal[i];
+            if (i + 1 < size)
+            {
+                m[i, i + 1] = m[i + 1, i] = -g.OffDiagonal;
+            }
+        }
+
+        return m.Evd(Symmetricity.Symmetric);
     }
 }
