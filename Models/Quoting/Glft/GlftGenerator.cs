@@ -12,7 +12,11 @@ namespace Lean.MarketMaking.Models.Quoting.Glft;
 /// α = (k/2)γσ²Δ, β = kμ, η = A·(1 + ξᵤΔ/k)^(−(1 + k/(ξᵤΔ)))   (η = A/e when ξᵤ = 0)
 /// </code>
 /// Δ = 1 gives GLFT Proposition 2; β from Proposition "Solution with a drift" (§5.1); the e^(−kξ/2) and the terminal
-/// condition from Proposition "Solution with market impact" (§5.2). Then v(t) = exp(−M(T − t))·v(T) and
+/// condition from Proposition "Solution with market impact" (§5.2). The order size Δ: Guéant (2017) states the HJB for
+/// general intensities; with A·e^(−kδ) its Hamiltonian is H(p) = (AΔ/k)·C·e^(−kp) and the change of variables
+/// v = exp(kθ/Δ) (GLFT Proposition 1's, rescaled) turns it into this linear system. Its Gaussian approximation
+/// (GLFT §4) reproduces Guéant's (4.6)/(4.7) exactly, which the tests check. The two §5 extensions are combined here
+/// (the papers treat them one at a time); this is valid because both changes of variables are diagonal. Then v(t) = exp(−M(T − t))·v(T) and
 /// δᵇ = (1/k)ln(v_n/v_{n+1}) + ξ/2 + δ̃, δᵃ = (1/k)ln(v_n/v_{n−1}) + ξ/2 + δ̃ (Theorem 1 and §5).
 /// </summary>
 /// <remarks>

@@ -115,24 +115,28 @@ public class GlftExactModelTests
         }
     }
 
-    [TestCase(0.3)]
-    [TestCase(0.03)]
-    [TestCase(0.01)]
-    public void ErgodicQuotesTendToTheClosedFormAsAlphaOverEtaVanishes(double sigma)
+    [TestCase(0.3, 1.0, GlftObjective.Cara)]
+    [TestCase(0.03, 1.0, GlftObjective.Cara)]
+    [TestCase(0.01, 1.0, GlftObjective.Cara)]
+    [TestCase(0.01, 2.0, GlftObjective.Cara)]
+    [TestCase(0.01, 0.5, GlftObjective.RiskNeutral)]
+    public void ErgodicQuotesTendToTheClosedFormAsAlphaOverEtaVanishes(double sigma, double orderSize, GlftObjective objective)
     {
+        // The Δ ≠ 1 and model-B cases check the order-size generalisation of the exact system against Guéant (2017)
+        // (4.6)/(4.7), which are its Gaussian approximation.
         // GLFT §4 replaces the discrete ground state by the Gaussian exp(−½ω n²), ω = √(α/η). The ratio f_n/f_{n+1}
         // is then exact up to a relative O(ω) correction of its O(ω) log, so quotes differ by O(ω²)/k; measured
         // ≈ 1.0·ω²/k for |q| ≤ 5 once ω ≤ 0.04. Tolerance 2ω²/k. Q is ≥ 10 Gaussian widths so the bound is invisible.
-        var p = new GlftParameters(0.1, sigma, 1.0, 1.0);
+        var p = new GlftParameters(0.1, sigma, 1.0, 1.0, orderSize, objective: objective);
         var omega = Math.Sqrt(p.InventoryRisk / p.Eta);
         var levels = Math.Min(GlftExactModel.MaxLevels, (int)Math.Ceiling(10 / Math.Sqrt(omega)));
-        var exact = new GlftExactModel(p, 1, levels);
+        var exact = new GlftExactModel(p, 1, levels * orderSize);
         var closed = new GlftClosedFormModel(p);
         var tolerance = omega < 0.05 ? 2 * omega * omega : 0.5 * omega;
         foreach (var n in new[] { -5, -1, 0, 1, 2, 5 })
         {
-            var e = exact.ErgodicQuote(At(0, n));
-            var c = closed.Quote(At(0, n));
+            var e = exact.ErgodicQuote(At(0, n * orderSize));
+            var c = closed.Quote(At(0, n * orderSize));
             Assert.That(e.BidDepth, Is.EqualTo(c.BidDepth).Within(tolerance), $"bid at q={n}");
             Assert.That(e.AskDepth, Is.EqualTo(c.AskDepth).Within(tolerance), $"ask at q={n}");
         }
@@ -259,5 +263,6 @@ public class GlftExactModelTests
         var e = Assert.Throws<MarketMakingException>(() => _ = new GlftExactModel(Hft, 10, 200))!;
         Assert.That(e.Kind, Is.EqualTo(MarketMakingErrorKind.InvalidParameters));
         Assert.That(e.ParameterName, Is.EqualTo("maxInventory"));
+        Assert.That(e.Message, Does.Contain("nats"));
     }
 }
