@@ -1,4 +1,6 @@
 using System;
+using SimdVector = System.Numerics.Vector;
+using Simd = System.Numerics.Vector<double>;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Lean.MarketMaking.Models.Quoting.Glft;
@@ -101,17 +103,10 @@ internal sealed class TridiagonalSemigroup
                 continue;
             }
 
-            var power = _powers[m];
+            var power = _powers[m].AsSpan();
             for (var row = 0; row < Size; row++)
             {
-                var sum = 0.0;
-                var offset = row * Size;
-                for (var col = 0; col < Size; col++)
-                {
-                    sum += power[offset + col] * result[col];
-                }
-
-                buffer[row] = sum;
+                buffer[row] = Dot(power.Slice(row * Size, Size), result);
             }
 
             buffer.CopyTo(result);
@@ -170,6 +165,25 @@ internal sealed class TridiagonalSemigroup
         {
             result[i] *= damping;
         }
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var width = Simd.Count;
+        var accumulator = Simd.Zero;
+        var i = 0;
+        for (; i <= a.Length - width; i += width)
+        {
+            accumulator += new Simd(a.Slice(i, width)) * new Simd(b.Slice(i, width));
+        }
+
+        var sum = SimdVector.Sum(accumulator);
+        for (; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
     }
 
     private static void Normalise(Span<double> v)
