@@ -15,7 +15,7 @@ namespace Lean.MarketMaking.Models.Quoting.Glft;
 /// spans dozens of orders of magnitude between inventory 0 and ±Q (its ergodic shape decays faster than a
 /// Gaussian), so the quotes near the bound would be noise. Instead −G = B − cI with B ≥ 0 elementwise
 /// (uniformisation), so exp(−Gh) = e^(−ch)·Σ (Bh)^j/j! is a sum of non-negative terms, and so are all its binary
-/// powers P_m = exp(−G·2^m·h) (precomputed once by squaring). For any τ ≤ horizon, τ = h·Σ bits + r with r &lt; h,
+/// powers P_m = exp(−G·2^m·h) (precomputed once by squaring, until P_m² = P_m to 1e-13 — the ergodic projector). For any τ ≤ horizon, τ = h·Σ bits + r with r &lt; h,
 /// and exp(−Gτ)x = Π P_bit · exp(−Gr)x: only products and sums of non-negative numbers, hence no cancellation.
 /// Cost per new τ: (number of set bits)·n² multiply-adds plus about 20 tridiagonal products.
 /// </remarks>
@@ -57,7 +57,7 @@ internal sealed class TridiagonalSemigroup
             count++;
         }
 
-        _powers = new double[count][];
+        var powers = new double[count][];
         var first = new double[Size * Size];
         var column = new double[Size];
         var result = new double[Size];
@@ -73,12 +73,23 @@ internal sealed class TridiagonalSemigroup
             }
         }
 
-        _powers[0] = Flush(first);
-        for (var m = 1; m < count; m++)
+        powers[0] = Flush(first);
+        var stored = 1;
+        while (stored < count)
         {
-            var previous = Matrix<double>.Build.DenseOfRowMajor(Size, Size, _powers[m - 1]);
-            _powers[m] = Flush((previous * previous).ToRowMajorArray());
+            var previous = Matrix<double>.Build.DenseOfRowMajor(Size, Size, powers[stored - 1]);
+            powers[stored] = Flush((previous * previous).ToRowMajorArray());
+            stored++;
+
+            // Once P² = P (to 1e-13) the semigroup has reached the projector onto the ground state: every larger
+            // power is the same matrix, so stop squaring (bounds memory and set-up time by the mixing time).
+            if (Converged(powers[stored - 2], powers[stored - 1]))
+            {
+                break;
+            }
         }
+
+        _powers = powers[..stored];
     }
 
     /// <summary>Dimension n.</summary>
@@ -95,23 +106,45 @@ internal sealed class TridiagonalSemigroup
         ApplyTaylor(x, remainder, result, scratch);
         Normalise(result);
         var bits = (long)multiples;
-        var buffer = scratch[..Size];
-        for (var m = 0; bits != 0; m++, bits >>= 1)
+        var last = _powers.Length - 1;
+        for (var m = 0; m < last; m++)
         {
-            if ((bits & 1) == 0)
+            if ((bits & (1L << m)) != 0)
             {
-                continue;
+                Multiply(_powers[m], result, scratch[..Size]);
             }
-
-            var power = _powers[m].AsSpan();
-            for (var row = 0; row < Size; row++)
-            {
-                buffer[row] = Dot(power.Slice(row * Size, Size), result);
-            }
-
-            buffer.CopyTo(result);
-            Normalise(result);
         }
+
+        // Bits at or above the last stored power: that power is either the top bit or already idempotent.
+        if ((bits >> last) != 0)
+        {
+            Multiply(_powers[last], result, scratch[..Size]);
+        }
+    }
+
+    private void Multiply(double[] power, Span<double> vector, Span<double> buffer)
+    {
+        var matrix = power.AsSpan();
+        for (var row = 0; row < Size; row++)
+        {
+            buffer[row] = Dot(matrix.Slice(row * Size, Size), vector);
+        }
+
+        buffer.CopyTo(vector);
+        Normalise(vector);
+    }
+
+    private static bool Converged(double[] previous, double[] next)
+    {
+        for (var i = 0; i < next.Length; i++)
+        {
+            if (Math.Abs(next[i] - previous[i]) > 1e-13 * Math.Max(next[i], previous[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -115,24 +115,29 @@ public class GlftExactModelTests
         }
     }
 
-    [TestCase(0.3, 1.0, GlftObjective.Cara)]
-    [TestCase(0.03, 1.0, GlftObjective.Cara)]
-    [TestCase(0.01, 1.0, GlftObjective.Cara)]
-    [TestCase(0.01, 2.0, GlftObjective.Cara)]
-    [TestCase(0.01, 0.5, GlftObjective.RiskNeutral)]
-    public void ErgodicQuotesTendToTheClosedFormAsAlphaOverEtaVanishes(double sigma, double orderSize, GlftObjective objective)
+    [TestCase(0.3, 1.0, GlftObjective.Cara, 0.0, 0.0)]
+    [TestCase(0.03, 1.0, GlftObjective.Cara, 0.0, 0.0)]
+    [TestCase(0.01, 1.0, GlftObjective.Cara, 0.0, 0.0)]
+    [TestCase(0.01, 2.0, GlftObjective.Cara, 0.0, 0.0)]
+    [TestCase(0.01, 0.5, GlftObjective.RiskNeutral, 0.0, 0.0)]
+    [TestCase(0.01, 1.0, GlftObjective.Cara, 2.5, 0.0)]
+    [TestCase(0.01, 1.0, GlftObjective.RiskNeutral, -1.5, 0.02)]
+    public void ErgodicQuotesTendToTheClosedFormAsAlphaOverEtaVanishes(
+        double sigma, double orderSize, GlftObjective objective, double driftCentre, double xi)
     {
-        // The Δ ≠ 1 and model-B cases check the order-size generalisation of the exact system against Guéant (2017)
-        // (4.6)/(4.7), which are its Gaussian approximation.
-        // GLFT §4 replaces the discrete ground state by the Gaussian exp(−½ω n²), ω = √(α/η). The ratio f_n/f_{n+1}
-        // is then exact up to a relative O(ω) correction of its O(ω) log, so quotes differ by O(ω²)/k; measured
-        // ≈ 1.0·ω²/k for |q| ≤ 5 once ω ≤ 0.04. Tolerance 2ω²/k. Q is ≥ 10 Gaussian widths so the bound is invisible.
-        var p = new GlftParameters(0.1, sigma, 1.0, 1.0, orderSize, objective: objective);
-        var omega = Math.Sqrt(p.InventoryRisk / p.Eta);
+        // GLFT §4 replaces the discrete ground state by the Gaussian exp(−½ω(n − n₀)²), ω = √(α/(η e^(−kξ/2))),
+        // n₀ = μ/(γσ²Δ) (§5.1–5.2). The ratio f_n/f_{n+1} is then exact up to a relative O(ω) correction of its
+        // O(ω) log, so quotes differ by O(ω²)/k; measured ≈ 1.0·ω²/k for |q − q₀| ≤ 7 once ω ≤ 0.04. Tolerance 2ω²/k.
+        // Q is ≥ 10 Gaussian widths so the bound is invisible. The Δ ≠ 1 and model-B cases check the order-size
+        // generalisation of the exact system against Guéant (2017) (4.6)/(4.7); driftCentre = μ/(γσ²) (asset
+        // units) and ξ check the §5 closed forms.
+        const double gamma = 0.1, k = 1.0;
+        var p = new GlftParameters(gamma, sigma, 1.0, k, orderSize, driftCentre * gamma * sigma * sigma, xi, objective);
+        var omega = Math.Sqrt(p.InventoryRisk / (p.Eta * Math.Exp(-0.5 * k * xi)));
         var levels = Math.Min(GlftExactModel.MaxLevels, (int)Math.Ceiling(10 / Math.Sqrt(omega)));
         var exact = new GlftExactModel(p, 1, levels * orderSize);
         var closed = new GlftClosedFormModel(p);
-        var tolerance = omega < 0.05 ? 2 * omega * omega : 0.5 * omega;
+        var tolerance = omega < 0.05 ? 2 * omega * omega / k : 0.5 * omega / k;
         foreach (var n in new[] { -5, -1, 0, 1, 2, 5 })
         {
             var e = exact.ErgodicQuote(At(0, n * orderSize));
