@@ -7,7 +7,7 @@ namespace Lean.MarketMaking.Models.Quoting.Glft;
 /// The exact finite-horizon GLFT quotes for inventories in [−Q, Q]: Guéant, Lehalle &amp; Fernandez-Tapia (2013),
 /// Theorem 1 (v(t) = exp(−M(T − t))·𝟙 of Proposition 2), with the drift (§5.1, Proposition "Solution with a drift")
 /// and market-impact/adverse-selection (§5.2, Proposition "Solution with market impact") extensions, and the order
-/// size Δ and objective (model A ξᵤ = γ / model B ξᵤ = 0) of Guéant (2017) §3–4. Inventory is counted in lots of Δ:
+/// size Δ and objective (model A ξᵤ = γ / model B ξᵤ = 0) of Guéant (2017). Inventory is counted in lots of Δ:
 /// <code>
 /// δᵇ(t, nΔ) = (1/k)·ln(v_n(t)/v_{n+1}(t)) + ξ/2 + δ̃   (n &lt; N = Q/Δ)
 /// δᵃ(t, nΔ) = (1/k)·ln(v_n(t)/v_{n−1}(t)) + ξ/2 + δ̃   (n &gt; −N)
@@ -19,7 +19,7 @@ namespace Lean.MarketMaking.Models.Quoting.Glft;
 /// <remarks>
 /// <para>Numerics: M is eigendecomposed once at construction (MathNet, symmetric) for λ₀ and the ground state;
 /// exp(−(M − λ₀)τ) is evaluated by positivity-preserving binary powers (see the internal semigroup), so all entries
-/// of v — including those at ±Q that are 10⁻³⁰ of the centre — carry full relative precision and nothing
+/// of v — including those at ±Q, 10⁻²⁴ of the centre for hftbacktest's ETHUSDT fit with Q = 20 lots — carry full relative precision and nothing
 /// over/underflows. The last τ's log-vector is cached: repeated quotes at the same time cost O(1) and allocate
 /// nothing; a new τ costs O(n²·log(T/h)) and allocates one cache entry. Thread-safe.</para>
 /// <para>Bounds: at n = N the bid has size 0, at n = −N the ask has size 0; the disabled side is priced at the
@@ -133,12 +133,7 @@ public sealed class GlftExactModel : IQuotingModel
     /// </summary>
     public TwoSidedQuote ErgodicQuote(in MarketSnapshot snapshot) => Build(snapshot, _generator.LogGroundState);
 
-    /// <summary>ln v(T − τ), up to an additive constant (internal for tests).</summary>
-    internal double[] LogValue(double tau) => Compute(tau).LogV;
-
-    /// <summary>ln f⁰ up to an additive constant (internal for tests).</summary>
-    internal ReadOnlySpan<double> LogGroundState => _generator.LogGroundState;
-
+    /// <summary>The matrix M (internal for tests).</summary>
     internal GlftGenerator Generator => _generator;
 
     private TwoSidedQuote Build(in MarketSnapshot snapshot, double[] logV)

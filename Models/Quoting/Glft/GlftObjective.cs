@@ -2,7 +2,7 @@ namespace Lean.MarketMaking.Models.Quoting.Glft;
 
 /// <summary>
 /// The market maker's objective in Guéant (2017), "Optimal market making", Applied Mathematical Finance 24(2)
-/// (arXiv:1605.01862), §2–3. It fixes the utility exponent ξ of that paper (not to be confused with the
+/// (arXiv:1605.01862). It fixes the utility exponent ξ of that paper (not to be confused with the
 /// adverse-selection jump <see cref="GlftParameters.AdverseSelectionPerFill"/> of GLFT 2013 §5.2).
 /// </summary>
 public enum GlftObjective

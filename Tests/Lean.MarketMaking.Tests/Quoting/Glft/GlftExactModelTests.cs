@@ -102,7 +102,7 @@ public class GlftExactModelTests
         var evd = GlftReference.Spectrum(model.Generator);
         var f = evd.EigenVectors.Column(0);
         var sign = Math.Sign(f[20]);
-        var logs = model.LogGroundState.ToArray();
+        var logs = model.Generator.LogGroundState;
         for (var i = 0; i + 1 < f.Count; i++)
         {
             var a = sign * f[i];
