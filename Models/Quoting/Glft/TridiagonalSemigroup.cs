@@ -21,7 +21,6 @@ namespace Lean.MarketMaking.Models.Quoting.Glft;
 /// numbers, hence no cancellation and componentwise relative error of order (bits + n)·ε.
 /// Cost per new τ: (number of set bits)·n² multiply-adds plus a few dozen tridiagonal products.
 /// </remarks>
-/// </remarks>
 internal sealed class TridiagonalSemigroup
 {
     private const double Negligible = 1e-290;
