@@ -235,6 +235,47 @@ public class GlftExactModelTests
     }
 
     [Test]
+    public void CacheHitsAndTheClosedFormAllocateNothing()
+    {
+        var exact = new GlftExactModel(Hft, 600, 20);
+        var closed = new GlftClosedFormModel(Hft);
+        var snapshot = At(300, 4);
+        _ = exact.Quote(snapshot);
+        _ = closed.Quote(snapshot);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sum = 0.0;
+        for (var i = 0; i < 1000; i++)
+        {
+            sum += exact.Quote(new MarketSnapshot(1000, 300, i % 41 - 20)).Bid + closed.Quote(snapshot).Ask;
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.EqualTo(0));
+        Assert.That(double.IsFinite(sum));
+    }
+
+    [Test]
+    public void ConcurrentQuotesAtManyTimesAgreeWithSequentialOnes()
+    {
+        // The cache is a single immutable entry swapped atomically: racing threads may recompute, never mix times.
+        var model = new GlftExactModel(Hft, 60, 20);
+        var times = new double[64];
+        var expected = new TwoSidedQuote[64];
+        var reference = new GlftExactModel(Hft, 60, 20);
+        for (var i = 0; i < times.Length; i++)
+        {
+            times[i] = 60 - 0.05 * i;
+            expected[i] = reference.Quote(At(times[i], i % 41 - 20));
+        }
+
+        var actual = new TwoSidedQuote[64 * 50];
+        System.Threading.Tasks.Parallel.For(0, actual.Length, j => actual[j] = model.Quote(At(times[j % 64], j % 64 % 41 - 20)));
+        for (var j = 0; j < actual.Length; j++)
+        {
+            Assert.That(actual[j], Is.EqualTo(expected[j % 64]));
+        }
+    }
+
+    [Test]
     public void InventoryOffTheGridIsRoundedToTheNearestLot()
     {
         var model = new GlftExactModel(Hft, 600, 20);
