@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+using Lean.MarketMaking.Models.Quoting.Glft;
 using Lean.MarketMaking.Models.Quoting.MultiAsset;
 
 namespace Lean.MarketMaking.Research.Commands;
@@ -20,15 +23,53 @@ internal sealed class QuoteCommand : IResearchCommand
     /// <inheritdoc/>
     public string Summary => "JSON model + state on stdin -> optimal quote as JSON (models: as, as-infinite, glft, glft-exact, cj, multi)";
 
+    // Model parameter names → the JSON fields they come from, so that errors name what the user typed.
+    private static readonly Dictionary<string, string> FieldOfParameter = new()
+    {
+        ["riskAversion"] = "gamma",
+        ["volatility"] = "sigma",
+        ["arrivalRate"] = "A",
+        ["intensityScale"] = "A",
+        ["depthDecay"] = "k",
+        ["intensityDecay"] = "k",
+        ["adverseSelectionPerFill"] = "adverseSelection",
+        ["adverseSelectionPremium"] = "adverseSelection",
+        ["discountRate"] = "discountRate",
+        ["mids"] = "mid",
+        ["mid"] = "mid",
+    };
+
     /// <inheritdoc/>
     public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var input = JsonFields.Parse(stdin);
+        try
+        {
+            Quote(JsonFields.Parse(stdin), stdout);
+            return 0;
+        }
+        catch (MarketMakingException e) when (e.ParameterName is not null)
+        {
+            var bracket = e.ParameterName.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? e.ParameterName : e.ParameterName[..bracket];
+            var suffix = bracket < 0 ? string.Empty : e.ParameterName[bracket..];
+            var field = FieldOfParameter.TryGetValue(name, out var f) ? f : name;
+            throw new CommandLineException($"field '{field}{suffix}': {e.Kind}: {StripPrefix(e.Message, e)}");
+        }
+    }
+
+    private static string StripPrefix(string message, MarketMakingException e)
+    {
+        var prefix = $"{e.Kind}: {e.ParameterName}: ";
+        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
+    }
+
+    private static void Quote(JsonFields input, TextWriter stdout)
+    {
         var model = input.String("model");
         if (model == "multi")
         {
             WriteMulti(stdout, input);
-            return 0;
+            return;
         }
 
         IQuotingModel quotingModel = model switch
@@ -48,13 +89,17 @@ internal sealed class QuoteCommand : IResearchCommand
                 input.Number("maxInventory"),
                 input.Number("orderSize", 1),
                 input.Number("adverseSelection", 0))),
+            "glft" => new GlftClosedFormModel(Glft(input)),
+            "glft-exact" => new GlftExactModel(Glft(input), input.Number("horizon"), input.Number("maxInventory")),
             _ => throw new CommandLineException($"field 'model' must be one of as, as-infinite, glft, glft-exact, cj, multi; got '{model}'"),
         };
+        // GLFT takes its drift as a model parameter (§5.1 changes the generator); the others read it from the snapshot.
+        var driftInSnapshot = model is not ("glft" or "glft-exact");
         var snapshot = new MarketSnapshot(
             input.Number("mid"),
             input.Number("time", 0),
             input.Number("inventory", 0),
-            input.Number("drift", 0));
+            driftInSnapshot ? input.Number("drift", 0) : 0);
         var quote = quotingModel.Quote(snapshot);
         JsonFields.WriteObject(stdout, w =>
         {
@@ -66,7 +111,6 @@ internal sealed class QuoteCommand : IResearchCommand
             JsonFields.WriteNumber(w, "bidSize", quote.BidSize);
             JsonFields.WriteNumber(w, "askSize", quote.AskSize);
         });
-        return 0;
     }
 
     private static void WriteMulti(TextWriter stdout, JsonFields input)
@@ -102,6 +146,16 @@ internal sealed class QuoteCommand : IResearchCommand
             WriteColumn(w, "askSize", quotes, q => q.AskSize);
         });
     }
+
+    private static GlftParameters Glft(JsonFields input) => new(
+        input.Number("gamma"),
+        input.Number("sigma"),
+        input.Number("A"),
+        input.Number("k"),
+        input.Number("orderSize", 1),
+        input.Number("drift", 0),
+        input.Number("adverseSelection", 0),
+        Objective(input) == MultiAssetGlftObjective.Cara ? GlftObjective.Cara : GlftObjective.RiskNeutral);
 
     private static MultiAssetGlftObjective Objective(JsonFields input)
     {
