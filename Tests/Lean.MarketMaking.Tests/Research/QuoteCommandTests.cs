@@ -1,0 +1,108 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using Lean.MarketMaking.Research;
+using NUnit.Framework;
+
+namespace Lean.MarketMaking.Tests.Research;
+
+[TestFixture]
+public class QuoteCommandTests
+{
+    private const string HftbacktestGlft =
+        "\"gamma\":0.05,\"sigma\":10.69,\"A\":2.986162360812285,\"k\":0.04235741115084049,\"orderSize\":1";
+
+    [Test]
+    public void AvellanedaStoikovQuoteIsTheClosedFormOfEquations29And30()
+    {
+        var root = Quote("""{"model":"as","mid":100,"inventory":2,"gamma":0.1,"sigma":2,"k":1.5,"horizon":1,"time":0.5}""");
+        // r = s − qγσ²τ = 100 − 2·0.1·4·0.5; spread = γσ²τ + (2/γ)ln(1 + γ/k).
+        var spread = (0.1 * 4 * 0.5) + (2 / 0.1 * Math.Log(1 + (0.1 / 1.5)));
+        Assert.That(root.GetProperty("reservation").GetDouble(), Is.EqualTo(99.6).Within(1e-12));
+        Assert.That(root.GetProperty("bid").GetDouble(), Is.EqualTo(99.6 - (spread / 2)).Within(1e-12));
+        Assert.That(root.GetProperty("ask").GetDouble(), Is.EqualTo(99.6 + (spread / 2)).Within(1e-12));
+        Assert.That(root.GetProperty("bidDepth").GetDouble(), Is.EqualTo(100 - root.GetProperty("bid").GetDouble()).Within(1e-12));
+    }
+
+    [Test]
+    public void GlftClosedFormReproducesHftbacktestsPublishedHalfSpread()
+    {
+        var root = Quote("{\"model\":\"glft\",\"mid\":1000,\"inventory\":0," + HftbacktestGlft + "}");
+        Assert.That(root.GetProperty("bidDepth").GetDouble(), Is.EqualTo(20.47208533844371).Within(1e-10));
+        Assert.That(root.GetProperty("askDepth").GetDouble(), Is.EqualTo(20.47208533844371).Within(1e-10));
+    }
+
+    [Test]
+    public void GlftSkewIsPublishedSkewPerUnitOfInventory()
+    {
+        var root = Quote("{\"model\":\"glft\",\"mid\":1000,\"inventory\":1," + HftbacktestGlft + "}");
+        Assert.That(root.GetProperty("reservation").GetDouble(), Is.EqualTo(1000 - 9.76326865029227).Within(1e-9));
+    }
+
+    [Test]
+    public void MultiAssetWithOneAssetIsTheGlftClosedForm()
+    {
+        var root = Quote("{\"model\":\"multi\",\"regime\":\"ergodic\",\"mid\":[1000],\"inventory\":[0],\"covariance\":[[114.2761]],\"horizon\":1,"
+            + HftbacktestGlft + "}");
+        Assert.That(root.GetProperty("bidDepth")[0].GetDouble(), Is.EqualTo(20.47208533844371).Within(1e-10));
+        Assert.That(root.GetProperty("askDepth")[0].GetDouble(), Is.EqualTo(20.47208533844371).Within(1e-10));
+    }
+
+    [Test]
+    public void MultiAssetReturnsOneQuotePerAsset()
+    {
+        var root = Quote("""
+            {"model":"multi","mid":[100,50],"inventory":[3,0],"covariance":[[1,0.5],[0.5,2]],
+             "A":[1,2],"k":[1.5,1],"gamma":0.1,"horizon":10,"time":2}
+            """);
+        Assert.That(root.GetProperty("bid").GetArrayLength(), Is.EqualTo(2));
+        // A long position in asset 0 lowers the reservation of the positively correlated asset 1.
+        Assert.That(root.GetProperty("reservation")[1].GetDouble(), Is.LessThan(50));
+    }
+
+    [Test]
+    public void OutputNumbersRoundTripExactly()
+    {
+        var (code, stdout, _) = Run("{\"model\":\"glft\",\"mid\":1000,\"inventory\":0," + HftbacktestGlft + "}");
+        Assert.That(code, Is.Zero);
+        var bidDepth = JsonDocument.Parse(stdout).RootElement.GetProperty("bidDepth").GetDouble();
+        Assert.That(stdout, Does.Contain(bidDepth.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [TestCase("""{"model":"nope","mid":100}""", "'model'")]
+    [TestCase("""{"mid":100}""", "'model'")]
+    [TestCase("""{"model":"as","mid":100,"gamma":0.1,"sigma":2,"k":1.5}""", "'horizon'")]
+    [TestCase("""{"model":"as","mid":100,"gamma":-0.1,"sigma":2,"k":1.5,"horizon":1}""", "'gamma'")]
+    [TestCase("""{"model":"as","mid":-5,"gamma":0.1,"sigma":2,"k":1.5,"horizon":1}""", "'mid'")]
+    [TestCase("""{"model":"as","mid":100,"gamma":0.1,"sigma":"2","k":1.5,"horizon":1}""", "'sigma'")]
+    [TestCase("""{"model":"glft","mid":100,"gamma":0.1,"sigma":2,"A":0,"k":1.5}""", "'A'")]
+    [TestCase("""{"model":"glft-exact","mid":100,"gamma":0.1,"sigma":2,"A":1,"k":1.5,"horizon":1,"maxInventory":5,"inventory":9}""", "InventoryLimitViolation")]
+    [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"covariance":[[1,0.5],[0.5,1]],"A":[1,-1],"k":1,"gamma":1,"horizon":1}""", "'A[1]'")]
+    [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"covariance":[[1,2],[2,1]],"A":1,"k":1,"gamma":1,"horizon":1}""", "'covariance'")]
+    [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0],"covariance":[[1,0],[0,1]],"A":1,"k":1,"gamma":1,"horizon":1}""", "'inventory'")]
+    [TestCase("""[1,2]""", "JSON object")]
+    [TestCase("""{"model":""", "not valid JSON")]
+    public void BadInputPrintsOneLineNamingTheFieldAndExitsTwo(string input, string mentions)
+    {
+        var (code, stdout, stderr) = Run(input);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stdout, Is.Empty);
+        Assert.That(stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(stderr, Does.Contain(mentions));
+    }
+
+    private static JsonElement Quote(string input)
+    {
+        var (code, stdout, stderr) = Run(input);
+        Assert.That(code, Is.Zero, stderr);
+        return JsonDocument.Parse(stdout).RootElement.Clone();
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(string input)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Program.Run(new[] { "quote" }, new StringReader(input), stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
