@@ -10,9 +10,11 @@ namespace Lean.MarketMaking.Models.Estimation.Intensity;
 /// after hftbacktest's calibration (nkaz001/hftbacktest, GLFT market-making tutorial): time is cut into intervals of
 /// Δt; in each interval the deepest depth that buy (sell) trades reached beyond the mid prevailing at the interval's
 /// start is recorded; a quote resting at grid depth δⱼ would have been filled in that interval when the deepest depth
-/// reached δⱼ, so the fraction p̂ⱼ of intervals that reached δⱼ estimates P(fill within Δt) = 1 − e^(−λ(δⱼ)Δt).
-/// λ̂ⱼ = −ln(1 − p̂ⱼ)/Δt inverts it exactly for Poisson arrivals (hftbacktest's count/elapsed-time is its first-order
-/// form, biased low once λΔt is not small); ln λ̂ⱼ = ln A − kδⱼ is then fitted by least squares over the near-touch grid.
+/// went strictly beyond δⱼ (as in hftbacktest, a quote at the trade price itself is not counted: its queue position is
+/// unknown), so the fraction p̂ⱼ of intervals that passed δⱼ estimates P(fill within Δt) = 1 − e^(−λ(δⱼ)Δt).
+/// λ̂ⱼ = −ln(1 − p̂ⱼ)/Δt inverts it exactly for Poisson arrivals (hftbacktest's count/elapsed-time p̂ⱼ/Δt, available
+/// through <see cref="TradingIntensityOptions.PoissonInversion"/>, is its first-order form, biased low once λΔt is not
+/// small); ln λ̂ⱼ = ln A − kδⱼ is then fitted by least squares over the near-touch grid.
 /// Memory is bounded by the grid; counts can be forgotten exponentially (half-life). Updates allocate nothing.
 /// Not thread-safe.
 /// </summary>
@@ -91,7 +93,7 @@ public sealed class TradingIntensityEstimator
 
     /// <summary>Fits both sides from the completed intervals.</summary>
     /// <exception cref="MarketMakingException">
-    /// <see cref="MarketMakingErrorKind.InvalidMarketData"/> when a side has fewer than two grid depths with fill frequencies strictly between 0 and 1.
+    /// <see cref="MarketMakingErrorKind.InvalidMarketData"/> when a side has fewer than two grid depths with a usable fill frequency (above 0, and below 1 under Poisson inversion).
     /// </exception>
     public TradingIntensityEstimate Estimate() =>
         new(FitSide(_bidCounts, "bid"), FitSide(_askCounts, "ask"), _intervals * _options.IntervalSeconds);
@@ -171,13 +173,14 @@ public sealed class TradingIntensityEstimator
 
     private void Record(double[] counts, double deepest)
     {
-        if (!(deepest >= 0))
+        if (!(deepest > 0))
         {
             return;
         }
 
-        // A resting quote at grid depth j·step fills when trades reached it; the tolerance absorbs price rounding.
-        var reached = Math.Min(counts.Length - 1, (long)Math.Floor(deepest / _options.DepthStep + 1e-9));
+        // A resting quote at grid depth j·step fills when trades went strictly beyond it: j·step < deepest.
+        // The tolerance absorbs price rounding, so a trade exactly at a grid price does not fill that level.
+        var reached = Math.Min(counts.Length - 1, (long)Math.Ceiling(deepest / _options.DepthStep - 1e-9) - 1);
         for (var j = 0; j <= reached; j++)
         {
             counts[j] += 1;
@@ -191,10 +194,10 @@ public sealed class TradingIntensityEstimator
         for (var j = 0; j < counts.Length; j++)
         {
             var p = _intervals > 0 ? counts[j] / _intervals : 0;
-            if (p > 0 && p < 1)
+            if (p > 0 && (p < 1 || !_options.PoissonInversion))
             {
                 depths.Add(j * _options.DepthStep);
-                logRates.Add(Math.Log(-Math.Log(1 - p) / _options.IntervalSeconds));
+                logRates.Add(Math.Log((_options.PoissonInversion ? -Math.Log(1 - p) : p) / _options.IntervalSeconds));
             }
         }
 
@@ -202,7 +205,7 @@ public sealed class TradingIntensityEstimator
         {
             throw new MarketMakingException(
                 MarketMakingErrorKind.InvalidMarketData,
-                $"only {depths.Count} depth level(s) on the {side} side have a fill frequency in (0, 1) after {_intervals:F0} intervals: too little trade data to fit",
+                $"only {depths.Count} depth level(s) on the {side} side have a usable fill frequency (in (0, 1)) after {_intervals:F0} intervals: too little trade data to fit",
                 side);
         }
 

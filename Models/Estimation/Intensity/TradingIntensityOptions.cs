@@ -11,8 +11,19 @@ public sealed class TradingIntensityOptions
     /// <param name="depthLevels">Number of grid depths 0, step, …, (levels−1)·step: the near-touch range the fit uses (≥ 2).</param>
     /// <param name="halfLifeSeconds">Half-life of the exponential forgetting of counts, in seconds; +∞ keeps everything.</param>
     /// <param name="sessionGapSeconds">A pause between events longer than this (e.g. overnight) is not counted as elapsed time: the interval clock restarts.</param>
-    public TradingIntensityOptions(double intervalSeconds, double depthStep, int depthLevels, double halfLifeSeconds = double.PositiveInfinity, double sessionGapSeconds = 600)
+    /// <param name="poissonInversion">
+    /// True: λ̂ = −ln(1 − p̂)/Δt from the fraction p̂ of intervals that reached a depth (exact for Poisson arrivals);
+    /// false: hftbacktest's count ÷ elapsed time, p̂/Δt, its first-order form (biased low by the factor (1 − e^(−λΔt))/(λΔt)).
+    /// </param>
+    public TradingIntensityOptions(
+        double intervalSeconds,
+        double depthStep,
+        int depthLevels,
+        double halfLifeSeconds = double.PositiveInfinity,
+        double sessionGapSeconds = 600,
+        bool poissonInversion = true)
     {
+        PoissonInversion = poissonInversion;
         IntervalSeconds = Guard.Positive(intervalSeconds, nameof(intervalSeconds));
         DepthStep = Guard.Positive(depthStep, nameof(depthStep));
         DepthLevels = Guard.Positive(depthLevels, nameof(depthLevels));
@@ -45,6 +56,9 @@ public sealed class TradingIntensityOptions
 
     /// <summary>Half-life of the count forgetting, seconds (+∞: none).</summary>
     public double HalfLifeSeconds { get; }
+
+    /// <summary>Whether rates are −ln(1 − p̂)/Δt (true) or hftbacktest's p̂/Δt (false).</summary>
+    public bool PoissonInversion { get; }
 
     /// <summary>Longest pause counted as elapsed time, seconds.</summary>
     public double SessionGapSeconds { get; }

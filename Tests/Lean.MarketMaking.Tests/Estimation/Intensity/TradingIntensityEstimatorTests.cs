@@ -45,6 +45,46 @@ public class TradingIntensityEstimatorTests
     }
 
     [Test]
+    public void CountOverElapsedTimeIsTheFirstOrderForm()
+    {
+        // hftbacktest's rate p̂/Δt measures (1 − e^(−λ(δ)Δt))/Δt, not λ(δ): with A = 5 per second and Δt = 0.1 s it
+        // reads 3.93 at the touch. Each level's p̂ has standard error √(p(1−p)/N) ≤ 0.0011 over N = 200,000 intervals,
+        // i.e. ≤ 0.011 per second on the rate; 0.06 is more than 5 s.e.
+        var estimator = new TradingIntensityEstimator(new TradingIntensityOptions(0.1, 0.005, 30, poissonInversion: false));
+        estimator.OnMid(Start, Mid);
+        estimator.OnMid(Simulate(estimator, new MersenneTwister(17), Start, 20_000, askA: 5, askK: 20, bidA: 3, bidK: 30), Mid);
+
+        var ask = estimator.Estimate().Ask;
+        for (var j = 0; j < ask.Depths.Count; j++)
+        {
+            var expected = (1 - Math.Exp(-5 * Math.Exp(-20 * ask.Depths[j]) * 0.1)) / 0.1;
+            Assert.That(ask.Rates[j], Is.EqualTo(expected).Within(0.06), $"depth {ask.Depths[j]}");
+        }
+
+        Assert.That(ask.A, Is.LessThan(4.5), "the first-order form underestimates A when AΔt is not small");
+    }
+
+    [Test]
+    public void AQuoteAtTheTradePriceIsNotCountedAsFilled()
+    {
+        // As in hftbacktest: only quotes strictly inside the deepest trade depth are filled (queue position unknown).
+        var estimator = new TradingIntensityEstimator(new TradingIntensityOptions(1.0, 0.01, 5));
+        estimator.OnMid(Start, Mid);
+        estimator.OnTrade(Start.AddSeconds(0.5), Mid + 0.02, TradeAggressor.Buy);   // ask levels 0 and 0.01 fill, 0.02 does not
+        estimator.OnTrade(Start.AddSeconds(1.5), Mid - 0.035, TradeAggressor.Sell); // bid levels 0 … 0.03 fill
+        estimator.OnTrade(Start.AddSeconds(2.5), Mid + 0.001, TradeAggressor.Buy);  // ask level 0 fills
+        estimator.OnMid(Start.AddSeconds(4), Mid);
+
+        var estimate = estimator.Estimate();
+        Assert.That(estimator.Intervals, Is.EqualTo(4));
+        // Ask fill frequencies 2/4 at depth 0 and 1/4 at 0.01; bid 1/4 at depths 0 … 0.03.
+        Assert.That(estimate.Ask.Depths, Is.EqualTo(new[] { 0.0, 0.01 }));
+        Assert.That(estimate.Ask.Rates[0], Is.EqualTo(-Math.Log(1 - 0.5)).Within(1e-12));
+        Assert.That(estimate.Ask.Rates[1], Is.EqualTo(-Math.Log(1 - 0.25)).Within(1e-12));
+        Assert.That(estimate.Bid.Depths, Has.Count.EqualTo(4));
+    }
+
+    [Test]
     public void ForgettingTracksAChangeOfIntensity()
     {
         var decaying = new TradingIntensityEstimator(Options(halfLife: 200));
