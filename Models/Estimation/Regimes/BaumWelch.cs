@@ -13,12 +13,16 @@ internal sealed class BaumWelch
 {
     private const double InitialPersistence = 0.9;
 
+    /// <summary>EM iterations each start gets before the best one is iterated to convergence.</summary>
+    internal const int ShortRunIterations = 10;
+
     private readonly ObservationMatrix _data;
     private readonly HiddenMarkovModelFitOptions _options;
     private readonly int _states;
     private readonly double[] _sampleMean;
     private readonly double[] _sampleVariance;
     private readonly double[] _ridge;
+    private readonly int[] _rankedByDispersion;
     private readonly ForwardBackward _forwardBackward;
     private readonly double[] _logLikelihoods;
     private readonly double[] _scratch;
@@ -60,28 +64,41 @@ internal sealed class BaumWelch
             _ridge[i] = options.VarianceFloorFraction * _sampleVariance[i];
         }
 
+        _rankedByDispersion = RankByDispersion();
         _forwardBackward = new ForwardBackward(n, _states);
         _logLikelihoods = new double[n * _states];
         _scratch = new double[d];
     }
 
-    /// <summary>Fits the model; see <see cref="GaussianHiddenMarkovModel"/>.</summary>
+    /// <summary>
+    /// Fits the model; see <see cref="GaussianHiddenMarkovModel"/>. Every start first gets a short run of
+    /// <see cref="ShortRunIterations"/> EM iterations and only the start with the highest likelihood is iterated to
+    /// convergence (the "short runs of EM" strategy of Biernacki, Celeux &amp; Govaert 2003, "Choosing starting values
+    /// for the EM algorithm for getting the highest likelihood in multivariate Gaussian mixture models", CSDA 41).
+    /// </summary>
     public static HiddenMarkovModelFit Fit(ObservationMatrix data, HiddenMarkovModelFitOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var fitter = new BaumWelch(data, options);
         var random = new Random(options.Seed);
+        var shortRun = options.Starts == 1 ? options.MaxIterations : Math.Min(ShortRunIterations, options.MaxIterations);
         HiddenMarkovModelFit? best = null;
         for (var start = 0; start < options.Starts; start++)
         {
-            var candidate = fitter.Run(fitter.Initialise(start, random));
+            var candidate = fitter.Run(fitter.Initialise(start, random), shortRun);
             if (best is null || candidate.LogLikelihood > best.LogLikelihood)
             {
                 best = candidate;
             }
         }
 
-        if (!best!.Converged && options.RequireConvergence)
+        if (!best!.Converged && best.Iterations < options.MaxIterations)
+        {
+            var continued = fitter.Run(best.Parameters, options.MaxIterations - best.Iterations);
+            best = new HiddenMarkovModelFit(continued.Parameters, continued.LogLikelihood, data.Count, best.Iterations + continued.Iterations, continued.Converged);
+        }
+
+        if (!best.Converged && options.RequireConvergence)
         {
             throw new MarketMakingException(
                 MarketMakingErrorKind.ModelConvergenceFailed,
@@ -92,7 +109,8 @@ internal sealed class BaumWelch
         return new HiddenMarkovModelFit(OrderByVariance(best.Parameters), best.LogLikelihood, data.Count, best.Iterations, best.Converged);
     }
 
-    private HiddenMarkovModelFit Run(HiddenMarkovModelParameters parameters)
+    /// <summary>E-step, convergence test, M-step, repeated at most <paramref name="maxIterations"/> times.</summary>
+    private HiddenMarkovModelFit Run(HiddenMarkovModelParameters parameters, int maxIterations)
     {
         var n = _data.Count;
         var previous = double.NegativeInfinity;
@@ -101,7 +119,7 @@ internal sealed class BaumWelch
             _data.EmissionLogLikelihoods(parameters.EmissionArray, _logLikelihoods, _scratch);
             var logLikelihood = _forwardBackward.Run(parameters.InitialArray, parameters.TransitionArray, _logLikelihoods, n);
             var converged = logLikelihood - previous < _options.Tolerance * n;
-            if (converged || iteration == _options.MaxIterations)
+            if (converged || iteration == maxIterations)
             {
                 return new HiddenMarkovModelFit(parameters, logLikelihood, n, iteration, converged);
             }
@@ -215,21 +233,7 @@ internal sealed class BaumWelch
         var n = _data.Count;
         var d = _data.Dimension;
         var k = _states;
-        var scores = new double[n];
-        var order = new int[n];
-        for (var t = 0; t < n; t++)
-        {
-            var x = _data.Row(t);
-            for (var i = 0; i < d; i++)
-            {
-                var e = x[i] - _sampleMean[i];
-                scores[t] += e * e / _sampleVariance[i];
-            }
-
-            order[t] = t;
-        }
-
-        Array.Sort(scores, order);
+        var order = _rankedByDispersion;
         var fractions = new double[k];
         var sum = 0.0;
         for (var j = 0; j < k; j++)
@@ -271,6 +275,28 @@ internal sealed class BaumWelch
         }
 
         return new HiddenMarkovModelParameters(initial, transition, emissions);
+    }
+
+    /// <summary>Observation indices sorted by standardised squared distance Σᵢ (xₜᵢ − x̄ᵢ)²/s²ᵢ from the sample mean.</summary>
+    private int[] RankByDispersion()
+    {
+        var n = _data.Count;
+        var scores = new double[n];
+        var order = new int[n];
+        for (var t = 0; t < n; t++)
+        {
+            var x = _data.Row(t);
+            for (var i = 0; i < x.Length; i++)
+            {
+                var e = x[i] - _sampleMean[i];
+                scores[t] += e * e / _sampleVariance[i];
+            }
+
+            order[t] = t;
+        }
+
+        Array.Sort(scores, order);
+        return order;
     }
 
     private static HiddenMarkovModelParameters OrderByVariance(HiddenMarkovModelParameters parameters)

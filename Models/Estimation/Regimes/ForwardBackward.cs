@@ -13,6 +13,9 @@ namespace Lean.MarketMaking.Models.Estimation.Regimes;
 /// </summary>
 internal sealed class ForwardBackward
 {
+    private const double SmallScale = 1e-50;
+    private const double FoldThreshold = 1e-250;
+
     private readonly int _states;
     private readonly double[] _filtered;
     private readonly double[] _scaledLikelihoods;
@@ -67,6 +70,7 @@ internal sealed class ForwardBackward
 
         Length = length;
         var logLikelihood = 0.0;
+        var product = 1.0;
         for (var t = 0; t < length; t++)
         {
             var row = t * k;
@@ -82,8 +86,26 @@ internal sealed class ForwardBackward
 
             var scale = Correct(current, logLikelihoods.Slice(row, k), _scaledLikelihoods.AsSpan(row, k), out var shift);
             _scales[t] = scale;
-            logLikelihood += Math.Log(scale) + shift;
+            logLikelihood += shift;
+
+            // Σ ln cₜ with one logarithm per many steps: cₜ ≤ 1 (bⱼ ≤ 1, predictions sum to 1), so the running product
+            // only shrinks; it is folded into the sum before it can underflow, and a tiny cₜ is logged on its own.
+            if (scale < SmallScale)
+            {
+                logLikelihood += Math.Log(scale);
+            }
+            else
+            {
+                product *= scale;
+                if (product < FoldThreshold)
+                {
+                    logLikelihood += Math.Log(product);
+                    product = 1.0;
+                }
+            }
         }
+
+        logLikelihood += Math.Log(product);
 
         // Backward pass: β̂ₜ(i) = Σⱼ Aᵢⱼ bₜ₊₁(j) β̂ₜ₊₁(j) / cₜ₊₁, accumulating ξ on the way.
         Array.Clear(_expectedTransitions);
@@ -165,7 +187,8 @@ internal sealed class ForwardBackward
         {
             for (var j = 0; j < k; j++)
             {
-                var b = Math.Exp(logLikelihoods[j] - shift);
+                var exponent = logLikelihoods[j] - shift;
+                var b = exponent == 0 ? 1.0 : Math.Exp(exponent);
                 scaledLikelihoods[j] = b;
                 scale += state[j] * b;
             }
