@@ -5,7 +5,7 @@ namespace Lean.MarketMaking.Models.Estimation.Regimes;
 
 /// <summary>
 /// Baum–Welch expectation–maximisation for a Gaussian hidden Markov model (Rabiner 1989, "A tutorial on hidden
-/// Markov models", Proc. IEEE 77, re-estimation eqs. 40a–40c for π and A, eqs. 52–54 for the Gaussian means and
+/// Markov models", Proc. IEEE 77, §III.C re-estimation eqs. 40a–40c for π and A, §IV.B eqs. 52–54 for the Gaussian means and
 /// covariances), with several initialisations and a covariance ridge. The E-step reuses one
 /// <see cref="ForwardBackward"/> and one log-likelihood buffer across iterations and starts, so it allocates nothing.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Lean.MarketMaking.Models.Estimation.Regimes;
 
 /// <summary>
 /// The scaled forward–backward recursions of Rabiner (1989, "A tutorial on hidden Markov models", Proc. IEEE 77,
-/// eqs. 19–27 and the scaling of §V.A, eqs. 91–103), written over a matrix of emission log-likelihoods
+/// §III.A, eqs. 18–27, with the scaling of §V.A), written over a matrix of emission log-likelihoods
 /// ℓₜⱼ = ln p(xₜ | sₜ = j) so that any emission law (Gaussian, discrete) can use it. Each row is shifted by its
 /// maximum mₜ before exponentiation, bₜⱼ = exp(ℓₜⱼ − mₜ), and the forward variables are normalised by
 /// cₜ = Σⱼ α̃ₜⱼ, so ln p(x₁..x_N) = Σₜ (ln cₜ + mₜ) never under- or overflows.

@@ -9,7 +9,7 @@ namespace Lean.MarketMaking.Models.Estimation.Regimes;
 /// <summary>
 /// The emission law of one hidden regime: a d-variate normal N(μ, Σ) with regime-dependent mean vector,
 /// volatilities and correlations (Hamilton 1989, "A new approach to the economic analysis of nonstationary time
-/// series", Econometrica 57, eq. 4.3; Rabiner 1989, "A tutorial on hidden Markov models", Proc. IEEE 77, eq. 49).
+/// series", Econometrica 57; Rabiner 1989, "A tutorial on hidden Markov models", Proc. IEEE 77, §IV.B, one mixture component).
 /// d = 1 is the univariate case. Immutable; Σ is validated symmetric positive definite by a MathNet Cholesky
 /// factorisation Σ = L·Lᵀ, whose factor is kept for log-densities.
 /// </summary>

@@ -4,7 +4,7 @@ using Lean.MarketMaking.Models.Errors;
 namespace Lean.MarketMaking.Models.Estimation.Regimes;
 
 /// <summary>
-/// Online regime filter for live use: the forward recursion (Hamilton 1989, Econometrica 57, eqs. 4.5–4.6;
+/// Online regime filter for live use: the forward recursion (Hamilton 1989, Econometrica 57, the filter for the regime;
 /// Rabiner 1989, Proc. IEEE 77, eqs. 19–20 with scaling) giving P(sₜ = j | x₁..xₜ) after each observation,
 /// in O(K² + K·d²) per update with no allocation. The probabilities always sum to 1. Not thread-safe.
 /// </summary>

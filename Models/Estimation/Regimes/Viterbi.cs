@@ -4,8 +4,8 @@ using Lean.MarketMaking.Models.Errors;
 namespace Lean.MarketMaking.Models.Estimation.Regimes;
 
 /// <summary>
-/// The Viterbi algorithm in log space (Rabiner 1989, "A tutorial on hidden Markov models", Proc. IEEE 77, eqs. 32–35
-/// and the logarithmic form of eqs. 105a–105c): δₜ(j) = maxᵢ [δₜ₋₁(i) + ln Aᵢⱼ] + ℓₜⱼ, over a matrix of emission
+/// The Viterbi algorithm in log space (Rabiner 1989, "A tutorial on hidden Markov models", Proc. IEEE 77, §III.B, eqs. 30–35,
+/// with logarithms in place of products): δₜ(j) = maxᵢ [δₜ₋₁(i) + ln Aᵢⱼ] + ℓₜⱼ, over a matrix of emission
 /// log-likelihoods ℓₜⱼ so any emission law can use it. Ties go to the lowest state index.
 /// </summary>
 internal static class Viterbi
