@@ -47,7 +47,7 @@ public sealed class OrnsteinUhlenbeckProcess : IScalarSde
     public double Mean(double initial, double time) => Theta + (initial - Theta) * Math.Exp(-Kappa * time);
 
     /// <summary>Var[X_t | X₀] = σ²(1 − e^{−2κt})/(2κ).</summary>
-    public double Variance(double time) => StationaryVariance * -SpecialFunctions.ExponentialMinusOne(-2 * Kappa * time);
+    public double Variance(double time) => StationaryVariance * -SpecialFunctions.Expm1(-2 * Kappa * time);
 
     /// <summary>Exact transition over <paramref name="dt"/> driven by a standard normal <paramref name="normal"/>.</summary>
     public double ExactStep(double x, double dt, double normal) => Mean(x, dt) + Math.Sqrt(Variance(dt)) * normal;
