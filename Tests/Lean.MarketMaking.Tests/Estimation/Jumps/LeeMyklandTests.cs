@@ -17,7 +17,7 @@ public class LeeMyklandTests
     [Test]
     public void GumbelCriticalValuesMatchThePublishedOnes()
     {
-        // β* = −ln(−ln(1 − α)): 4.6001 at 1%, 2.9702 at 5% (Lee & Mykland 2008, §1.2 and Table 2's thresholds).
+        // β* = −ln(−ln(1 − α)), the standard Gumbel (1 − α)-quantile of Lee & Mykland's rejection region: 4.6001 at 1%, 2.9702 at 5%.
         Assert.That(new LeeMyklandParameters(10, 0.01).GumbelCriticalValue, Is.EqualTo(4.6001).Within(5e-5));
         Assert.That(new LeeMyklandParameters(10, 0.05).GumbelCriticalValue, Is.EqualTo(2.9702).Within(5e-5));
         Assert.That(new LeeMyklandParameters(10, 0.10).GumbelCriticalValue, Is.EqualTo(2.2504).Within(5e-5));
