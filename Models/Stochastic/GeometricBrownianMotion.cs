@@ -5,7 +5,7 @@ namespace Lean.MarketMaking.Models.Stochastic;
 
 /// <summary>
 /// Geometric Brownian motion dS = μS dt + σS dW, with its exact solution S_t = S₀·exp((μ − σ²/2)t + σW_t)
-/// (Kloeden &amp; Platen 1992, §4.4; Higham 2001, "An algorithmic introduction to numerical simulation of SDEs", SIAM Review 43(3), §4).
+/// (Higham 2001, "An algorithmic introduction to numerical simulation of SDEs", SIAM Review 43(3), §4).
 /// </summary>
 public sealed class GeometricBrownianMotion : IScalarSde
 {

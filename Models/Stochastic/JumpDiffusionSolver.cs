@@ -6,8 +6,8 @@ namespace Lean.MarketMaking.Models.Stochastic;
 /// <summary>
 /// Simulation of the jump-diffusion dX = a(t, X)dt + b(t, X)dW + dJ̃ with a compensated compound Poisson J̃
 /// (<see cref="CompoundPoissonJumps"/>): each step applies the diffusion scheme and then adds the jumps that arrived in
-/// the step minus the compensator λE[Y]dt (the jump-adapted Euler scheme of Platen &amp; Bruti-Liberati 2010, ch. 6,
-/// with additive jumps). Allocation-free into the caller's buffer.
+/// the step minus the compensator λE[Y]dt (the regular Euler scheme with jumps of Platen &amp; Bruti-Liberati 2010, "Numerical solution of SDEs
+/// with jumps in finance", with additive jumps). Allocation-free into the caller's buffer.
 /// </summary>
 public static class JumpDiffusionSolver
 {

@@ -9,10 +9,10 @@ namespace Lean.MarketMaking.Models.Estimation.RoughVolatility;
 /// <summary>
 /// Exact simulation of fractional Brownian motion B^H on a regular grid by circulant embedding of the fractional
 /// Gaussian noise covariance γ(k) = ½(|k+1|^{2H} − 2|k|^{2H} + |k−1|^{2H}) (Davies &amp; Harte 1987, "Tests for Hurst
-/// effect", Biometrika 74(1); the algorithm as in Dieker 2004, "Simulation of fractional Brownian motion", §2.1.2,
+/// effect", Biometrika 74(1); the algorithm as in Dieker 2004, "Simulation of fractional Brownian motion", §2.1.3,
 /// and Wood &amp; Chan 1994). The circulant's eigenvalues are computed once with MathNet's FFT; each sample costs one FFT
 /// of size 2m, m the smallest power of two ≥ the number of steps. The embedding of fGn is non-negative definite for
-/// every H ∈ (0, 1) (Craigmile 2003), so the simulation is exact.
+/// every H ∈ (0, 1) (see Dieker 2004), so the simulation is exact; the constructor checks the eigenvalues anyway.
 /// </summary>
 public sealed class FractionalBrownianMotion
 {

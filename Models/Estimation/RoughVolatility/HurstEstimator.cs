@@ -7,14 +7,14 @@ namespace Lean.MarketMaking.Models.Estimation.RoughVolatility;
 
 /// <summary>
 /// Hurst exponent of log-volatility from the scaling of its absolute increments, after Gatheral, Jaisson &amp; Rosenbaum
-/// (2018), "Volatility is rough", Quantitative Finance 18(6), §2.1: the empirical moments
+/// (2018), "Volatility is rough", Quantitative Finance 18(6), §2: the empirical moments
 /// m(q, Δ) = (1/(N−Δ)) Σ_t |ln σ_{t+Δ} − ln σ_t|^q behave as m(q, Δ) ∝ Δ^{ζ_q} with ζ_q = qH. For each q the slope ζ_q of
 /// ln m(q, Δ) against ln Δ is fitted by least squares (MathNet <see cref="Fit.Line"/>), and H is the least-squares
 /// slope through the origin of ζ_q against q. GJR find H ≈ 0.1 on realised-variance proxies of daily volatility.
 /// </summary>
 public static class HurstEstimator
 {
-    /// <summary>The moment orders q used in GJR (2018), Figure 2: 0.5, 1, 1.5, 2, 3.</summary>
+    /// <summary>The moment orders q of GJR's (2018) scaling plots: 0.5, 1, 1.5, 2, 3.</summary>
     public static ReadOnlySpan<double> DefaultMoments => [0.5, 1, 1.5, 2, 3];
 
     /// <summary>Estimates H from log-volatility sampled on a regular grid, using lags Δ = 1 … <paramref name="maxLag"/> steps.</summary>

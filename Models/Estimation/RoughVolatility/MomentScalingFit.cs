@@ -2,7 +2,7 @@ namespace Lean.MarketMaking.Models.Estimation.RoughVolatility;
 
 /// <summary>
 /// The least-squares fit ln m(q, Δ) = Intercept + ζ_q·ln Δ for one moment order q (Gatheral, Jaisson &amp; Rosenbaum
-/// 2018, §2.1, Figure 2), with Δ in sample steps.
+/// 2018, §2), with Δ in sample steps.
 /// </summary>
 /// <param name="Moment">Moment order q &gt; 0.</param>
 /// <param name="Zeta">Scaling exponent ζ_q, the slope of ln m(q, Δ) against ln Δ; ζ_q = qH for a rough volatility.</param>

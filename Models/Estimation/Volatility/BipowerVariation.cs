@@ -4,7 +4,7 @@ namespace Lean.MarketMaking.Models.Estimation.Volatility;
 
 /// <summary>
 /// Realised bipower variation BV = μ₁⁻² Σᵢ₌₂ⁿ |rᵢ||rᵢ₋₁| with μ₁ = E|Z| = √(2/π) (Barndorff-Nielsen &amp; Shephard 2004,
-/// "Power and bipower variation with stochastic volatility and jumps", J. Financial Econometrics 2(1), 1–37, §1).
+/// "Power and bipower variation with stochastic volatility and jumps", J. Financial Econometrics 2(1), 1–37).
 /// It converges to the integrated variance ∫σ²dt with or without finite-activity jumps, so RV − BV estimates the
 /// jump part of the quadratic variation.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Lean.MarketMaking.Models.Estimation.Volatility;
 /// Each log-return rᵢ over Δtᵢ gets weight wᵢ = exp(−(t − tᵢ)·ln2/h) with half-life h seconds, and
 /// σ̂²(t) = Σ wᵢ rᵢ² / Σ wᵢ Δtᵢ (variance per second). On a regular grid this is the RiskMetrics (J.P. Morgan 1996)
 /// EWMA σ̂² = λσ̂²₋₁ + (1 − λ)r²/Δt with λ = 2^(−Δt/h), except that the weights are normalised by their actual sum,
-/// so the estimate is unbiased from the first return instead of starting from an arbitrary seed.
+/// so the estimate needs no arbitrary seed value and is meaningful from the first return.
 /// </summary>
 public sealed class EwmaVarianceEstimator
 {

@@ -6,7 +6,7 @@ namespace Lean.MarketMaking.Models.Estimation.Volatility;
 /// Realised variance RV = Σ rᵢ² of the log-returns rᵢ = ln(Pᵢ/Pᵢ₋₁): the standard consistent estimator of the
 /// integrated variance ∫σ²dt of a continuous semimartingale (Andersen, Bollerslev, Diebold &amp; Labys 2003;
 /// Barndorff-Nielsen &amp; Shephard 2002). With jumps it converges to ∫σ²dt + Σ(jumps)²; with i.i.d. microstructure
-/// noise of variance ω² it is biased upwards by 2nω² (Zhang, Mykland &amp; Aït-Sahalia 2005, §1) — use
+/// noise of variance ω² it is biased upwards by 2nω² (Zhang, Mykland &amp; Aït-Sahalia 2005) — use
 /// <see cref="TwoScaleRealisedVariance"/> on noisy tick data.
 /// </summary>
 public static class RealisedVariance

@@ -10,7 +10,7 @@ namespace Lean.MarketMaking.Models.Estimation.Volatility;
 /// dominated by noise. TSRV averages the realised variances of K offset sparse subgrids, [Y,Y]^(avg), and removes
 /// their noise bias with the all-tick one:
 /// ⟨X,X⟩ = [Y,Y]^(avg) − (n̄/n)[Y,Y]^(all), n̄ = (n − K + 1)/K, then applies the small-sample adjustment (1 − n̄/n)⁻¹
-/// (the paper's §4 and §6.2). The noise variance is estimated by ω̂² = [Y,Y]^(all)/(2n).
+/// recommended by the paper. The noise variance is estimated by ω̂² = [Y,Y]^(all)/(2n).
 /// </summary>
 public static class TwoScaleRealisedVariance
 {
@@ -64,7 +64,7 @@ public static class TwoScaleRealisedVariance
 
     /// <summary>
     /// The MSE-optimal number of subgrids K* = (12 ω⁴ n² / (T∫σ⁴dt))^(1/3), i.e. c*·n^(2/3) (Zhang, Mykland &amp;
-    /// Aït-Sahalia 2005, §4.3), rounded and clamped to [2, n/2]. Plug in pilot estimates: ω² from
+    /// Aït-Sahalia 2005: it minimises their asymptotic MSE 8nω⁴/K² + (4/3)(K/n)·T∫σ⁴dt), rounded and clamped to [2, n/2]. Plug in pilot estimates: ω² from
     /// <see cref="TwoScaleEstimate.NoiseVariance"/> and T∫σ⁴dt ≈ (∫σ²dt)² when volatility is roughly constant.
     /// </summary>
     /// <param name="returnCount">Number n of tick returns, ≥ 4.</param>
