@@ -1,5 +1,3 @@
-using System;
-
 namespace Lean.MarketMaking.Models.Estimation;
 
 /// <summary>
@@ -31,9 +29,6 @@ internal sealed class RollingWindowSum
     /// <summary>Sum of the values in the window.</summary>
     public double Sum { get; private set; }
 
-    /// <summary>The most recently added value (0 when empty).</summary>
-    public double Last => Count == 0 ? 0 : _values[(_next + _values.Length - 1) % _values.Length];
-
     /// <summary>Appends <paramref name="value"/>, evicting the oldest value when full.</summary>
     public void Add(double value)
     {
@@ -53,16 +48,6 @@ internal sealed class RollingWindowSum
         {
             Resum();
         }
-    }
-
-    /// <summary>Empties the window.</summary>
-    public void Clear()
-    {
-        Array.Clear(_values);
-        _next = 0;
-        _sinceResum = 0;
-        Count = 0;
-        Sum = 0;
     }
 
     private void Resum()

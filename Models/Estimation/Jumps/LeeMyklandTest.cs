@@ -29,6 +29,11 @@ public static class LeeMyklandTest
             throw Failed(nameof(observations), $"needs at least K + 1 = {k + 1} observations, got {observations.Length}");
         }
 
+        if (testCount is < 2)
+        {
+            throw Guard.Invalid(nameof(testCount), $"must be >= 2, got {testCount}");
+        }
+
         var returns = MarketData.LogReturns(observations, out _);
         var tested = returns.Length - (k - 1);
         var n = testCount ?? Math.Max(2, tested);

@@ -152,5 +152,7 @@ public class LeeMyklandTests
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new LeeMyklandParameters(2, 0.01))!.ParameterName, Is.EqualTo("window"));
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new LeeMyklandParameters(10, 1.0))!.ParameterName, Is.EqualTo("significance"));
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new LeeMyklandDetector(parameters, 1))!.ParameterName, Is.EqualTo("testCount"));
+        var enough = SyntheticTicks.Generate(new Random(14), 50, 1, 1e-6);
+        Assert.That(Assert.Throws<MarketMakingException>(() => LeeMyklandTest.Run(enough, parameters, 1))!.ParameterName, Is.EqualTo("testCount"));
     }
 }
