@@ -1,0 +1,97 @@
+using System;
+using Lean.MarketMaking.Models.Errors;
+
+namespace Lean.MarketMaking.Models.Estimation.Jumps;
+
+/// <summary>
+/// Online Lee &amp; Mykland (2008) jump test: each new return is standardised by the bipower local volatility of the
+/// K − 1 returns before it and flagged when (|L| − C_n)/S_n &gt; β*. Memory is bounded by K (a window of K − 2 adjacent
+/// products) and each update is O(1) and allocation-free. Its decisions equal those of the batch
+/// <see cref="LeeMyklandTest.Run"/> with the same K and n.
+/// </summary>
+public sealed class LeeMyklandDetector
+{
+    private readonly RollingWindowSum _products;
+    private double _lastTime;
+    private double _lastPrice;
+    private double _lastLogPrice;
+    private double _lastAbsReturn;
+    private long _count;
+
+    /// <summary>Creates a detector.</summary>
+    /// <param name="parameters">Window K and significance α.</param>
+    /// <param name="testCount">n in C_n and S_n, typically the number of returns per period (e.g. per trading day), ≥ 2.</param>
+    public LeeMyklandDetector(LeeMyklandParameters parameters, int testCount)
+    {
+        Parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
+        if (testCount < 2)
+        {
+            throw Guard.Invalid(nameof(testCount), $"must be >= 2, got {testCount}");
+        }
+
+        TestCount = testCount;
+        Threshold = parameters.Threshold(testCount);
+        _products = new RollingWindowSum(parameters.Window - 2);
+    }
+
+    /// <summary>Window K and significance α.</summary>
+    public LeeMyklandParameters Parameters { get; }
+
+    /// <summary>n in C_n and S_n.</summary>
+    public int TestCount { get; }
+
+    /// <summary>Rejection threshold C_n + S_n·β* on |L|.</summary>
+    public double Threshold { get; }
+
+    /// <summary>Number of observations received.</summary>
+    public long Count => _count;
+
+    /// <summary>Adds one observation and tests the return it ends; O(1), allocation-free.</summary>
+    /// <param name="timeSeconds">Observation time in seconds, not before the previous one.</param>
+    /// <param name="price">Observed price, finite and &gt; 0.</param>
+    /// <exception cref="MarketMakingException">InvalidMarketData for a NaN/non-positive price or an out-of-order time;
+    /// JumpDetectionFailed when the local volatility of a full window is zero.</exception>
+    public LeeMyklandUpdate Update(double timeSeconds, double price)
+    {
+        MarketData.CheckObservation(timeSeconds, price, nameof(price));
+        if (_count > 0)
+        {
+            MarketData.CheckOrder(_lastTime, timeSeconds, nameof(timeSeconds));
+        }
+
+        var logPrice = Math.Log(price);
+        var update = default(LeeMyklandUpdate);
+        if (_count > 0)
+        {
+            var r = logPrice - _lastLogPrice;
+            var abs = Math.Abs(r);
+            var change = price - _lastPrice;
+            update = new LeeMyklandUpdate(false, false, r, change, 0, 0);
+            if (_products.IsFull)
+            {
+                var localVariance = _products.Sum / _products.Capacity;
+                if (!(localVariance > 0))
+                {
+                    throw LeeMyklandTest.Failed(nameof(price), $"zero local volatility: the {Parameters.Window - 1} previous returns are (almost all) zero");
+                }
+
+                var sigma = Math.Sqrt(localVariance);
+                var l = r / sigma;
+                update = new LeeMyklandUpdate(true, Math.Abs(l) > Threshold, r, change, l, sigma);
+            }
+
+            if (_count > 1)
+            {
+                _products.Add(abs * _lastAbsReturn);
+            }
+
+            _lastAbsReturn = abs;
+        }
+
+        _lastTime = timeSeconds;
+        _lastPrice = price;
+        _lastLogPrice = logPrice;
+        _count++;
+        return update;
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Estimation.Jumps;
+using NUnit.Framework;
+
+namespace Lean.MarketMaking.Tests.Estimation.Jumps;
+
+[TestFixture]
+public class BnsJumpTestTests
+{
+    private const int PerDay = 390;
+    private const double ReturnSd = 1e-3;
+    private const double VariancePerSecond = ReturnSd * ReturnSd / 60;
+
+    [Test]
+    public void ConstantsMatchThePublishedValues()
+    {
+        // θ = (π/2)² + π − 5 ≈ 0.609 (BNS 2006; Huang & Tauchen 2005, eq. for the ratio statistic);
+        // μ₄/₃ = 2^{2/3}Γ(7/6)/Γ(1/2) ≈ 0.8309 (Huang & Tauchen 2005).
+        Assert.That(BnsJumpTest.Theta, Is.EqualTo(0.6090).Within(5e-5));
+        Assert.That(BnsJumpTest.Mu43, Is.EqualTo(0.8309).Within(5e-5));
+    }
+
+    [TestCase(QuarticityEstimator.Tripower)]
+    [TestCase(QuarticityEstimator.Quadpower)]
+    public void HasSizeAlphaWithoutJumpsAndPowerWithThem(QuarticityEstimator quarticity)
+    {
+        // 1000 days of 390 one-minute returns. Without jumps the rejection rate is α = 5% up to the binomial sd
+        // √(0.05·0.95/1000) = 0.0069 (tolerance 4 sd). With one ±12σ jump a day the jump share of RV is ≈ 27% and
+        // z ≈ 6.5: 2000 other seeded days gave 99.7% rejection (both quarticities); we require ≥ 95%.
+        const int days = 1000;
+        var rng = new Random(11);
+        int nullRejections = 0, jumpRejections = 0;
+        for (var d = 0; d < days; d++)
+        {
+            var none = SyntheticTicks.Generate(rng, PerDay, 60, VariancePerSecond);
+            nullRejections += BnsJumpTest.Run(none, 0.05, quarticity).IsJump ? 1 : 0;
+
+            var jumps = new double[PerDay];
+            jumps[rng.Next(PerDay)] = (rng.Next(2) == 0 ? -12 : 12) * ReturnSd;
+            var with = SyntheticTicks.Generate(rng, PerDay, 60, VariancePerSecond, jumps: jumps);
+            jumpRejections += BnsJumpTest.Run(with, 0.05, quarticity).IsJump ? 1 : 0;
+        }
+
+        Assert.That(nullRejections / (double)days, Is.EqualTo(0.05).Within(4 * Math.Sqrt(0.05 * 0.95 / days)));
+        Assert.That(jumpRejections / (double)days, Is.GreaterThanOrEqualTo(0.95));
+    }
+
+    [Test]
+    public void ReportsTheJumpShareAndAConsistentStatistic()
+    {
+        const int n = 3_900;
+        var jumps = new double[n];
+        jumps[1_000] = 0.05;
+        jumps[3_000] = -0.04;
+        var ticks = SyntheticTicks.Generate(new Random(15), n, 60, VariancePerSecond, jumps: jumps);
+        var result = BnsJumpTest.Run(ticks, 0.01);
+
+        // E[RV] = ∫σ² + ΣJ² = 3.9e-3 + 4.1e-3. In finite samples each jump also enters BV through its two neighbours:
+        // E[BV] ≈ ∫σ² + μ₁⁻²·2·Σ|J|·μ₁σ = 3.9e-3 + 2.26e-4, so (RV − BV)/RV ≈ 0.484 (0.5125 only as n → ∞).
+        // sd ≈ 0.016 from RV's diffusion part (relative √(2/n)), the cross term 2ΣJσZ and BV's √(2.609/n); tolerance 4 sd.
+        Assert.That(result.RelativeJump, Is.EqualTo(0.484).Within(0.065));
+        Assert.That(result.IsJump, Is.True);
+        Assert.That(result.CriticalValue, Is.EqualTo(2.3263).Within(1e-4));
+        Assert.That(result.PValue, Is.LessThan(1e-6));
+        var rv = result.RealisedVariance.IntegratedVariance;
+        var bv = result.BipowerVariation.IntegratedVariance;
+        var z = (1 - bv / rv) / Math.Sqrt(BnsJumpTest.Theta / n * Math.Max(1, result.IntegratedQuarticity / (bv * bv)));
+        Assert.That(result.Statistic, Is.EqualTo(z).Within(1e-12));
+    }
+
+    [Test]
+    public void FailsOnTooFewOrFlatObservations()
+    {
+        var few = SyntheticTicks.Generate(new Random(16), 3, 1, 1e-6);
+        Assert.That(Assert.Throws<MarketMakingException>(() => BnsJumpTest.Run(few, 0.05))!.Kind, Is.EqualTo(MarketMakingErrorKind.JumpDetectionFailed));
+        var flat = SyntheticTicks.Generate(new Random(16), 50, 1, 0);
+        Assert.That(Assert.Throws<MarketMakingException>(() => BnsJumpTest.Run(flat, 0.05))!.Kind, Is.EqualTo(MarketMakingErrorKind.JumpDetectionFailed));
+    }
+}
