@@ -1,0 +1,33 @@
+using System;
+
+namespace QuantConnect.Orders
+{
+    // LEAN: Common/Orders/OrderTicket.cs
+    /// <summary>Provides a single reference to an order for the algorithm to maintain.</summary>
+    public sealed class OrderTicket
+    {
+        private OrderTicket()
+        {
+        }
+
+        public int OrderId => throw new NotImplementedException();
+
+        public OrderStatus Status => throw new NotImplementedException();
+
+        public Symbol Symbol => throw new NotImplementedException();
+
+        public decimal Quantity => throw new NotImplementedException();
+
+        public decimal QuantityFilled => throw new NotImplementedException();
+
+        public decimal QuantityRemaining => throw new NotImplementedException();
+
+        public OrderResponse Update(UpdateOrderFields fields) => throw new NotImplementedException();
+
+        public OrderResponse UpdateQuantity(decimal quantity, string tag = null) => throw new NotImplementedException();
+
+        public OrderResponse UpdateLimitPrice(decimal limitPrice, string tag = null) => throw new NotImplementedException();
+
+        public OrderResponse Cancel(string tag = null) => throw new NotImplementedException();
+    }
+}
