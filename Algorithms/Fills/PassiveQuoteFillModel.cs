@@ -20,7 +20,8 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 /// keeps LEAN's behaviour) with one of two documented rules, <see cref="PassiveFillMode"/>:
 /// <list type="bullet">
 /// <item><see cref="PassiveFillMode.QueuePosition"/>: <see cref="QueuePosition"/> over the security's top of book
-/// and the trade ticks of each step (partial fills).</item>
+/// and the trade ticks of each step (partial fills). An order (or a re-priced one) joins the queue as displayed at
+/// its first evaluation; the trades of that step are taken to have preceded it.</item>
 /// <item><see cref="PassiveFillMode.Intensity"/>: <see cref="IntensityFill"/>, a seeded Bernoulli draw with
 /// probability 1 − exp(−A·e^(−kδ)·Δt) per evaluation, δ = |limit − mid|, Δt = seconds since the order's previous
 /// evaluation (since submission the first time).</item>
@@ -37,8 +38,16 @@ public class PassiveQuoteFillModel : FillModel
     private readonly Dictionary<int, OrderState> _orders = new();
     private readonly IntensityFill? _intensity;
 
-    private PassiveQuoteFillModel(PassiveFillMode mode, IntensityFill? intensity)
+    /// <summary>Creates the model; prefer <see cref="Queue"/> and <see cref="Intensity"/>.</summary>
+    /// <param name="mode">Fill rule.</param>
+    /// <param name="intensity">A, k and seed; required by <see cref="PassiveFillMode.Intensity"/>, ignored otherwise.</param>
+    protected PassiveQuoteFillModel(PassiveFillMode mode, IntensityFill? intensity)
     {
+        if (mode == PassiveFillMode.Intensity && intensity is null)
+        {
+            throw Guard.Invalid(nameof(intensity), "is required by the intensity mode");
+        }
+
         Mode = mode;
         _intensity = intensity;
     }
@@ -51,7 +60,7 @@ public class PassiveQuoteFillModel : FillModel
 
     /// <summary>A model using the intensity rule with the given A, k and seed.</summary>
     public static PassiveQuoteFillModel Intensity(IntensityFill intensity) =>
-        new(PassiveFillMode.Intensity, intensity ?? throw Guard.Invalid(nameof(intensity), "must not be null"));
+        new(PassiveFillMode.Intensity, intensity);
 
     /// <inheritdoc />
     public override OrderEvent LimitFill(Security asset, LimitOrder order)
@@ -82,9 +91,20 @@ public class PassiveQuoteFillModel : FillModel
 
         if (isNew || state!.LimitPrice != order.LimitPrice)
         {
-            // a new or re-priced order goes to the back of the queue at its (new) price
+            // A new or re-priced order joins the back of the queue as displayed now, at its first evaluation; the
+            // step's trades are taken to have preceded it (they consumed the queue it joins), so they are skipped.
             state!.LimitPrice = order.LimitPrice;
             state.Queue = new QueuePosition(isBuy, order.LimitPrice, market.Bid, market.BidSize, market.Ask, market.AskSize);
+            if (Mode == PassiveFillMode.QueuePosition)
+            {
+                foreach (var trade in GetTrades(asset))
+                {
+                    if (trade.EndTime > state.LastTradeTime)
+                    {
+                        state.LastTradeTime = trade.EndTime;
+                    }
+                }
+            }
         }
 
         var remaining = order.AbsoluteQuantity - state.Filled;
