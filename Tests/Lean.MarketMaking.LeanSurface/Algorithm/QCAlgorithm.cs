@@ -5,7 +5,8 @@ using QuantConnect.Securities;
 
 namespace QuantConnect.Algorithm
 {
-    // LEAN: Algorithm/QCAlgorithm.cs, Algorithm/QCAlgorithm.Trading.cs (LEAN also implements IAlgorithm, not mirrored)
+    // LEAN: Algorithm/QCAlgorithm.cs (LEAN also implements IAlgorithm, not mirrored)
+    // LEAN: Algorithm/QCAlgorithm.Trading.cs
     /// <summary>QC Algorithm Base Class: only the members the plugin calls. Behaviour throws: tests go through the modules' seams.</summary>
     public partial class QCAlgorithm : MarshalByRefObject
     {

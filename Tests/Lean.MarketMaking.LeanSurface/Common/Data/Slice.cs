@@ -40,10 +40,10 @@ namespace QuantConnect.Data
 
         public override int Count => _last.Count;
 
-        public override bool TryGetValue(Symbol key, out dynamic value)
+        public override bool TryGetValue(Symbol symbol, out dynamic data)
         {
-            var found = _last.TryGetValue(key, out var data);
-            value = data;
+            var found = _last.TryGetValue(symbol, out var datum);
+            data = datum;
             return found;
         }
 

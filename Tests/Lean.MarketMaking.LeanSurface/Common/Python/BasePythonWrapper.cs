@@ -10,13 +10,13 @@ namespace QuantConnect.Python
         {
         }
 
-        public bool Equals(BasePythonWrapper<TInterface> other) => ReferenceEquals(this, other);
+        public virtual bool Equals(BasePythonWrapper<TInterface> other) => ReferenceEquals(this, other);
 
         public override bool Equals(object obj) => ReferenceEquals(this, obj);
 
         public override int GetHashCode() => base.GetHashCode();
 
-        public void Dispose()
+        public virtual void Dispose()
         {
         }
     }
