@@ -8,12 +8,6 @@ namespace QuantConnect.Orders
         {
         }
 
-        public int OrderId => throw new System.NotImplementedException();
-
-        public string ErrorMessage => throw new System.NotImplementedException();
-
         public bool IsSuccess => throw new System.NotImplementedException();
-
-        public bool IsError => throw new System.NotImplementedException();
     }
 }

@@ -14,19 +14,9 @@ namespace QuantConnect.Orders
 
         public OrderStatus Status => throw new NotImplementedException();
 
-        public Symbol Symbol => throw new NotImplementedException();
-
-        public decimal Quantity => throw new NotImplementedException();
-
-        public decimal QuantityFilled => throw new NotImplementedException();
-
         public decimal QuantityRemaining => throw new NotImplementedException();
 
         public OrderResponse Update(UpdateOrderFields fields) => throw new NotImplementedException();
-
-        public OrderResponse UpdateQuantity(decimal quantity, string tag = null) => throw new NotImplementedException();
-
-        public OrderResponse UpdateLimitPrice(decimal limitPrice, string tag = null) => throw new NotImplementedException();
 
         public OrderResponse Cancel(string tag = null) => throw new NotImplementedException();
     }
