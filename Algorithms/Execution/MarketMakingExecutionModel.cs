@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Lean.MarketMaking.Algorithms.Market;
+using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Risk;
 using QuantConnect;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Lean.MarketMaking.Algorithms.Market;
+using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Models.Errors;
 using QuantConnect;
 using QuantConnect.Data.Market;

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Lean.MarketMaking.Algorithms.Market;
+using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Risk;

@@ -10,13 +10,13 @@ namespace Lean.MarketMaking.Tests.Lean;
 /// <summary>Builds surface LEAN objects holding values: a crypto security with a tick of 0.01 and a lot of 0.001.</summary>
 internal static class LeanTestKit
 {
-    public const decimal Tick = 0.01m;
+    public const decimal TickSize = 0.01m;
     public const decimal Lot = 0.001m;
     public static readonly DateTime Start = new(2024, 1, 2, 10, 0, 0, DateTimeKind.Unspecified);
 
     public static Symbol Btc { get; } = Symbol.Create("BTCUSDT", SecurityType.Crypto, Market.Binance);
 
-    public static Security NewSecurity(Symbol? symbol = null, decimal tick = Tick, decimal lot = Lot) =>
+    public static Security NewSecurity(Symbol? symbol = null, decimal tick = TickSize, decimal lot = Lot) =>
         new(symbol ?? Btc, new SymbolProperties("test", "USDT", 1m, tick, lot, "test"));
 
     /// <summary>Sets the security's book (a quote tick at <paramref name="time"/>) and its local time.</summary>

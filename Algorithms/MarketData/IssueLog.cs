@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using QuantConnect;
 
-namespace Lean.MarketMaking.Algorithms.Market;
+namespace Lean.MarketMaking.Algorithms.MarketData;
 
 /// <summary>
 /// Remembers which (symbol, issue) pairs were already logged so that a bad market state is logged once when it

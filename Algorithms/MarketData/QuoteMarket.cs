@@ -1,7 +1,7 @@
 using System;
 using QuantConnect.Securities;
 
-namespace Lean.MarketMaking.Algorithms.Market;
+namespace Lean.MarketMaking.Algorithms.MarketData;
 
 /// <summary>
 /// The top of book of one security as the framework modules see it: best bid/ask and their sizes (units of the

@@ -1,4 +1,4 @@
-namespace Lean.MarketMaking.Algorithms.Market;
+namespace Lean.MarketMaking.Algorithms.MarketData;
 
 /// <summary>Why a security's top of book cannot be quoted against. <see cref="None"/> means it can.</summary>
 public enum MarketDataIssue
