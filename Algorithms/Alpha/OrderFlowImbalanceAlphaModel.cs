@@ -16,8 +16,8 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// J. Financial Econometrics 12(1), eq. (3): expected fractional price change over the insight period
 /// m = β·I, with β the impact coefficient (fractional price change per unit of imbalance, calibrated offline).
 /// It emits price insights with direction sign(I), magnitude |β·I| and confidence |I| when |I| reaches the
-/// threshold; per symbol at most one insight per period unless the direction flips, and a Flat insight when a
-/// previous view fades below the threshold. A market-making portfolio construction model turns these into a drift
+/// threshold; per symbol at most one insight per period unless the direction flips, only after new signed trades,
+/// and a Flat insight when a previous view fades below the threshold. A market-making portfolio construction model turns these into a drift
 /// (see <c>InsightSignals</c>). A Hawkes-based estimator replaces this simple one later.
 /// </summary>
 public class OrderFlowImbalanceAlphaModel : AlphaModel
@@ -79,9 +79,9 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
                 {
                     flow.Estimator.OnQuote((double)tick.BidPrice, (double)tick.AskPrice);
                 }
-                else if (tick.TickType == TickType.Trade)
+                else if (tick.TickType == TickType.Trade && flow.Estimator.OnTrade((double)tick.Value, (double)tick.Quantity, tick.EndTime) != 0)
                 {
-                    flow.Estimator.OnTrade((double)tick.Value, (double)tick.Quantity, tick.EndTime);
+                    flow.SignedTradesSinceEmit++;
                 }
             }
 
@@ -97,6 +97,13 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
 
     private Insight? Decide(Symbol symbol, SymbolFlow flow, DateTime utcNow)
     {
+        if (flow.SignedTradesSinceEmit == 0)
+        {
+            // I is a ratio of decayed volumes and does not fade without trades: no new flow, no new view (the last
+            // insight simply expires)
+            return null;
+        }
+
         var imbalance = flow.Estimator.Imbalance;
         var direction = Math.Abs(imbalance) >= Threshold && imbalance != 0
             ? (imbalance > 0 ? InsightDirection.Up : InsightDirection.Down)
@@ -110,6 +117,7 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
 
         flow.LastDirection = direction;
         flow.LastEmittedUtc = utcNow;
+        flow.SignedTradesSinceEmit = 0;
         var magnitude = direction == InsightDirection.Flat ? 0 : ImpactCoefficient * Math.Abs(imbalance);
         return Insight.Price(symbol, InsightPeriod, direction, magnitude, Math.Abs(imbalance), Name);
     }
@@ -123,5 +131,7 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
         public InsightDirection LastDirection { get; set; } = InsightDirection.Flat;
 
         public DateTime LastEmittedUtc { get; set; } = DateTime.MinValue;
+
+        public int SignedTradesSinceEmit { get; set; }
     }
 }

@@ -49,9 +49,10 @@ public class OrderFlowImbalanceAlphaModelTests
         Assert.That(alpha.Update(_algorithm, At(0, Quote(0), Trade(0, 99.99m, 1m))).Single().Direction, Is.EqualTo(InsightDirection.Down));
         Assert.That(alpha.Update(_algorithm, At(5, Trade(5, 99.99m, 1m))), Is.Empty, "same view inside the period");
         Assert.That(alpha.Update(_algorithm, At(10, Trade(10, 99.99m, 1m))).Single().Direction, Is.EqualTo(InsightDirection.Down), "period elapsed");
+        Assert.That(alpha.Update(_algorithm, At(20, Quote(20))), Is.Empty, "period elapsed again but no trades since the last insight");
 
         // heavy buying flips the view at once
-        var flipped = alpha.Update(_algorithm, At(11, Trade(11, 100.01m, 10m))).Single();
+        var flipped = alpha.Update(_algorithm, At(21, Trade(21, 100.01m, 10m))).Single();
         Assert.That(flipped.Direction, Is.EqualTo(InsightDirection.Up));
     }
 
