@@ -11,10 +11,11 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 
 /// <summary>
 /// Alpha model predicting short-term drift from the order-flow imbalance of trade ticks (<see cref="TradeFlowImbalance"/>,
-/// quote-rule signing against the quote ticks of the same stream). The prediction is linear in the imbalance, as in the
-/// linear price-impact relation of Cont, Kukanov &amp; Stoikov (2014), "The price impact of order book events",
-/// J. Financial Econometrics 12(1), eq. (3): expected fractional price change over the insight period
-/// m = β·I, with β the impact coefficient (fractional price change per unit of imbalance, calibrated offline).
+/// quote-rule signing against the quote ticks of the same stream). The prediction is linear in the imbalance, in the
+/// spirit of the linear price-impact relation ΔP = β·OFI of Cont, Kukanov &amp; Stoikov (2014), "The price impact of
+/// order book events", J. Financial Econometrics 12(1) (theirs uses order-book events; this simpler estimator uses
+/// signed trades only): expected fractional price change over the insight period m = β·I, with β the impact
+/// coefficient (fractional price change per unit of imbalance, calibrated offline).
 /// It emits price insights with direction sign(I), magnitude |β·I| and confidence |I| when |I| reaches the
 /// threshold; per symbol at most one insight per period unless the direction flips, only after new signed trades,
 /// and a Flat insight when a previous view fades below the threshold. A market-making portfolio construction model turns these into a drift

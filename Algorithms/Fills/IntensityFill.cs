@@ -5,10 +5,11 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 
 /// <summary>
 /// Fill probability of a resting quote under the exponential arrival intensity of Avellaneda &amp; Stoikov (2008),
-/// "High-frequency trading in a limit order book", Quantitative Finance 8(3), eq. (2.12)–(2.13): market orders that
-/// reach a quote at depth δ from the mid arrive as a Poisson process of intensity λ(δ) = A·e^(−kδ). The probability of
-/// at least one arrival within Δt is 1 − exp(−λ(δ)·Δt). Draws come from a seeded <see cref="Random"/>, so a backtest is
-/// reproducible.
+/// "High-frequency trading in a limit order book", Quantitative Finance 8(3), section 2: market orders that reach a
+/// quote at depth δ from the mid arrive as a Poisson process of intensity λ(δ) = A·e^(−kδ). The probability of at least
+/// one arrival within Δt is 1 − exp(−λ(δ)·Δt); the paper's simulation uses its first-order form λ(δ)·Δt per step, to
+/// which this reduces for λΔt ≪ 1. Draws come from a seeded <see cref="Random"/>, so a backtest is reproducible; give
+/// each security its own instance so that draws do not interleave.
 /// </summary>
 public sealed class IntensityFill
 {
