@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using Lean.MarketMaking.Models.Errors;
+using QuantConnect;
+using QuantConnect.Algorithm;
+using QuantConnect.Algorithm.Framework.Alphas;
+using QuantConnect.Data;
+using QuantConnect.Data.Market;
+
+namespace Lean.MarketMaking.Algorithms.Alpha;
+
+/// <summary>
+/// Alpha model predicting short-term drift from the order-flow imbalance of trade ticks (<see cref="TradeFlowImbalance"/>,
+/// quote-rule signing against the quote ticks of the same stream). The prediction is linear in the imbalance, in the
+/// spirit of the linear price-impact relation ΔP = β·OFI of Cont, Kukanov &amp; Stoikov (2014), "The price impact of
+/// order book events", J. Financial Econometrics 12(1) (theirs uses order-book events; this simpler estimator uses
+/// signed trades only): expected fractional price change over the insight period m = β·I, with β the impact
+/// coefficient (fractional price change per unit of imbalance, calibrated offline).
+/// It emits price insights with direction sign(I), magnitude |β·I| and confidence |I| when |I| reaches the
+/// threshold; per symbol at most one insight per period unless the direction flips, only after new signed trades,
+/// and a Flat insight when a previous view fades below the threshold. A market-making portfolio construction model turns these into a drift
+/// (see <c>InsightSignals</c>). A Hawkes-based estimator replaces this simple one later.
+/// </summary>
+public class OrderFlowImbalanceAlphaModel : AlphaModel
+{
+    private readonly Dictionary<Symbol, SymbolFlow> _flows = new();
+
+    /// <summary>Creates the model.</summary>
+    /// <param name="halfLife">Half-life of the imbalance weights (&gt; 0).</param>
+    /// <param name="insightPeriod">Horizon of each insight; LEAN requires at least one second.</param>
+    /// <param name="impactCoefficient">β: fractional price change over the period per unit of imbalance (&gt; 0).</param>
+    /// <param name="threshold">Smallest |I| that produces a directional insight, in [0, 1).</param>
+    public OrderFlowImbalanceAlphaModel(TimeSpan halfLife, TimeSpan insightPeriod, double impactCoefficient, double threshold = 0.2)
+    {
+        Guard.Positive(halfLife.TotalSeconds, nameof(halfLife));
+        Guard.InRange(insightPeriod.TotalSeconds, 1, double.MaxValue, nameof(insightPeriod));
+        ImpactCoefficient = Guard.Positive(impactCoefficient, nameof(impactCoefficient));
+        Guard.InRange(threshold, 0, 1, nameof(threshold));
+        if (threshold >= 1)
+        {
+            throw Guard.Invalid(nameof(threshold), "must be < 1");
+        }
+
+        HalfLife = halfLife;
+        InsightPeriod = insightPeriod;
+        Threshold = threshold;
+        Name = $"{nameof(OrderFlowImbalanceAlphaModel)}({halfLife.TotalSeconds}s,{insightPeriod.TotalSeconds}s,{impactCoefficient},{threshold})";
+    }
+
+    /// <summary>Half-life of the imbalance weights.</summary>
+    public TimeSpan HalfLife { get; }
+
+    /// <summary>Horizon of each insight.</summary>
+    public TimeSpan InsightPeriod { get; }
+
+    /// <summary>β: fractional price change over the period per unit of imbalance.</summary>
+    public double ImpactCoefficient { get; }
+
+    /// <summary>Smallest |I| producing a directional insight.</summary>
+    public double Threshold { get; }
+
+    /// <summary>The current imbalance of <paramref name="symbol"/> (0 if none seen).</summary>
+    public double ImbalanceOf(Symbol symbol) => _flows.TryGetValue(symbol, out var flow) ? flow.Estimator.Imbalance : 0;
+
+    /// <inheritdoc />
+    public override IEnumerable<Insight> Update(QCAlgorithm algorithm, Slice data)
+    {
+        List<Insight>? insights = null;
+        foreach (var (symbol, ticks) in data.Ticks)
+        {
+            if (!_flows.TryGetValue(symbol, out var flow))
+            {
+                flow = new SymbolFlow(new TradeFlowImbalance(HalfLife));
+                _flows[symbol] = flow;
+            }
+
+            foreach (var tick in ticks)
+            {
+                if (tick.TickType == TickType.Quote)
+                {
+                    flow.Estimator.OnQuote((double)tick.BidPrice, (double)tick.AskPrice);
+                }
+                else if (tick.TickType == TickType.Trade && flow.Estimator.OnTrade((double)tick.Value, (double)tick.Quantity, tick.EndTime) != 0)
+                {
+                    flow.SignedTradesSinceEmit++;
+                }
+            }
+
+            var insight = Decide(symbol, flow, data.UtcTime);
+            if (insight is not null)
+            {
+                (insights ??= new List<Insight>()).Add(insight);
+            }
+        }
+
+        return insights ?? (IEnumerable<Insight>)Array.Empty<Insight>();
+    }
+
+    private Insight? Decide(Symbol symbol, SymbolFlow flow, DateTime utcNow)
+    {
+        if (flow.SignedTradesSinceEmit == 0)
+        {
+            // I is a ratio of decayed volumes and does not fade without trades: no new flow, no new view (the last
+            // insight simply expires)
+            return null;
+        }
+
+        var imbalance = flow.Estimator.Imbalance;
+        var direction = Math.Abs(imbalance) >= Threshold && imbalance != 0
+            ? (imbalance > 0 ? InsightDirection.Up : InsightDirection.Down)
+            : InsightDirection.Flat;
+        var due = utcNow - flow.LastEmittedUtc >= InsightPeriod;
+        var changed = direction != flow.LastDirection;
+        if (!changed && (!due || direction == InsightDirection.Flat))
+        {
+            return null;
+        }
+
+        flow.LastDirection = direction;
+        flow.LastEmittedUtc = utcNow;
+        flow.SignedTradesSinceEmit = 0;
+        var magnitude = direction == InsightDirection.Flat ? 0 : ImpactCoefficient * Math.Abs(imbalance);
+        return Insight.Price(symbol, InsightPeriod, direction, magnitude, Math.Abs(imbalance), Name);
+    }
+
+    private sealed class SymbolFlow
+    {
+        public SymbolFlow(TradeFlowImbalance estimator) => Estimator = estimator;
+
+        public TradeFlowImbalance Estimator { get; }
+
+        public InsightDirection LastDirection { get; set; } = InsightDirection.Flat;
+
+        public DateTime LastEmittedUtc { get; set; } = DateTime.MinValue;
+
+        public int SignedTradesSinceEmit { get; set; }
+    }
+}

@@ -1,0 +1,29 @@
+using QuantConnect;
+
+namespace Lean.MarketMaking.Algorithms.Execution;
+
+/// <summary>
+/// The order operations the execution model needs, by LEAN order id. The default implementation calls
+/// <c>QCAlgorithm.LimitOrder</c>, <c>OrderTicket.Update(UpdateOrderFields)</c> and <c>OrderTicket.Cancel</c>;
+/// replace it (through <see cref="MarketMakingExecutionModel"/>'s <c>CreateOrderRouter</c>) to route elsewhere.
+/// </summary>
+public interface IQuoteOrderRouter
+{
+    /// <summary>Submits a limit order; returns its order id, or null if it was rejected outright.</summary>
+    /// <param name="symbol">Security.</param>
+    /// <param name="quantity">Signed quantity (positive buys).</param>
+    /// <param name="limitPrice">Limit price, on the tick grid.</param>
+    /// <param name="tag">Order tag.</param>
+    int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag);
+
+    /// <summary>Moves a working order; <paramref name="quantity"/> is the new signed TOTAL quantity (LEAN semantics, fills included).</summary>
+    /// <returns>Whether the update request was accepted.</returns>
+    bool Update(int orderId, decimal quantity, decimal limitPrice, string tag);
+
+    /// <summary>Requests cancellation of a working order.</summary>
+    /// <returns>Whether the cancel request was accepted.</returns>
+    bool Cancel(int orderId, string tag);
+
+    /// <summary>The order is closed (filled, cancelled or invalid): drop any handle kept for it.</summary>
+    void Release(int orderId);
+}

@@ -1,0 +1,272 @@
+using System.Collections.Generic;
+using Lean.MarketMaking.Algorithms.MarketData;
+using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Risk;
+using QuantConnect;
+using QuantConnect.Algorithm;
+using QuantConnect.Algorithm.Framework.Execution;
+using QuantConnect.Algorithm.Framework.Portfolio;
+using QuantConnect.Data.UniverseSelection;
+using QuantConnect.Orders;
+using QuantConnect.Securities;
+
+namespace Lean.MarketMaking.Algorithms.Execution;
+
+/// <summary>
+/// Execution model that works <see cref="IQuoteTarget"/>s as passive limit orders: at most one bid and one ask per
+/// security, placed with <c>LimitOrder</c> and moved through their tickets (one <c>UpdateOrderFields</c> request
+/// for price and quantity) only when the price moves by at least <see cref="MarketMakingExecutionSettings.MinRepriceTicks"/>
+/// ticks or the size by a lot (<see cref="QuoteDecision"/>). Prices are rounded to the tick (bid down, ask up) and
+/// kept at least one tick off the opposite touch; sizes are rounded down to the lot (<see cref="QuotePricing"/>).
+/// <para>
+/// A plain <see cref="IPortfolioTarget"/> (for example the zero target of LEAN's
+/// <c>MaximumDrawdownPercentPerSecurity</c> or of <see cref="InventoryLimitRiskManagementModel"/>) cancels the
+/// security's quotes and trades holdings to the target with a marketable LIMIT order at the touch (buy at the ask,
+/// sell at the bid), re-priced while it works; not a market order, so an empty or broken book can never produce a
+/// fill at an arbitrary price. Quoting resumes once holdings reach the target.
+/// </para>
+/// <para>
+/// A bad book (<see cref="MarketDataIssue"/>) never produces an order: working quotes are pulled (a cancel is always
+/// safe), nothing is placed or moved, and the problem is logged once. Quotes that get no fresh target for
+/// <see cref="MarketMakingExecutionSettings.StaleQuoteTimeout"/> are cancelled. Fills, including partial fills, are
+/// tracked in <see cref="OnOrderEvent"/>; LEAN calls it only on the model passed to <c>SetExecution</c> in
+/// <c>Initialize</c> (the transaction handler captures the execution model when it starts).
+/// </para>
+/// </summary>
+public class MarketMakingExecutionModel : ExecutionModel
+{
+    private const string BidTag = "mm bid";
+    private const string AskTag = "mm ask";
+    private const string FlattenTag = "mm flatten";
+
+    private readonly Dictionary<Symbol, SymbolQuotes> _symbols = new();
+    private readonly IssueLog _issues = new();
+    private IQuoteOrderRouter? _router;
+
+    /// <summary>Creates the model.</summary>
+    /// <param name="settings">Re-pricing threshold, book age, stale-quote timeout and quote order properties.</param>
+    /// <param name="asynchronous">Submit orders asynchronously (LEAN's <see cref="ExecutionModel"/> default).</param>
+    public MarketMakingExecutionModel(MarketMakingExecutionSettings settings, bool asynchronous = true)
+        : base(asynchronous)
+    {
+        Settings = settings ?? throw Guard.Invalid(nameof(settings), "must not be null");
+    }
+
+    /// <summary>The model's settings.</summary>
+    public MarketMakingExecutionSettings Settings { get; }
+
+    /// <inheritdoc />
+    public override void Execute(QCAlgorithm algorithm, IPortfolioTarget[] targets)
+    {
+        var router = _router ??= CreateOrderRouter(algorithm);
+        var quoted = new HashSet<Symbol>();
+        foreach (var target in targets)
+        {
+            if (!_symbols.TryGetValue(target.Symbol, out var state))
+            {
+                continue;
+            }
+
+            if (target is IQuoteTarget quote)
+            {
+                if (state.FlattenTarget is null)
+                {
+                    WorkQuote(algorithm, router, state, quote);
+                    quoted.Add(target.Symbol);
+                }
+            }
+            else
+            {
+                state.FlattenTarget = target.Quantity;
+            }
+        }
+
+        foreach (var (symbol, state) in _symbols)
+        {
+            if (state.FlattenTarget is not null)
+            {
+                WorkFlatten(algorithm, router, state);
+            }
+            else if (!quoted.Contains(symbol) && (state.Bid is not null || state.Ask is not null)
+                && GetMarket(state.Security).LocalTime - state.LastQuoteTime > Settings.StaleQuoteTimeout)
+            {
+                CancelQuotes(router, state, "stale quote");
+                Report(algorithm, symbol, "stale", $"no quote target since {state.LastQuoteTime:O}; quotes cancelled");
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override void OnOrderEvent(QCAlgorithm algorithm, OrderEvent orderEvent)
+    {
+        if (orderEvent.Symbol is null || !_symbols.TryGetValue(orderEvent.Symbol, out var state))
+        {
+            return;
+        }
+
+        state.Bid = Apply(state.Bid, orderEvent);
+        state.Ask = Apply(state.Ask, orderEvent);
+        state.Flatten = Apply(state.Flatten, orderEvent);
+    }
+
+    /// <inheritdoc />
+    public override void OnSecuritiesChanged(QCAlgorithm algorithm, SecurityChanges changes)
+    {
+        foreach (var security in changes.RemovedSecurities)
+        {
+            if (_symbols.Remove(security.Symbol, out var state) && _router is not null)
+            {
+                CancelQuotes(_router, state, "security removed");
+                state.Flatten = Cancel(_router, state.Flatten, "security removed");
+            }
+
+            _issues.Clear(security.Symbol);
+        }
+
+        foreach (var security in changes.AddedSecurities)
+        {
+            if (!_symbols.ContainsKey(security.Symbol))
+            {
+                _symbols[security.Symbol] = new SymbolQuotes(security);
+            }
+        }
+    }
+
+    /// <summary>Creates the order router used for every order; the default routes through the algorithm's order tickets.</summary>
+    protected virtual IQuoteOrderRouter CreateOrderRouter(QCAlgorithm algorithm) =>
+        new AlgorithmOrderRouter(algorithm, Asynchronous, Settings.QuoteOrderProperties);
+
+    /// <summary>Top of book of <paramref name="security"/>; override to read it from elsewhere.</summary>
+    protected virtual QuoteMarket GetMarket(Security security) => QuoteMarket.From(security);
+
+    /// <summary>Signed holdings of <paramref name="security"/>, units of the asset.</summary>
+    protected virtual decimal GetHoldings(Security security) => security.Holdings.Quantity;
+
+    /// <summary>Writes to the algorithm log.</summary>
+    protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
+
+    private void WorkQuote(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state, IQuoteTarget quote)
+    {
+        var market = GetMarket(state.Security);
+        var issue = market.Validate(Settings.MaxBookAge);
+        if (issue != MarketDataIssue.None)
+        {
+            CancelQuotes(router, state, "bad market data");
+            Report(algorithm, quote.Symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}; quotes pulled, nothing placed");
+            return;
+        }
+
+        _issues.Clear(quote.Symbol);
+        state.LastQuoteTime = market.LocalTime;
+        var tick = market.TickSize;
+        var lot = market.LotSize;
+        var bid = QuotePricing.PassiveBid(quote.BidPrice, market.Ask, tick);
+        var ask = QuotePricing.PassiveAsk(quote.AskPrice, market.Bid, tick);
+        var bidSize = bid > 0 ? QuotePricing.RoundLotDown(quote.BidSize, lot) : 0m;
+        var askSize = QuotePricing.RoundLotDown(quote.AskSize, lot);
+        state.Bid = WorkSide(router, state.Security.Symbol, state.Bid, 1, bid, bidSize, tick, lot, BidTag);
+        state.Ask = WorkSide(router, state.Security.Symbol, state.Ask, -1, ask, askSize, tick, lot, AskTag);
+    }
+
+    private void WorkFlatten(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state)
+    {
+        CancelQuotes(router, state, "flattening");
+        var symbol = state.Security.Symbol;
+        var market = GetMarket(state.Security);
+        var issue = market.Validate(Settings.MaxBookAge);
+        if (issue != MarketDataIssue.None)
+        {
+            state.Flatten = Cancel(router, state.Flatten, "bad market data");
+            Report(algorithm, symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}; cannot flatten yet");
+            return;
+        }
+
+        var needed = state.FlattenTarget!.Value - GetHoldings(state.Security);
+        var size = QuotePricing.RoundLotDown(System.Math.Abs(needed), market.LotSize);
+        if (size == 0)
+        {
+            state.Flatten = Cancel(router, state.Flatten, "flattened");
+            state.FlattenTarget = null;
+            return;
+        }
+
+        var sign = needed > 0 ? 1 : -1;
+        if (state.Flatten is not null && state.Flatten.Sign != sign)
+        {
+            state.Flatten = Cancel(router, state.Flatten, "flatten direction changed");
+        }
+
+        var price = QuotePricing.MarketablePrice(sign, market.Bid, market.Ask, market.TickSize);
+        state.Flatten = WorkSide(router, symbol, state.Flatten, sign, price, size, market.TickSize, market.LotSize, FlattenTag);
+    }
+
+    private WorkingOrder? WorkSide(IQuoteOrderRouter router, Symbol symbol, WorkingOrder? working, int sign,
+        decimal price, decimal size, decimal tick, decimal lot, string tag)
+    {
+        switch (QuoteDecision.Decide(working, price, size, tick, lot, Settings.MinRepriceTicks))
+        {
+            case QuoteAction.Place:
+                var id = router.Submit(symbol, sign * size, price, tag);
+                return id is { } orderId ? new WorkingOrder(orderId, sign * size, price) : null;
+            case QuoteAction.Update:
+                var total = working!.Filled + sign * size;
+                if (router.Update(working.OrderId, total, price, tag))
+                {
+                    working.Quantity = total;
+                    working.LimitPrice = price;
+                }
+
+                return working;
+            case QuoteAction.Cancel:
+                return Cancel(router, working, tag);
+            default:
+                return working;
+        }
+    }
+
+    private static void CancelQuotes(IQuoteOrderRouter router, SymbolQuotes state, string why)
+    {
+        state.Bid = Cancel(router, state.Bid, why);
+        state.Ask = Cancel(router, state.Ask, why);
+    }
+
+    private static WorkingOrder? Cancel(IQuoteOrderRouter router, WorkingOrder? working, string why)
+    {
+        if (working is not null)
+        {
+            router.Cancel(working.OrderId, why);
+            router.Release(working.OrderId);
+        }
+
+        return null;
+    }
+
+    private WorkingOrder? Apply(WorkingOrder? working, OrderEvent orderEvent)
+    {
+        if (working is null || working.OrderId != orderEvent.OrderId)
+        {
+            return working;
+        }
+
+        if (orderEvent.Status is OrderStatus.PartiallyFilled or OrderStatus.Filled)
+        {
+            working.Filled += orderEvent.FillQuantity;
+        }
+
+        if (orderEvent.Status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Invalid)
+        {
+            _router?.Release(working.OrderId);
+            return null;
+        }
+
+        return working;
+    }
+
+    private void Report(QCAlgorithm algorithm, Symbol symbol, string issue, string detail)
+    {
+        if (_issues.ShouldLog(symbol, issue))
+        {
+            Log(algorithm, $"{nameof(MarketMakingExecutionModel)}: {symbol}: {issue} ({detail})");
+        }
+    }
+}

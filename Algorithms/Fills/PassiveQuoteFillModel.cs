@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Lean.MarketMaking.Algorithms.MarketData;
+using Lean.MarketMaking.Models.Errors;
+using QuantConnect;
+using QuantConnect.Data.Market;
+using QuantConnect.Orders;
+using QuantConnect.Orders.Fees;
+using QuantConnect.Orders.Fills;
+using QuantConnect.Securities;
+
+namespace Lean.MarketMaking.Algorithms.Fills;
+
+/// <summary>
+/// A <see cref="FillModel"/> for passive limit orders (a market maker's quotes). LEAN's stock
+/// <see cref="FillModel.LimitFill"/> fills the whole order at the limit as soon as the last bar/tick trades strictly
+/// through it, which ignores queue priority and never fills partially; this model overrides
+/// <see cref="LimitFill"/> (called by <see cref="FillModel.Fill"/> for <c>OrderType.Limit</c>; every other order type
+/// keeps LEAN's behaviour) with one of two documented rules, <see cref="PassiveFillMode"/>:
+/// <list type="bullet">
+/// <item><see cref="PassiveFillMode.QueuePosition"/>: <see cref="QueuePosition"/> over the security's top of book
+/// and the trade ticks of each step (partial fills). An order (or a re-priced one) joins the queue as displayed at
+/// its first evaluation; the trades of that step are taken to have preceded it.</item>
+/// <item><see cref="PassiveFillMode.Intensity"/>: <see cref="IntensityFill"/>, a seeded Bernoulli draw with
+/// probability 1 − exp(−A·e^(−kδ)·Δt) per evaluation, δ = |limit − mid|, Δt = seconds since the order's previous
+/// evaluation (since submission the first time).</item>
+/// </list>
+/// In both modes a resting order always fills at its limit price; an order that is marketable when first evaluated
+/// (buy limit ≥ ask, sell limit ≤ bid) fills completely at the touch like a taker, and a resting order that the book
+/// crosses later fills completely at its limit. No fill with a missing, negative or crossed book or with the exchange
+/// closed. Fees are left to the security's fee model (the event carries <see cref="OrderFee.Zero"/>, as LEAN's own
+/// fill models do). Install per security: <c>security.SetFillModel(PassiveQuoteFillModel.Queue())</c>; LEAN's stock
+/// model stays the default everywhere else.
+/// </summary>
+public class PassiveQuoteFillModel : FillModel
+{
+    private readonly Dictionary<int, OrderState> _orders = new();
+    private readonly IntensityFill? _intensity;
+
+    /// <summary>Creates the model; prefer <see cref="Queue"/> and <see cref="Intensity"/>.</summary>
+    /// <param name="mode">Fill rule.</param>
+    /// <param name="intensity">A, k and seed; required by <see cref="PassiveFillMode.Intensity"/>, ignored otherwise.</param>
+    protected PassiveQuoteFillModel(PassiveFillMode mode, IntensityFill? intensity)
+    {
+        if (mode == PassiveFillMode.Intensity && intensity is null)
+        {
+            throw Guard.Invalid(nameof(intensity), "is required by the intensity mode");
+        }
+
+        Mode = mode;
+        _intensity = intensity;
+    }
+
+    /// <summary>The fill rule in use.</summary>
+    public PassiveFillMode Mode { get; }
+
+    /// <summary>A model using the queue-position rule.</summary>
+    public static PassiveQuoteFillModel Queue() => new(PassiveFillMode.QueuePosition, null);
+
+    /// <summary>A model using the intensity rule with the given A, k and seed.</summary>
+    public static PassiveQuoteFillModel Intensity(IntensityFill intensity) =>
+        new(PassiveFillMode.Intensity, intensity);
+
+    /// <inheritdoc />
+    public override OrderEvent LimitFill(Security asset, LimitOrder order)
+    {
+        var utcNow = GetUtcTime(asset);
+        var fill = new OrderEvent(order, utcNow, OrderFee.Zero);
+        if (order.Status == OrderStatus.Canceled)
+        {
+            _orders.Remove(order.Id);
+            return fill;
+        }
+
+        var market = GetMarket(asset);
+        if (market.Validate(TimeSpan.MaxValue) != MarketDataIssue.None || !IsExchangeOpen(asset, false))
+        {
+            return fill;
+        }
+
+        var isBuy = order.Direction == OrderDirection.Buy;
+        var isNew = !_orders.TryGetValue(order.Id, out var state);
+        if (isNew)
+        {
+            // only trades printed after submission can reach the order: order.Time is UTC, ticks carry exchange time
+            var submittedLocal = order.Time - (utcNow - market.LocalTime);
+            state = new OrderState { LastEvaluationUtc = order.Time, LastTradeTime = submittedLocal };
+            _orders[order.Id] = state;
+        }
+
+        if (isNew || state!.LimitPrice != order.LimitPrice)
+        {
+            // A new or re-priced order joins the back of the queue as displayed now, at its first evaluation; the
+            // step's trades are taken to have preceded it (they consumed the queue it joins), so they are skipped.
+            state!.LimitPrice = order.LimitPrice;
+            state.Queue = new QueuePosition(isBuy, order.LimitPrice, market.Bid, market.BidSize, market.Ask, market.AskSize);
+            if (Mode == PassiveFillMode.QueuePosition)
+            {
+                foreach (var trade in GetTrades(asset))
+                {
+                    if (trade.EndTime > state.LastTradeTime)
+                    {
+                        state.LastTradeTime = trade.EndTime;
+                    }
+                }
+            }
+        }
+
+        var remaining = order.AbsoluteQuantity - state.Filled;
+        var crossed = isBuy ? order.LimitPrice >= market.Ask : order.LimitPrice <= market.Bid;
+        decimal quantity;
+        var price = order.LimitPrice;
+        if (remaining <= 0)
+        {
+            quantity = 0;
+        }
+        else if (crossed)
+        {
+            quantity = remaining;
+            if (isNew)
+            {
+                price = isBuy ? Math.Min(order.LimitPrice, market.Ask) : Math.Max(order.LimitPrice, market.Bid);
+            }
+        }
+        else if (Mode == PassiveFillMode.QueuePosition)
+        {
+            var since = state.LastTradeTime;
+            var trades = GetTrades(asset).Where(t => t.EndTime > since).ToList();
+            if (trades.Count > 0)
+            {
+                state.LastTradeTime = trades.Max(t => t.EndTime);
+            }
+
+            quantity = state.Queue!.Step(remaining, trades, market.Bid, market.BidSize, market.Ask, market.AskSize);
+        }
+        else
+        {
+            var depth = (double)Math.Abs(order.LimitPrice - market.Mid);
+            var seconds = (utcNow - state.LastEvaluationUtc).TotalSeconds;
+            quantity = _intensity!.Draw(depth, seconds) ? remaining : 0;
+        }
+
+        state.LastEvaluationUtc = utcNow;
+        if (quantity <= 0)
+        {
+            return fill;
+        }
+
+        state.Filled += quantity;
+        fill.FillQuantity = isBuy ? quantity : -quantity;
+        fill.FillPrice = price;
+        fill.Status = state.Filled >= order.AbsoluteQuantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
+        if (fill.Status == OrderStatus.Filled)
+        {
+            _orders.Remove(order.Id);
+        }
+
+        return fill;
+    }
+
+    /// <summary>UTC time of the fill event; LEAN's fill models use the security's local time converted from its exchange time zone.</summary>
+    protected virtual DateTime GetUtcTime(Security asset) => asset.LocalTime.ConvertToUtc(asset.Exchange.TimeZone);
+
+    /// <summary>Top of book of <paramref name="asset"/>; override to read it from elsewhere.</summary>
+    protected virtual QuoteMarket GetMarket(Security asset) => QuoteMarket.From(asset);
+
+    /// <summary>The trade ticks of the current step (LEAN's cache keeps the last step's ticks).</summary>
+    protected virtual IEnumerable<Tick> GetTrades(Security asset) =>
+        asset.Cache.GetAll<Tick>().Where(t => t.TickType == TickType.Trade);
+
+    private sealed class OrderState
+    {
+        public decimal LimitPrice { get; set; }
+
+        public decimal Filled { get; set; }
+
+        public QueuePosition? Queue { get; set; }
+
+        public DateTime LastEvaluationUtc { get; set; }
+
+        public DateTime LastTradeTime { get; set; }
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using QuantConnect;
+using QuantConnect.Data.Market;
+
+namespace Lean.MarketMaking.Algorithms.Fills;
+
+/// <summary>
+/// Queue position of one resting limit order estimated from level-1 data (the conservative queue model of
+/// hftbacktest's "risk-averse" queue and of Moallemi &amp; Yuan's queue-value setting, reduced to the top of book):
+/// <list type="bullet">
+/// <item>On arrival the order joins the back of the queue: the displayed size at its price if it joins the best price,
+/// nothing if it improves the best price, an unknown (infinite) queue if it rests behind the best price.</item>
+/// <item>Trades AT the order's price first consume the queue ahead, then fill the order (partial fills).</item>
+/// <item>A trade THROUGH the price (below a bid, above an ask) fills whatever is left: the level was exhausted.</item>
+/// <item>Cancellations ahead: after the step's trades the queue ahead is capped by the displayed size at the price
+/// when the price is the best, and is 0 when the best price has moved behind the order (nobody else shows there).</item>
+/// </list>
+/// Sizes are in units of the asset; prices in the quote currency.
+/// </summary>
+public sealed class QueuePosition
+{
+    /// <summary>Places an order in the queue against the book at arrival.</summary>
+    /// <param name="isBuy">True for a bid.</param>
+    /// <param name="limitPrice">The order's limit price.</param>
+    /// <param name="bestBid">Best bid at arrival.</param>
+    /// <param name="bidSize">Displayed size at the best bid.</param>
+    /// <param name="bestAsk">Best ask at arrival.</param>
+    /// <param name="askSize">Displayed size at the best ask.</param>
+    public QueuePosition(bool isBuy, decimal limitPrice, decimal bestBid, decimal bidSize, decimal bestAsk, decimal askSize)
+    {
+        IsBuy = isBuy;
+        LimitPrice = limitPrice;
+        var touch = isBuy ? bestBid : bestAsk;
+        var improves = isBuy ? limitPrice > touch : limitPrice < touch;
+        Ahead = improves ? 0m : limitPrice == touch ? (isBuy ? bidSize : askSize) : decimal.MaxValue;
+    }
+
+    /// <summary>True for a bid.</summary>
+    public bool IsBuy { get; }
+
+    /// <summary>The order's limit price.</summary>
+    public decimal LimitPrice { get; }
+
+    /// <summary>Estimated quantity ahead of the order at its price (<see cref="decimal.MaxValue"/> while unknown).</summary>
+    public decimal Ahead { get; private set; }
+
+    /// <summary>Advances one step and returns the quantity filled (0 … <paramref name="remaining"/>).</summary>
+    /// <param name="remaining">Unfilled quantity of the order.</param>
+    /// <param name="trades">Trade prints of the step (ticks of other types are ignored).</param>
+    /// <param name="bestBid">Best bid after the step.</param>
+    /// <param name="bidSize">Displayed size at the best bid after the step.</param>
+    /// <param name="bestAsk">Best ask after the step.</param>
+    /// <param name="askSize">Displayed size at the best ask after the step.</param>
+    public decimal Step(decimal remaining, IEnumerable<Tick> trades, decimal bestBid, decimal bidSize, decimal bestAsk, decimal askSize)
+    {
+        decimal filled = 0;
+        foreach (var trade in trades)
+        {
+            if (trade.TickType != TickType.Trade || trade.Quantity <= 0)
+            {
+                continue;
+            }
+
+            var price = trade.Value;
+            if (IsBuy ? price < LimitPrice : price > LimitPrice)
+            {
+                return remaining;
+            }
+
+            if (price == LimitPrice)
+            {
+                var volume = trade.Quantity;
+                var consumed = Math.Min(Ahead, volume);
+                Ahead -= consumed;
+                filled = Math.Min(remaining, filled + volume - consumed);
+            }
+        }
+
+        var touch = IsBuy ? bestBid : bestAsk;
+        if (touch == LimitPrice)
+        {
+            Ahead = Math.Min(Ahead, IsBuy ? bidSize : askSize);
+        }
+        else if (IsBuy ? touch < LimitPrice : touch > LimitPrice)
+        {
+            Ahead = 0;
+        }
+
+        return filled;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Lean.MarketMaking.Algorithms.MarketData;
+
+/// <summary>Why a security's top of book cannot be quoted against. <see cref="None"/> means it can.</summary>
+public enum MarketDataIssue
+{
+    /// <summary>The top of book is usable.</summary>
+    None,
+
+    /// <summary>No bid or no ask yet (LEAN's cache holds 0 until the first quote arrives).</summary>
+    Missing,
+
+    /// <summary>A bid or ask price is negative (or a size is negative).</summary>
+    NonPositive,
+
+    /// <summary>Bid ≥ ask: crossed or locked book.</summary>
+    Crossed,
+
+    /// <summary>The last data point is older than the allowed age.</summary>
+    Stale,
+
+    /// <summary>The security's tick size or lot size is not positive, so prices and sizes cannot be rounded.</summary>
+    InvalidSymbolProperties,
+}

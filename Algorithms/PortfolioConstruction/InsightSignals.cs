@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using Lean.MarketMaking.Models.Errors;
+using QuantConnect;
+using QuantConnect.Algorithm.Framework.Alphas;
+
+namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
+
+/// <summary>
+/// Turns active price insights into the drift and adverse-selection inputs of a quoting model.
+/// Each insight with a magnitude m (predicted fractional change of the price over its period P) and direction
+/// d ∈ {−1, 0, +1} predicts a price move of d·|m|·mid over P, i.e. a drift μ = d·|m|·mid / (P / time unit) in price
+/// per model time unit. Only the latest active insight of each source model counts for a symbol (alphas re-emit every
+/// step and overlapping insights of one source must not add up); the views of different source models add.
+/// The adverse-selection premium is κ·Σ|m|·mid (price units): a strong directional view in either direction means
+/// informed flow, so both sides widen. Insights without a finite magnitude, non-price insights and expired insights
+/// are ignored.
+/// </summary>
+public sealed class InsightSignals
+{
+    private readonly Dictionary<Symbol, Dictionary<string, Insight>> _latest = new();
+
+    /// <summary>Creates the aggregator.</summary>
+    /// <param name="adverseSelectionWeight">κ ≥ 0: adverse-selection premium per unit of predicted fractional move (0 disables it).</param>
+    public InsightSignals(double adverseSelectionWeight = 0)
+    {
+        AdverseSelectionWeight = Guard.NonNegative(adverseSelectionWeight, nameof(adverseSelectionWeight));
+    }
+
+    /// <summary>κ: adverse-selection premium per unit of predicted fractional move.</summary>
+    public double AdverseSelectionWeight { get; }
+
+    /// <summary>Records newly emitted insights; a newer insight of the same source model replaces the older one.</summary>
+    public void Add(IEnumerable<Insight> insights)
+    {
+        foreach (var insight in insights)
+        {
+            if (insight.Type != InsightType.Price || insight.Magnitude is not { } magnitude || !double.IsFinite(magnitude))
+            {
+                continue;
+            }
+
+            if (!_latest.TryGetValue(insight.Symbol, out var bySource))
+            {
+                bySource = new Dictionary<string, Insight>();
+                _latest[insight.Symbol] = bySource;
+            }
+
+            var source = insight.SourceModel ?? string.Empty;
+            if (!bySource.TryGetValue(source, out var previous) || previous.GeneratedTimeUtc <= insight.GeneratedTimeUtc)
+            {
+                bySource[source] = insight;
+            }
+        }
+    }
+
+    /// <summary>Forgets a symbol's insights (security removed).</summary>
+    public void Remove(Symbol symbol) => _latest.Remove(symbol);
+
+    /// <summary>Drift (price per model time unit) and adverse-selection premium (price units) for <paramref name="symbol"/>.</summary>
+    /// <param name="symbol">Security.</param>
+    /// <param name="utcNow">Algorithm UTC time, to drop expired insights.</param>
+    /// <param name="mid">Current mid price.</param>
+    /// <param name="timeUnit">Length of one model time unit.</param>
+    public (double Drift, double AdverseSelection) Evaluate(Symbol symbol, DateTime utcNow, double mid, TimeSpan timeUnit)
+    {
+        if (!_latest.TryGetValue(symbol, out var bySource))
+        {
+            return (0, 0);
+        }
+
+        double drift = 0, absoluteMove = 0;
+        List<string>? expired = null;
+        foreach (var (source, insight) in bySource)
+        {
+            if (insight.IsExpired(utcNow))
+            {
+                (expired ??= new List<string>()).Add(source);
+                continue;
+            }
+
+            var move = Math.Abs(insight.Magnitude!.Value);
+            var periods = insight.Period.Ticks / (double)timeUnit.Ticks;
+            if (periods > 0)
+            {
+                drift += (int)insight.Direction * move * mid / periods;
+            }
+
+            if (insight.Direction != InsightDirection.Flat)
+            {
+                absoluteMove += move;
+            }
+        }
+
+        if (expired != null)
+        {
+            foreach (var source in expired)
+            {
+                bySource.Remove(source);
+            }
+        }
+
+        return (drift, AdverseSelectionWeight * absoluteMove * mid);
+    }
+}

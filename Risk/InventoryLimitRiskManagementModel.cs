@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using QuantConnect;
+using QuantConnect.Algorithm;
+using QuantConnect.Algorithm.Framework.Portfolio;
+using QuantConnect.Algorithm.Framework.Risk;
+using QuantConnect.Data.UniverseSelection;
+using QuantConnect.Securities;
+
+namespace Lean.MarketMaking.Risk;
+
+/// <summary>
+/// Risk model that keeps a market maker's inventory inside <see cref="InventoryLimits"/>, counting working orders.
+/// For each <see cref="IQuoteTarget"/>: near a limit the side that could breach it is switched off (size 0, the quote
+/// stays one-sided); once holdings are beyond a limit it emits a plain <see cref="PortfolioTarget"/> of quantity 0,
+/// which a market-making execution model answers by cancelling the quotes and flattening (as it answers the zero
+/// targets of LEAN's own risk models). A breach is also flattened when the portfolio construction model emitted no
+/// quote for the security this step. Other targets pass through untouched.
+/// </summary>
+public class InventoryLimitRiskManagementModel : RiskManagementModel
+{
+    private readonly Dictionary<Symbol, Security> _securities = new();
+    private readonly HashSet<Symbol> _breached = new();
+
+    /// <summary>Creates the model with the same limits for every security.</summary>
+    /// <param name="limits">Inventory limits, units of the asset.</param>
+    public InventoryLimitRiskManagementModel(InventoryLimits limits)
+    {
+        Limits = limits ?? throw Models.Errors.Guard.Invalid(nameof(limits), "must not be null");
+    }
+
+    /// <summary>The limits applied to every security.</summary>
+    public InventoryLimits Limits { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<IPortfolioTarget> ManageRisk(QCAlgorithm algorithm, IPortfolioTarget[] targets)
+    {
+        var result = new List<IPortfolioTarget>();
+        var seen = new HashSet<Symbol>();
+        foreach (var target in targets)
+        {
+            if (target is not IQuoteTarget quote || !_securities.TryGetValue(quote.Symbol, out var security))
+            {
+                continue;
+            }
+
+            seen.Add(quote.Symbol);
+            var verdict = Limits.Evaluate(GetExposure(algorithm, security), quote.BidSize, quote.AskSize);
+            switch (verdict.Action)
+            {
+                case InventoryLimitAction.Flatten:
+                    result.Add(Flatten(algorithm, security));
+                    break;
+                case InventoryLimitAction.OneSided:
+                    _breached.Remove(quote.Symbol);
+                    result.Add(quote.WithSizes(verdict.BidSize, verdict.AskSize, "inventory limit: one-sided"));
+                    break;
+                default:
+                    _breached.Remove(quote.Symbol);
+                    break;
+            }
+        }
+
+        foreach (var (symbol, security) in _securities)
+        {
+            if (!seen.Contains(symbol) && Limits.IsBreached(security.Holdings.Quantity))
+            {
+                result.Add(Flatten(algorithm, security));
+            }
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public override void OnSecuritiesChanged(QCAlgorithm algorithm, SecurityChanges changes)
+    {
+        foreach (var security in changes.AddedSecurities)
+        {
+            _securities[security.Symbol] = security;
+        }
+
+        foreach (var security in changes.RemovedSecurities)
+        {
+            _securities.Remove(security.Symbol);
+            _breached.Remove(security.Symbol);
+        }
+    }
+
+    /// <summary>Holdings and working orders of <paramref name="security"/>; override to source them elsewhere.</summary>
+    protected virtual InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
+        InventoryExposure.Of(algorithm, security);
+
+    /// <summary>Writes to the algorithm log; called once per breach, not per step.</summary>
+    protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
+
+    private PortfolioTarget Flatten(QCAlgorithm algorithm, Security security)
+    {
+        if (_breached.Add(security.Symbol))
+        {
+            Log(algorithm, $"{nameof(InventoryLimitRiskManagementModel)}: {security.Symbol} holdings {security.Holdings.Quantity} " +
+                $"outside [-{Limits.MaxShort}, {Limits.MaxLong}]; flattening");
+        }
+
+        return new PortfolioTarget(security.Symbol, 0m, "inventory limit: flatten");
+    }
+}

@@ -1,0 +1,11 @@
+namespace QuantConnect
+{
+    // LEAN: Common/Market.cs (only the market constants the plugin and its tests use)
+    /// <summary>Markets collection and their codes.</summary>
+    public static class Market
+    {
+        public const string USA = "usa";
+        public const string Binance = "binance";
+        public const string Coinbase = "coinbase";
+    }
+}

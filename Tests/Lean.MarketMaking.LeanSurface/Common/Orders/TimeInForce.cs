@@ -1,0 +1,13 @@
+namespace QuantConnect.Orders
+{
+    // LEAN: Common/Orders/TimeInForce.cs (LEAN also implements ITimeInForceHandler and has Day/GoodTilDate, not mirrored)
+    /// <summary>Time In Force - defines the length of time over which an order will continue working before it is canceled.</summary>
+    public abstract class TimeInForce
+    {
+        public static readonly TimeInForce GoodTilCanceled = new GoodTilCanceledSurface();
+
+        private sealed class GoodTilCanceledSurface : TimeInForce
+        {
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Dynamic;
+using QuantConnect.Data;
+using QuantConnect.Orders.Fills;
+
+namespace QuantConnect.Securities
+{
+    // LEAN: Common/Securities/Security.cs (LEAN also implements ISecurityPrice, not mirrored)
+    /// <summary>A base vehicle properties class for providing a common interface to all assets in QuantConnect.</summary>
+    public class Security : DynamicObject
+    {
+        private DateTime _localTime;
+
+        /// <summary>Surface-only test constructor (LEAN's constructors need exchange hours, configs, cash...).</summary>
+        internal Security(Symbol symbol, SymbolProperties symbolProperties)
+        {
+            Symbol = symbol;
+            SymbolProperties = symbolProperties;
+            Cache = new SecurityCache();
+            Holdings = new SecurityHolding();
+        }
+
+        public Symbol Symbol { get; }
+
+        public SymbolProperties SymbolProperties { get; protected set; }
+
+        public SecurityCache Cache { get; set; }
+
+        public SecurityHolding Holdings { get; set; }
+
+        public SecurityExchange Exchange { get; set; }
+
+        public IFillModel FillModel { get; set; }
+
+        public virtual DateTime LocalTime => _localTime;
+
+        public BaseData GetLastData() => Cache.GetData();
+
+        public void SetFillModel(IFillModel fillModel)
+        {
+            FillModel = fillModel;
+        }
+
+        /// <summary>Surface-only test hook (LEAN sets the local time through a LocalTimeKeeper).</summary>
+        internal void SetLocalTimeForTests(DateTime localTime) => _localTime = localTime;
+    }
+}

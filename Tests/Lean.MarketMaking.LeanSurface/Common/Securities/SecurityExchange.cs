@@ -1,0 +1,11 @@
+using NodaTime;
+
+namespace QuantConnect.Securities
+{
+    // LEAN: Common/Securities/SecurityExchange.cs
+    /// <summary>Base exchange class providing information and helper tools for reading the current exchange situation.</summary>
+    public class SecurityExchange
+    {
+        public DateTimeZone TimeZone => throw new System.NotImplementedException();
+    }
+}

@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+using QuantConnect.Orders;
+
+namespace QuantConnect.Securities
+{
+    // LEAN: Common/Securities/SecurityTransactionManager.cs (LEAN also implements IOrderProvider, not mirrored)
+    /// <summary>Algorithm Transactions Manager - Recording Transactions.</summary>
+    public class SecurityTransactionManager
+    {
+        private SecurityTransactionManager()
+        {
+        }
+
+        public IEnumerable<OrderTicket> GetOpenOrderTickets(Symbol symbol) => throw new NotImplementedException();
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Linq;
+using Lean.MarketMaking.Algorithms.Alpha;
+using Lean.MarketMaking.Models.Errors;
+using NUnit.Framework;
+using QuantConnect.Algorithm;
+using QuantConnect.Algorithm.Framework.Alphas;
+using QuantConnect.Data;
+using QuantConnect.Data.Market;
+using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+
+namespace Lean.MarketMaking.Tests.Lean.Alpha;
+
+[TestFixture]
+public class OrderFlowImbalanceAlphaModelTests
+{
+    private readonly QCAlgorithm _algorithm = new();
+
+    private static Slice At(int second, params BaseData[] data) =>
+        new(Start.AddSeconds(second), data, Start.AddSeconds(second));
+
+    private static Tick Quote(int second) => new(Start.AddSeconds(second), Btc, 2m, 99.99m, 2m, 100.01m);
+
+    private static Tick Trade(int second, decimal price, decimal size) => new(Start.AddSeconds(second), Btc, "", "", size, price);
+
+    private static OrderFlowImbalanceAlphaModel Model() =>
+        new(halfLife: TimeSpan.FromSeconds(30), insightPeriod: TimeSpan.FromSeconds(10), impactCoefficient: 0.0004, threshold: 0.2);
+
+    [Test]
+    public void BuyPressureGivesAnUpInsightCarryingTheDrift()
+    {
+        var alpha = Model();
+        // 3 buys of 1 and one sell of 1 at the same instant: I = (3 − 1) / 4 = 0.5
+        var insight = alpha.Update(_algorithm, At(0, Quote(0), Trade(0, 100.01m, 1m), Trade(0, 100.01m, 1m), Trade(0, 99.99m, 1m), Trade(0, 100.02m, 1m))).Single();
+
+        Assert.That(insight.Symbol, Is.EqualTo(Btc));
+        Assert.That(insight.Type, Is.EqualTo(InsightType.Price));
+        Assert.That(insight.Direction, Is.EqualTo(InsightDirection.Up));
+        Assert.That(insight.Magnitude, Is.EqualTo(0.0004 * 0.5).Within(1e-15));
+        Assert.That(insight.Confidence, Is.EqualTo(0.5).Within(1e-15));
+        Assert.That(insight.Period, Is.EqualTo(TimeSpan.FromSeconds(10)));
+        Assert.That(insight.SourceModel, Is.EqualTo(alpha.Name));
+    }
+
+    [Test]
+    public void EmitsAtMostOncePerPeriodUnlessTheDirectionFlips()
+    {
+        var alpha = Model();
+        Assert.That(alpha.Update(_algorithm, At(0, Quote(0), Trade(0, 99.99m, 1m))).Single().Direction, Is.EqualTo(InsightDirection.Down));
+        Assert.That(alpha.Update(_algorithm, At(5, Trade(5, 99.99m, 1m))), Is.Empty, "same view inside the period");
+        Assert.That(alpha.Update(_algorithm, At(10, Trade(10, 99.99m, 1m))).Single().Direction, Is.EqualTo(InsightDirection.Down), "period elapsed");
+        Assert.That(alpha.Update(_algorithm, At(20, Quote(20))), Is.Empty, "period elapsed again but no trades since the last insight");
+
+        // heavy buying flips the view at once
+        var flipped = alpha.Update(_algorithm, At(21, Trade(21, 100.01m, 10m))).Single();
+        Assert.That(flipped.Direction, Is.EqualTo(InsightDirection.Up));
+    }
+
+    [Test]
+    public void AFadingViewEmitsOneFlatInsight()
+    {
+        var alpha = Model();
+        alpha.Update(_algorithm, At(0, Quote(0), Trade(0, 100.01m, 1m)));
+        // balanced flow: I = (e^(−ln2/30)·1 − 1)/(… + 1) ≈ −0.01, inside the ±0.2 threshold
+        var flat = alpha.Update(_algorithm, At(1, Trade(1, 99.99m, 1m))).Single();
+        Assert.That(flat.Direction, Is.EqualTo(InsightDirection.Flat));
+        Assert.That(flat.Magnitude, Is.EqualTo(0));
+        Assert.That(alpha.Update(_algorithm, At(20, Trade(20, 100.00m, 1m))), Is.Empty, "a mid print is unsigned; still flat");
+    }
+
+    [Test]
+    public void SlicesWithoutTicksProduceNothing() =>
+        Assert.That(Model().Update(_algorithm, At(0)), Is.Empty);
+
+    [Test]
+    public void RejectsInvalidSettings()
+    {
+        Assert.Throws<MarketMakingException>(() => new OrderFlowImbalanceAlphaModel(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500), 1e-4));
+        Assert.Throws<MarketMakingException>(() => new OrderFlowImbalanceAlphaModel(TimeSpan.Zero, TimeSpan.FromSeconds(1), 1e-4));
+        Assert.Throws<MarketMakingException>(() => new OrderFlowImbalanceAlphaModel(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 1e-4, threshold: 1));
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using Lean.MarketMaking.Algorithms.Fills;
+using NUnit.Framework;
+using QuantConnect.Data.Market;
+using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+
+namespace Lean.MarketMaking.Tests.Lean.Fills;
+
+[TestFixture]
+public class QueuePositionTests
+{
+    private static Tick Trade(decimal price, decimal size) => new(Start, Btc, "", "", size, price);
+
+    [Test]
+    public void JoiningTheBestPriceQueuesBehindTheDisplayedSize()
+    {
+        Assert.That(new QueuePosition(true, 99.99m, 99.99m, 10m, 100.01m, 4m).Ahead, Is.EqualTo(10m));
+        Assert.That(new QueuePosition(false, 100.01m, 99.99m, 10m, 100.01m, 4m).Ahead, Is.EqualTo(4m));
+    }
+
+    [Test]
+    public void ImprovingTheBestPriceIsFirstInQueue() =>
+        Assert.That(new QueuePosition(true, 100.00m, 99.99m, 10m, 100.01m, 4m).Ahead, Is.EqualTo(0m));
+
+    [Test]
+    public void BehindTheBestPriceTheQueueIsUnknownUntilThePriceBecomesTheTouch()
+    {
+        var queue = new QueuePosition(true, 99.98m, 99.99m, 10m, 100.01m, 4m);
+        Assert.That(queue.Ahead, Is.EqualTo(decimal.MaxValue));
+        queue.Step(1m, Array.Empty<Tick>(), 99.98m, 6m, 100.00m, 4m);
+        Assert.That(queue.Ahead, Is.EqualTo(6m));
+    }
+
+    [Test]
+    public void TradesAtThePriceConsumeTheQueueThenFillPartially()
+    {
+        var queue = new QueuePosition(true, 99.99m, 99.99m, 10m, 100.01m, 4m);
+        Assert.That(queue.Step(5m, new[] { Trade(99.99m, 6m) }, 99.99m, 4m, 100.01m, 4m), Is.EqualTo(0m));
+        Assert.That(queue.Ahead, Is.EqualTo(4m));
+        Assert.That(queue.Step(5m, new[] { Trade(99.99m, 3m), Trade(99.99m, 4m) }, 99.99m, 1m, 100.01m, 4m), Is.EqualTo(3m));
+        Assert.That(queue.Ahead, Is.EqualTo(0m));
+    }
+
+    [Test]
+    public void TradesAwayFromThePriceDoNotFillAndCancellationsAheadAdvanceTheOrder()
+    {
+        var queue = new QueuePosition(false, 100.01m, 99.99m, 10m, 100.01m, 8m);
+        Assert.That(queue.Step(2m, new[] { Trade(100.00m, 50m), Trade(99.99m, 50m) }, 99.99m, 10m, 100.01m, 3m), Is.EqualTo(0m));
+        Assert.That(queue.Ahead, Is.EqualTo(3m), "displayed size fell to 3: at most 3 can be ahead");
+    }
+
+    [Test]
+    public void ATradeThroughThePriceFillsTheRest()
+    {
+        var queue = new QueuePosition(false, 100.01m, 99.99m, 10m, 100.01m, 8m);
+        Assert.That(queue.Step(2m, new[] { Trade(100.02m, 0.5m) }, 100.01m, 1m, 100.03m, 1m), Is.EqualTo(2m));
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Lean.MarketMaking.Algorithms.Execution;
+using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Risk;
+using NUnit.Framework;
+using QuantConnect;
+using QuantConnect.Algorithm;
+using QuantConnect.Algorithm.Framework.Alphas;
+using QuantConnect.Algorithm.Framework.Portfolio;
+using QuantConnect.Orders;
+using QuantConnect.Securities;
+using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+
+namespace Lean.MarketMaking.Tests.Lean;
+
+/// <summary>
+/// Portfolio construction → risk → execution wired as LEAN's QCAlgorithm.ProcessInsights does (risk targets override
+/// the portfolio targets of the same symbol), with a recording order router and holdings moved by the fills.
+/// </summary>
+[TestFixture]
+public class FrameworkPipelineTests
+{
+    [Test]
+    public void QuotesGoOneSidedNearTheLimitAndFlattenBeyondIt()
+    {
+        var algorithm = new QCAlgorithm();
+        var security = NewSecurity().Quote(99.99m, 100.01m, Start);
+        var router = new RecordingRouter();
+        var pcm = new PipelinePcm(security);
+        var risk = new PipelineRisk(InventoryLimits.Symmetric(1m));
+        var execution = new PipelineExecution(router);
+        foreach (var model in new QuantConnect.Algorithm.Framework.INotifiedSecurityChanges[] { pcm, risk, execution })
+        {
+            model.OnSecuritiesChanged(algorithm, Added(security));
+        }
+
+        void Step()
+        {
+            var targets = pcm.CreateTargets(algorithm, Array.Empty<Insight>()).ToArray();
+            var overrides = risk.ManageRisk(algorithm, targets).ToArray();
+            execution.Execute(algorithm, overrides.Concat(targets).DistinctBy(t => t.Symbol).ToArray());
+        }
+
+        Step();
+        Assert.That(router.Working.Values.Select(o => o.Quantity).OrderBy(q => q), Is.EqualTo(new[] { -0.5m, 0.5m }));
+
+        // the bid fills: holdings 0.5 + a new 0.5 bid reach exactly the 1.0 limit, which is allowed
+        var bid = router.Working.Single(o => o.Value.Quantity > 0);
+        Fill(execution, algorithm, security, router, bid.Key, 0.5m);
+        Step();
+        Assert.That(router.Working.Values.Count(o => o.Quantity > 0), Is.EqualTo(1), "0.5 + 0.5 = 1: still inside");
+
+        Fill(execution, algorithm, security, router, router.Working.Single(o => o.Value.Quantity > 0).Key, 0.5m);
+        Step();
+        Assert.That(router.Working.Values.Where(o => o.Tag == "mm bid"), Is.Empty, "1.0 + 0.5 would breach: bid off");
+        Assert.That(router.Working.Values.Count(o => o.Tag == "mm ask"), Is.EqualTo(1));
+
+        // an outside fill pushes holdings beyond the limit: quotes pulled, marketable sell of everything at the bid
+        security.Holding(1.2m);
+        Step();
+        Assert.That(router.Working.Values.Where(o => o.Tag != "mm flatten"), Is.Empty);
+        var flatten = router.Working.Values.Single();
+        Assert.That((flatten.Quantity, flatten.LimitPrice), Is.EqualTo((-1.2m, 99.99m)));
+    }
+
+    private static void Fill(MarketMakingExecutionModel execution, QCAlgorithm algorithm, Security security, RecordingRouter router, int orderId, decimal quantity)
+    {
+        security.Holding(security.Holdings.Quantity + quantity);
+        router.Working.Remove(orderId);
+        execution.OnOrderEvent(algorithm, new OrderEvent { OrderId = orderId, Symbol = security.Symbol, Status = OrderStatus.Filled, FillQuantity = quantity });
+    }
+
+    private sealed class FixedQuote : IQuotingModel
+    {
+        public TwoSidedQuote Quote(in MarketSnapshot snapshot) =>
+            TwoSidedQuote.FromDepths(snapshot.Mid, snapshot.Mid, 0.05, 0.05, 0.5, 0.5);
+    }
+
+    private sealed class PipelinePcm : MarketMakingPortfolioConstructionModel
+    {
+        private readonly Security _security;
+
+        public PipelinePcm(Security security)
+            : base(_ => new FixedQuote(), new MarketMakingClock(TimeSpan.Zero, TimeSpan.FromSeconds(1)), TimeSpan.FromMinutes(1)) =>
+            _security = security;
+
+        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) => _security.Holdings.Quantity;
+
+        protected override DateTime GetUtcTime(QCAlgorithm algorithm) => Start;
+    }
+
+    private sealed class PipelineRisk : InventoryLimitRiskManagementModel
+    {
+        public PipelineRisk(InventoryLimits limits) : base(limits)
+        {
+        }
+
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
+            new(security.Holdings.Quantity, 0m, 0m);
+
+        protected override void Log(QCAlgorithm algorithm, string message)
+        {
+        }
+    }
+
+    private sealed class PipelineExecution : MarketMakingExecutionModel
+    {
+        private readonly RecordingRouter _router;
+
+        public PipelineExecution(RecordingRouter router)
+            : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1))) => _router = router;
+
+        protected override IQuoteOrderRouter CreateOrderRouter(QCAlgorithm algorithm) => _router;
+    }
+
+    private sealed class RecordingRouter : IQuoteOrderRouter
+    {
+        private int _next;
+
+        public Dictionary<int, (decimal Quantity, decimal LimitPrice, string Tag)> Working { get; } = new();
+
+        public int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag)
+        {
+            Working[++_next] = (quantity, limitPrice, tag);
+            return _next;
+        }
+
+        public bool Update(int orderId, decimal quantity, decimal limitPrice, string tag)
+        {
+            Working[orderId] = (quantity, limitPrice, tag);
+            return true;
+        }
+
+        public bool Cancel(int orderId, string tag) => Working.Remove(orderId);
+
+        public void Release(int orderId)
+        {
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using NUnit.Framework;
+using QuantConnect.Algorithm.Framework.Alphas;
+using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+
+namespace Lean.MarketMaking.Tests.Lean.PortfolioConstruction;
+
+[TestFixture]
+public class InsightSignalsTests
+{
+    private static readonly DateTime Utc = new(2024, 1, 2, 15, 0, 0, DateTimeKind.Utc);
+
+    private static Insight Emitted(InsightDirection direction, double? magnitude, string source, int ageSeconds = 0, int periodSeconds = 60)
+    {
+        var insight = Insight.Price(Btc, TimeSpan.FromSeconds(periodSeconds), direction, magnitude, sourceModel: source);
+        insight.GeneratedTimeUtc = Utc.AddSeconds(-ageSeconds);
+        insight.CloseTimeUtc = insight.GeneratedTimeUtc + insight.Period;
+        return insight;
+    }
+
+    [Test]
+    public void DriftIsThePredictedMovePerModelTimeUnit()
+    {
+        var signals = new InsightSignals();
+        signals.Add(new[] { Emitted(InsightDirection.Up, 0.001, "a") });
+        // 0.1 % of 50 000 over 60 s = 50 per minute = 5/6 per second
+        var (drift, adverse) = signals.Evaluate(Btc, Utc, 50_000, TimeSpan.FromSeconds(1));
+        Assert.That(drift, Is.EqualTo(50.0 / 60).Within(1e-12));
+        Assert.That(adverse, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void TheSignOfTheDriftComesFromTheDirectionNotTheMagnitude()
+    {
+        var signals = new InsightSignals();
+        signals.Add(new[] { Emitted(InsightDirection.Down, 0.001, "a") });
+        Assert.That(signals.Evaluate(Btc, Utc, 100, TimeSpan.FromSeconds(60)).Drift, Is.EqualTo(-0.1).Within(1e-12));
+        var negative = new InsightSignals();
+        negative.Add(new[] { Emitted(InsightDirection.Down, -0.001, "a") });
+        Assert.That(negative.Evaluate(Btc, Utc, 100, TimeSpan.FromSeconds(60)).Drift, Is.EqualTo(-0.1).Within(1e-12));
+    }
+
+    [Test]
+    public void OnlyTheLatestInsightOfASourceCountsAndSourcesAdd()
+    {
+        var signals = new InsightSignals(adverseSelectionWeight: 2);
+        signals.Add(new[] { Emitted(InsightDirection.Up, 0.002, "a", ageSeconds: 10), Emitted(InsightDirection.Up, 0.001, "a", ageSeconds: 5) });
+        signals.Add(new[] { Emitted(InsightDirection.Down, 0.0005, "b") });
+        var (drift, adverse) = signals.Evaluate(Btc, Utc, 100, TimeSpan.FromSeconds(60));
+        Assert.That(drift, Is.EqualTo(0.1 - 0.05).Within(1e-12));
+        Assert.That(adverse, Is.EqualTo(2 * (0.001 + 0.0005) * 100).Within(1e-12));
+    }
+
+    [Test]
+    public void ExpiredNonFiniteAndMagnitudelessInsightsAreIgnored()
+    {
+        var signals = new InsightSignals();
+        signals.Add(new[]
+        {
+            Emitted(InsightDirection.Up, 0.001, "old", ageSeconds: 61),
+            Emitted(InsightDirection.Up, double.NaN, "nan"),
+            Emitted(InsightDirection.Up, null, "none"),
+            new Insight(Btc, TimeSpan.FromMinutes(1), InsightType.Volatility, InsightDirection.Up, 0.5, null, "vol"),
+        });
+        Assert.That(signals.Evaluate(Btc, Utc, 100, TimeSpan.FromSeconds(1)), Is.EqualTo((0.0, 0.0)));
+    }
+}

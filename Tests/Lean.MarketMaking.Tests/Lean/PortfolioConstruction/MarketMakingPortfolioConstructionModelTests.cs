@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Quoting;
+using NUnit.Framework;
+using QuantConnect;
+using QuantConnect.Algorithm;
+using QuantConnect.Algorithm.Framework.Alphas;
+using QuantConnect.Securities;
+using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+
+namespace Lean.MarketMaking.Tests.Lean.PortfolioConstruction;
+
+[TestFixture]
+public class MarketMakingPortfolioConstructionModelTests
+{
+    private static readonly DateTime Utc = new(2024, 1, 2, 15, 0, 0, DateTimeKind.Utc);
+    private readonly QCAlgorithm _algorithm = new();
+    private RecordingModel _quoting = null!;
+    private TestablePcm _pcm = null!;
+    private Security _security = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _quoting = new RecordingModel();
+        // session opens at 09:30 exchange time; model time in seconds
+        _pcm = new TestablePcm(_ => _quoting, new MarketMakingClock(new TimeSpan(9, 30, 0), TimeSpan.FromSeconds(1)),
+            TimeSpan.FromSeconds(5), inventory: -0.25m);
+        _security = NewSecurity().Quote(99.98m, 100.02m, Start, bidSize: 3m, askSize: 4m);
+        _pcm.OnSecuritiesChanged(_algorithm, Added(_security));
+    }
+
+    private QuoteTarget[] Step(params Insight[] insights) =>
+        _pcm.CreateTargets(_algorithm, insights).Cast<QuoteTarget>().ToArray();
+
+    [Test]
+    public void QuotesTheModelOnTheCachedMidWithHoldingsPlusWorkingOrdersAndSessionTime()
+    {
+        var target = Step().Single();
+
+        var seen = _quoting.Snapshots.Single();
+        Assert.That(seen.Mid, Is.EqualTo(100.0));
+        Assert.That(seen.Inventory, Is.EqualTo(-0.25));
+        Assert.That(seen.Time, Is.EqualTo(1800), "10:00 is 1800 s after the 09:30 open");
+        Assert.That((seen.Drift, seen.AdverseSelection), Is.EqualTo((0.0, 0.0)));
+        Assert.That(target.Symbol, Is.EqualTo(Btc));
+        Assert.That(target.Quantity, Is.EqualTo(-0.25m));
+        Assert.That((target.BidPrice, target.AskPrice), Is.EqualTo((99.5m, 100.5m)));
+        Assert.That((target.BidSize, target.AskSize), Is.EqualTo((1m, 2m)));
+    }
+
+    [Test]
+    public void ActivePriceInsightsBecomeDriftAndAdverseSelection()
+    {
+        var pcm = new TestablePcm(_ => _quoting, new MarketMakingClock(TimeSpan.Zero, TimeSpan.FromSeconds(1)),
+            TimeSpan.FromSeconds(5), inventory: 0m, new InsightSignals(adverseSelectionWeight: 1));
+        pcm.OnSecuritiesChanged(_algorithm, Added(_security));
+        var insight = Insight.Price(Btc, TimeSpan.FromSeconds(10), InsightDirection.Down, 0.001, sourceModel: "ofi");
+        insight.GeneratedTimeUtc = Utc;
+        insight.CloseTimeUtc = Utc.AddSeconds(10);
+
+        pcm.CreateTargets(_algorithm, new[] { insight }).ToList();
+        pcm.CreateTargets(_algorithm, Array.Empty<Insight>()).ToList(); // still active on the next step
+
+        Assert.That(_quoting.Snapshots, Has.Count.EqualTo(2));
+        foreach (var seen in _quoting.Snapshots)
+        {
+            Assert.That(seen.Drift, Is.EqualTo(-0.001 * 100 / 10).Within(1e-12));
+            Assert.That(seen.AdverseSelection, Is.EqualTo(0.001 * 100).Within(1e-12));
+        }
+    }
+
+    [TestCase(100.02, 99.98, "Crossed")]
+    [TestCase(0, 100.02, "Missing")]
+    [TestCase(-5, 100.02, "NonPositive")]
+    public void ABadBookGivesNoTargetAndIsLoggedOnce(decimal bid, decimal ask, string issue)
+    {
+        _security.Quote(bid, ask, Start.AddSeconds(1));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.That(Step(), Is.Empty);
+        }
+
+        Assert.That(_quoting.Snapshots, Is.Empty, "the model is not even asked");
+        Assert.That(_pcm.Logs.Lines.Single(), Does.Contain(issue));
+    }
+
+    [Test]
+    public void AStaleBookGivesNoTarget()
+    {
+        _security.SetLocalTimeForTests(Start.AddSeconds(5.5));
+        Assert.That(Step(), Is.Empty);
+        Assert.That(_pcm.Logs.Lines.Single(), Does.Contain("Stale"));
+    }
+
+    [Test]
+    public void AFailingModelGivesNoTargetAndIsLoggedOnceUntilItRecovers()
+    {
+        _quoting.Fail = true;
+        Assert.That(Step(), Is.Empty);
+        Assert.That(Step(), Is.Empty);
+        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(1));
+        Assert.That(_pcm.Logs.Lines[0], Does.Contain(nameof(MarketMakingErrorKind.NumericalInstability)));
+
+        _quoting.Fail = false;
+        Assert.That(Step(), Has.Length.EqualTo(1));
+        _quoting.Fail = true;
+        Step();
+        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "a new episode is logged again");
+    }
+
+    [Test]
+    public void RemovedSecuritiesAreNoLongerQuoted()
+    {
+        _pcm.OnSecuritiesChanged(_algorithm, Removed(_security));
+        Assert.That(Step(), Is.Empty);
+    }
+
+    private sealed class RecordingModel : IQuotingModel
+    {
+        public List<MarketSnapshot> Snapshots { get; } = new();
+
+        public bool Fail { get; set; }
+
+        public TwoSidedQuote Quote(in MarketSnapshot snapshot)
+        {
+            Snapshots.Add(snapshot);
+            if (Fail)
+            {
+                throw new MarketMakingException(MarketMakingErrorKind.NumericalInstability, "test failure");
+            }
+
+            return TwoSidedQuote.FromDepths(snapshot.Mid, snapshot.Mid, 0.5, 0.5, 1, 2);
+        }
+    }
+
+    private sealed class TestablePcm : MarketMakingPortfolioConstructionModel
+    {
+        private readonly decimal _inventory;
+
+        public TestablePcm(Func<Symbol, IQuotingModel> factory, MarketMakingClock clock, TimeSpan maxAge, decimal inventory, InsightSignals? signals = null)
+            : base(factory, clock, maxAge, signals) => _inventory = inventory;
+
+        public LogSink Logs { get; } = new();
+
+        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) => _inventory;
+
+        protected override DateTime GetUtcTime(QCAlgorithm algorithm) => Utc;
+
+        protected override void Log(QCAlgorithm algorithm, string message) => Logs.Add(message);
+    }
+}
