@@ -6,9 +6,9 @@ using NUnit.Framework;
 using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Portfolio;
 using QuantConnect.Securities;
-using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
-namespace Lean.MarketMaking.Tests.Lean.Risk;
+namespace Lean.MarketMaking.Tests.LeanLayer.Risk;
 
 [TestFixture]
 public class InventoryLimitRiskManagementModelTests

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Lean.MarketMaking.Algorithms.Execution;
 using NUnit.Framework;
 
-namespace Lean.MarketMaking.Tests.Lean.Execution;
+namespace Lean.MarketMaking.Tests.LeanLayer.Execution;
 
 [TestFixture]
 public class QuotePricingTests

@@ -5,7 +5,7 @@ using QuantConnect.Data.Market;
 using QuantConnect.Data.UniverseSelection;
 using QuantConnect.Securities;
 
-namespace Lean.MarketMaking.Tests.Lean;
+namespace Lean.MarketMaking.Tests.LeanLayer;
 
 /// <summary>Builds surface LEAN objects holding values: a crypto security with a tick of 0.01 and a lot of 0.001.</summary>
 internal static class LeanTestKit

@@ -12,9 +12,9 @@ using QuantConnect.Algorithm.Framework.Alphas;
 using QuantConnect.Algorithm.Framework.Portfolio;
 using QuantConnect.Orders;
 using QuantConnect.Securities;
-using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
-namespace Lean.MarketMaking.Tests.Lean;
+namespace Lean.MarketMaking.Tests.LeanLayer;
 
 /// <summary>
 /// Portfolio construction → risk → execution wired as LEAN's QCAlgorithm.ProcessInsights does (risk targets override

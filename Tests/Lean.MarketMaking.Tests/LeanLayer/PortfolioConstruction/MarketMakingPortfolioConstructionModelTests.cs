@@ -9,9 +9,9 @@ using QuantConnect;
 using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Alphas;
 using QuantConnect.Securities;
-using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
-namespace Lean.MarketMaking.Tests.Lean.PortfolioConstruction;
+namespace Lean.MarketMaking.Tests.LeanLayer.PortfolioConstruction;
 
 [TestFixture]
 public class MarketMakingPortfolioConstructionModelTests

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using Lean.MarketMaking.Risk;
 using NUnit.Framework;
 
-namespace Lean.MarketMaking.Tests.Lean.Risk;
+namespace Lean.MarketMaking.Tests.LeanLayer.Risk;
 
 [TestFixture]
 public class InventoryLimitsPropertyTests

@@ -2,9 +2,9 @@ using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
 using NUnit.Framework;
-using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
-namespace Lean.MarketMaking.Tests.Lean.PortfolioConstruction;
+namespace Lean.MarketMaking.Tests.LeanLayer.PortfolioConstruction;
 
 [TestFixture]
 public class QuoteTargetTests

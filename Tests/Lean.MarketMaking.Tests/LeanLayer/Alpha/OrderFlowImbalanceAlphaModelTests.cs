@@ -7,9 +7,9 @@ using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Alphas;
 using QuantConnect.Data;
 using QuantConnect.Data.Market;
-using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
-namespace Lean.MarketMaking.Tests.Lean.Alpha;
+namespace Lean.MarketMaking.Tests.LeanLayer.Alpha;
 
 [TestFixture]
 public class OrderFlowImbalanceAlphaModelTests

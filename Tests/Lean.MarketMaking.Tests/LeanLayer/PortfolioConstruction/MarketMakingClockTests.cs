@@ -3,7 +3,7 @@ using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Errors;
 using NUnit.Framework;
 
-namespace Lean.MarketMaking.Tests.Lean.PortfolioConstruction;
+namespace Lean.MarketMaking.Tests.LeanLayer.PortfolioConstruction;
 
 [TestFixture]
 public class MarketMakingClockTests

@@ -2,7 +2,7 @@ using System;
 using Lean.MarketMaking.Algorithms.Alpha;
 using NUnit.Framework;
 
-namespace Lean.MarketMaking.Tests.Lean.Alpha;
+namespace Lean.MarketMaking.Tests.LeanLayer.Alpha;
 
 [TestFixture]
 public class TradeFlowImbalanceTests

@@ -2,9 +2,9 @@ using System;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using NUnit.Framework;
 using QuantConnect.Algorithm.Framework.Alphas;
-using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
-namespace Lean.MarketMaking.Tests.Lean.PortfolioConstruction;
+namespace Lean.MarketMaking.Tests.LeanLayer.PortfolioConstruction;
 
 [TestFixture]
 public class InsightSignalsTests

@@ -9,9 +9,9 @@ using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Portfolio;
 using QuantConnect.Orders;
 using QuantConnect.Securities;
-using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
-namespace Lean.MarketMaking.Tests.Lean.Execution;
+namespace Lean.MarketMaking.Tests.LeanLayer.Execution;
 
 [TestFixture]
 public class MarketMakingExecutionModelTests

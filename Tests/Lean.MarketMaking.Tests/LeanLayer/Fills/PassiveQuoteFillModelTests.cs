@@ -7,9 +7,9 @@ using NUnit.Framework;
 using QuantConnect.Data.Market;
 using QuantConnect.Orders;
 using QuantConnect.Securities;
-using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
-namespace Lean.MarketMaking.Tests.Lean.Fills;
+namespace Lean.MarketMaking.Tests.LeanLayer.Fills;
 
 [TestFixture]
 public class PassiveQuoteFillModelTests

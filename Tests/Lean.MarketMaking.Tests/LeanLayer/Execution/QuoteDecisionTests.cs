@@ -1,7 +1,7 @@
 using Lean.MarketMaking.Algorithms.Execution;
 using NUnit.Framework;
 
-namespace Lean.MarketMaking.Tests.Lean.Execution;
+namespace Lean.MarketMaking.Tests.LeanLayer.Execution;
 
 [TestFixture]
 public class QuoteDecisionTests

@@ -2,9 +2,9 @@ using System;
 using Lean.MarketMaking.Algorithms.Fills;
 using NUnit.Framework;
 using QuantConnect.Data.Market;
-using static Lean.MarketMaking.Tests.Lean.LeanTestKit;
+using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
-namespace Lean.MarketMaking.Tests.Lean.Fills;
+namespace Lean.MarketMaking.Tests.LeanLayer.Fills;
 
 [TestFixture]
 public class QueuePositionTests
