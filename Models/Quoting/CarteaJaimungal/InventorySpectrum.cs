@@ -1,0 +1,185 @@
+using System;
+using Lean.MarketMaking.Models.Errors;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+
+namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
+
+/// <summary>
+/// The closed form ω(t) = exp(𝐀(T−t))·z of Cartea, Jaimungal &amp; Penalva (2015) §10.2 for one tridiagonal 𝐀,
+/// evaluated through a single eigen-decomposition and cached for the last time-to-horizon.
+/// </summary>
+/// <remarks>
+/// Rows are labelled q = q̄ … −q̄ (row i holds q = q̄ − i). 𝐀 has diagonal κ(μq − φq²), super-diagonal a = 𝐀[q, q−1]
+/// (buy market orders, the ask fills and q falls) and sub-diagonal b = 𝐀[q, q+1] (sell market orders). With
+/// D = diag(d_i), d_i = (b/a)^(i/2), the matrix S = D𝐀D⁻¹ is symmetric with off-diagonals √(ab), so
+/// exp(𝐀τ) = D⁻¹·V·exp(Λτ)·Vᵀ·D with S = VΛVᵀ (MathNet symmetric EVD, computed once). To stay finite for any τ
+/// the code factors out e^(λ_max·τ), the largest entry of D·z, and the d_i themselves, working in logarithms:
+/// κh_i = ln ω_i = [λ_max·τ + m] − ln d_i + ln Σ_k V_ik·e^((λ_k−λ_max)τ)·c̃_k, with c̃ = Vᵀ·e^(ln(Dz) − m).
+/// The bracket is common to every q and cancels from the depths, so it is kept apart (<see cref="Offset"/>).
+/// A component whose sum loses more than seven significant digits to cancellation (a state whose value is
+/// vanishingly small next to the best state: extreme inventories under heavy penalties) is reported as NaN
+/// instead of a wrong number.
+/// Not thread-safe: the owning model serialises calls.
+/// </remarks>
+internal sealed class InventorySpectrum
+{
+    private const double RelativeTolerance = 1e-7;
+    private const double UnitRoundOff = 1.1102230246251565e-16; // 2^-53
+    private readonly int _n;
+    private readonly int _maxInventory;
+    private readonly double _kappa;
+    private readonly double _terminalPenalty;
+    private readonly double[] _eigenvalues;
+    private readonly double[] _vectors; // row-major V[i * n + k]
+    private readonly double[] _logScale; // ln d_i
+    private readonly double[] _coefficients; // c̃_k
+    private readonly double _coefficientScale; // m
+    private readonly double _inputNorm; // ‖e^(ln(Dz) − m)‖₂
+    private readonly double _maxEigenvalue;
+    private readonly double[] _weights;
+    private readonly double[] _relative;
+    private double _cachedTau = double.NaN;
+
+    /// <summary>Builds 𝐀 from its coefficients and eigen-decomposes its symmetrised form.</summary>
+    /// <param name="maxInventory">q̄ in lots.</param>
+    /// <param name="kappa">κ per price unit.</param>
+    /// <param name="runningPenalty">Effective running penalty φ.</param>
+    /// <param name="terminalPenalty">α.</param>
+    /// <param name="drift">Total drift μ of the mid, price per time unit.</param>
+    /// <param name="logSuper">ln a, a = 𝐀[q, q−1].</param>
+    /// <param name="logSub">ln b, b = 𝐀[q, q+1].</param>
+    public InventorySpectrum(int maxInventory, double kappa, double runningPenalty, double terminalPenalty, double drift, double logSuper, double logSub)
+    {
+        _maxInventory = maxInventory;
+        _n = (2 * maxInventory) + 1;
+        _kappa = kappa;
+        _terminalPenalty = terminalPenalty;
+        Drift = drift;
+
+        var n = _n;
+        var offDiagonal = Math.Exp(0.5 * (logSuper + logSub));
+        var s = Matrix<double>.Build.Dense(n, n);
+        _logScale = new double[n];
+        var halfLogRatio = 0.5 * (logSub - logSuper);
+        for (var i = 0; i < n; i++)
+        {
+            double q = maxInventory - i;
+            s[i, i] = kappa * ((drift * q) - (runningPenalty * q * q));
+            if (i + 1 < n)
+            {
+                s[i, i + 1] = offDiagonal;
+                s[i + 1, i] = offDiagonal;
+            }
+
+            _logScale[i] = i * halfLogRatio;
+        }
+
+        var evd = s.Evd(Symmetricity.Symmetric);
+        _eigenvalues = new double[n];
+        _vectors = new double[n * n];
+        _maxEigenvalue = double.NegativeInfinity;
+        for (var k = 0; k < n; k++)
+        {
+            _eigenvalues[k] = evd.EigenValues[k].Real;
+            _maxEigenvalue = Math.Max(_maxEigenvalue, _eigenvalues[k]);
+            for (var i = 0; i < n; i++)
+            {
+                _vectors[(i * n) + k] = evd.EigenVectors[i, k];
+            }
+        }
+
+        // ln(D z)_j = ln d_j − ακq_j², scaled by its maximum m so that the largest entry is 1.
+        var logInput = new double[n];
+        _coefficientScale = double.NegativeInfinity;
+        for (var j = 0; j < n; j++)
+        {
+            double q = maxInventory - j;
+            logInput[j] = _logScale[j] - (terminalPenalty * kappa * q * q);
+            _coefficientScale = Math.Max(_coefficientScale, logInput[j]);
+        }
+
+        _coefficients = new double[n];
+        var norm2 = 0.0;
+        for (var j = 0; j < n; j++)
+        {
+            var x = Math.Exp(logInput[j] - _coefficientScale);
+            norm2 += x * x;
+            for (var k = 0; k < n; k++)
+            {
+                _coefficients[k] += _vectors[(j * n) + k] * x;
+            }
+        }
+
+        _inputNorm = Math.Sqrt(norm2);
+        _weights = new double[n];
+        _relative = new double[n];
+        if (!double.IsFinite(_maxEigenvalue) || !double.IsFinite(_coefficientScale))
+        {
+            throw new MarketMakingException(MarketMakingErrorKind.NumericalInstability, "the inventory matrix has no finite spectrum");
+        }
+    }
+
+    /// <summary>The total drift μ this spectrum was built for, price per time unit.</summary>
+    public double Drift { get; }
+
+    /// <summary>(λ_max·τ + m)/κ for the last evaluated τ: add it to <see cref="ValueAt"/> to get h itself.</summary>
+    public double Offset { get; private set; }
+
+    /// <summary>
+    /// h(t, q) − <see cref="Offset"/> for every row i (q = q̄ − i) at time-to-horizon <paramref name="tau"/>;
+    /// NaN marks a component the closed form cannot resolve in double precision. Allocation-free; repeated
+    /// calls with the same τ return the cached values.
+    /// </summary>
+    public ReadOnlySpan<double> ValueAt(double tau)
+    {
+        if (tau.Equals(_cachedTau))
+        {
+            return _relative;
+        }
+
+        var n = _n;
+        if (tau == 0)
+        {
+            // exp(𝐀·0)z = z exactly: h(T, q) = −αq².
+            for (var i = 0; i < n; i++)
+            {
+                double q = _maxInventory - i;
+                _relative[i] = -_terminalPenalty * q * q;
+            }
+
+            Offset = 0;
+        }
+        else
+        {
+            for (var k = 0; k < n; k++)
+            {
+                _weights[k] = Math.Exp((_eigenvalues[k] - _maxEigenvalue) * tau);
+            }
+
+            var roundOff = 8.0 * n * UnitRoundOff;
+            for (var i = 0; i < n; i++)
+            {
+                var row = i * n;
+                var sum = 0.0;
+                var magnitude = 0.0;
+                for (var k = 0; k < n; k++)
+                {
+                    var v = _vectors[row + k];
+                    var w = _weights[k];
+                    sum += v * w * _coefficients[k];
+                    magnitude += Math.Abs(v) * w * (Math.Abs(_coefficients[k]) + _inputNorm);
+                }
+
+                _relative[i] = sum > 0 && roundOff * magnitude <= RelativeTolerance * sum
+                    ? (Math.Log(sum) - _logScale[i]) / _kappa
+                    : double.NaN;
+            }
+
+            Offset = ((_maxEigenvalue * tau) + _coefficientScale) / _kappa;
+        }
+
+        _cachedTau = tau;
+        return _relative;
+    }
+}
