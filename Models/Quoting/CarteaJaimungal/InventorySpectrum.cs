@@ -12,7 +12,7 @@ namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 /// <remarks>
 /// Rows are labelled q = q̄ … −q̄ (row i holds q = q̄ − i). 𝐀 has diagonal κ(μq − φq²), super-diagonal a = 𝐀[q, q−1]
 /// (buy market orders, the ask fills and q falls) and sub-diagonal b = 𝐀[q, q+1] (sell market orders). With
-/// D = diag(d_i), d_i = (b/a)^(i/2), the matrix S = D𝐀D⁻¹ is symmetric with off-diagonals √(ab), so
+/// D = diag(d_i), d_i = (a/b)^(i/2), the matrix S = D𝐀D⁻¹ is symmetric with off-diagonals √(ab), so
 /// exp(𝐀τ) = D⁻¹·V·exp(Λτ)·Vᵀ·D with S = VΛVᵀ (MathNet symmetric EVD, computed once). To stay finite for any τ
 /// the code factors out e^(λ_max·τ), the largest entry of D·z, and the d_i themselves, working in logarithms:
 /// κh_i = ln ω_i = [λ_max·τ + m] − ln d_i + ln Σ_k V_ik·e^((λ_k−λ_max)τ)·c̃_k, with c̃ = Vᵀ·e^(ln(Dz) − m).
@@ -61,7 +61,7 @@ internal sealed class InventorySpectrum
         var offDiagonal = Math.Exp(0.5 * (logSuper + logSub));
         var s = Matrix<double>.Build.Dense(n, n);
         _logScale = new double[n];
-        var halfLogRatio = 0.5 * (logSub - logSuper);
+        var halfLogRatio = 0.5 * (logSuper - logSub);
         for (var i = 0; i < n; i++)
         {
             double q = maxInventory - i;
