@@ -159,7 +159,8 @@ public sealed class CarteaJaimungalModel : IQuotingModel
     /// Writes h(t, q) for q = q̄ … −q̄ (index i ↔ q = q̄ − i) at time <paramref name="time"/> with the snapshot drift
     /// <paramref name="signalDrift"/>; NaN where the closed form cannot resolve it. For tests and diagnostics.
     /// </summary>
-    internal void ValueFunction(double time, double signalDrift, Span<double> destination)
+    /// <returns>Whether the positive uniformisation series was needed instead of the spectral sum.</returns>
+    internal bool ValueFunction(double time, double signalDrift, Span<double> destination)
     {
         lock (_gate)
         {
@@ -169,6 +170,8 @@ public sealed class CarteaJaimungalModel : IQuotingModel
             {
                 destination[i] = h[i] + spectrum.Offset;
             }
+
+            return spectrum.UsedPositiveSeries;
         }
     }
 

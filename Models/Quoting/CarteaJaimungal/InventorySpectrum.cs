@@ -17,22 +17,25 @@ namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 /// the code factors out e^(λ_max·τ), the largest entry of D·z, and the d_i themselves, working in logarithms:
 /// κh_i = ln ω_i = [λ_max·τ + m] − ln d_i + ln Σ_k V_ik·e^((λ_k−λ_max)τ)·c̃_k, with c̃ = Vᵀ·e^(ln(Dz) − m).
 /// The bracket is common to every q and cancels from the depths, so it is kept apart (<see cref="Offset"/>).
-/// A component whose sum loses more than seven significant digits to cancellation (a state whose value is
-/// vanishingly small next to the best state: extreme inventories under heavy penalties) is reported as NaN
-/// instead of a wrong number.
+/// The spectral sum has an error relative to the largest component, so a component whose value is small next to the
+/// best state's (extreme inventories under heavy penalties, or a large tilt (a/b)^(q̄) from very unequal order flow)
+/// loses digits to cancellation and to the eigenvectors' own errors (of order nε relative to their largest entry).
+/// Each component's error is bounded; if any would lose more than nine
+/// significant digits, the whole vector at that τ is recomputed by <see cref="PositiveSeriesExponential"/>, which has
+/// entrywise relative accuracy. Only components below ~1e-300 of the largest (beyond double range) come out NaN.
 /// Not thread-safe: the owning model serialises calls.
 /// </remarks>
 internal sealed class InventorySpectrum
 {
-    private const double RelativeTolerance = 1e-7;
+    private const double RelativeTolerance = 1e-9;
     private const double UnitRoundOff = 1.1102230246251565e-16; // 2^-53
     private readonly int _n;
-    private readonly int _maxInventory;
     private readonly double _kappa;
-    private readonly double _terminalPenalty;
     private readonly double[] _eigenvalues;
     private readonly double[] _vectors; // row-major V[i * n + k]
     private readonly double[] _logScale; // ln d_i
+    private readonly double[] _logTerminal; // ln z_i = −ακq_i²
+    private readonly PositiveSeriesExponential _fallback;
     private readonly double[] _coefficients; // c̃_k
     private readonly double _coefficientScale; // m
     private readonly double _inputNorm; // ‖e^(ln(Dz) − m)‖₂
@@ -51,21 +54,23 @@ internal sealed class InventorySpectrum
     /// <param name="logSub">ln b, b = 𝐀[q, q+1].</param>
     public InventorySpectrum(int maxInventory, double kappa, double runningPenalty, double terminalPenalty, double drift, double logSuper, double logSub)
     {
-        _maxInventory = maxInventory;
         _n = (2 * maxInventory) + 1;
         _kappa = kappa;
-        _terminalPenalty = terminalPenalty;
         Drift = drift;
 
         var n = _n;
         var offDiagonal = Math.Exp(0.5 * (logSuper + logSub));
         var s = Matrix<double>.Build.Dense(n, n);
         _logScale = new double[n];
+        _logTerminal = new double[n];
+        var diagonal = new double[n];
         var halfLogRatio = 0.5 * (logSuper - logSub);
         for (var i = 0; i < n; i++)
         {
             double q = maxInventory - i;
-            s[i, i] = kappa * ((drift * q) - (runningPenalty * q * q));
+            diagonal[i] = kappa * ((drift * q) - (runningPenalty * q * q));
+            _logTerminal[i] = -terminalPenalty * kappa * q * q;
+            s[i, i] = diagonal[i];
             if (i + 1 < n)
             {
                 s[i, i + 1] = offDiagonal;
@@ -75,6 +80,7 @@ internal sealed class InventorySpectrum
             _logScale[i] = i * halfLogRatio;
         }
 
+        _fallback = new PositiveSeriesExponential(diagonal, Math.Exp(logSuper), Math.Exp(logSub));
         var evd = s.Evd(Symmetricity.Symmetric);
         _eigenvalues = new double[n];
         _vectors = new double[n * n];
@@ -94,8 +100,7 @@ internal sealed class InventorySpectrum
         _coefficientScale = double.NegativeInfinity;
         for (var j = 0; j < n; j++)
         {
-            double q = maxInventory - j;
-            logInput[j] = _logScale[j] - (terminalPenalty * kappa * q * q);
+            logInput[j] = _logScale[j] + _logTerminal[j];
             _coefficientScale = Math.Max(_coefficientScale, logInput[j]);
         }
 
@@ -123,12 +128,15 @@ internal sealed class InventorySpectrum
     /// <summary>The total drift μ this spectrum was built for, price per time unit.</summary>
     public double Drift { get; }
 
+    /// <summary>Whether the last evaluation needed <see cref="PositiveSeriesExponential"/> (diagnostics and tests).</summary>
+    public bool UsedPositiveSeries { get; private set; }
+
     /// <summary>(λ_max·τ + m)/κ for the last evaluated τ: add it to <see cref="ValueAt"/> to get h itself.</summary>
     public double Offset { get; private set; }
 
     /// <summary>
     /// h(t, q) − <see cref="Offset"/> for every row i (q = q̄ − i) at time-to-horizon <paramref name="tau"/>;
-    /// NaN marks a component the closed form cannot resolve in double precision. Allocation-free; repeated
+    /// NaN marks a component that is not representable in double precision. Allocation-free; repeated
     /// calls with the same τ return the cached values.
     /// </summary>
     public ReadOnlySpan<double> ValueAt(double tau)
@@ -144,11 +152,11 @@ internal sealed class InventorySpectrum
             // exp(𝐀·0)z = z exactly: h(T, q) = −αq².
             for (var i = 0; i < n; i++)
             {
-                double q = _maxInventory - i;
-                _relative[i] = -_terminalPenalty * q * q;
+                _relative[i] = _logTerminal[i] / _kappa;
             }
 
             Offset = 0;
+            UsedPositiveSeries = false;
         }
         else
         {
@@ -157,6 +165,7 @@ internal sealed class InventorySpectrum
                 _weights[k] = Math.Exp((_eigenvalues[k] - _maxEigenvalue) * tau);
             }
 
+            var resolved = true;
             var roundOff = 8.0 * n * UnitRoundOff;
             for (var i = 0; i < n; i++)
             {
@@ -168,15 +177,31 @@ internal sealed class InventorySpectrum
                     var v = _vectors[row + k];
                     var w = _weights[k];
                     sum += v * w * _coefficients[k];
-                    magnitude += Math.Abs(v) * w * (Math.Abs(_coefficients[k]) + _inputNorm);
+                    // |V_ik| + 1: the computed eigenvectors carry errors of order nε relative to their largest entry.
+                    magnitude += (Math.Abs(v) + 1) * w * (Math.Abs(_coefficients[k]) + _inputNorm);
                 }
 
-                _relative[i] = sum > 0 && roundOff * magnitude <= RelativeTolerance * sum
-                    ? (Math.Log(sum) - _logScale[i]) / _kappa
-                    : double.NaN;
+                if (sum > 0 && roundOff * magnitude <= RelativeTolerance * sum)
+                {
+                    _relative[i] = (Math.Log(sum) - _logScale[i]) / _kappa;
+                }
+                else
+                {
+                    resolved = false;
+                    break;
+                }
             }
 
             Offset = ((_maxEigenvalue * tau) + _coefficientScale) / _kappa;
+            UsedPositiveSeries = !resolved;
+            if (!resolved)
+            {
+                Offset = _fallback.LogApply(tau, _logTerminal, _relative) / _kappa;
+                for (var i = 0; i < n; i++)
+                {
+                    _relative[i] = double.IsFinite(_relative[i]) ? _relative[i] / _kappa : double.NaN;
+                }
+            }
         }
 
         _cachedTau = tau;

@@ -22,10 +22,13 @@ public class CarteaJaimungalModelTests
         jumpIntensity: 0.2, upwardJumpProbability: 0.65, upwardJumpRate: 80, downwardJumpRate: 120,
         marketOrderJumpProbability: 0.3, buyOrderJumpSize: 0.004, sellOrderJumpSize: 0.006, jumpRiskAversion: 0.5);
 
-    private static double[] ClosedForm(CarteaJaimungalModel model, double time, double signalDrift = 0)
+    private static double[] ClosedForm(CarteaJaimungalModel model, double time, double signalDrift = 0) =>
+        ClosedForm(model, time, signalDrift, out _);
+
+    private static double[] ClosedForm(CarteaJaimungalModel model, double time, double signalDrift, out bool usedPositiveSeries)
     {
         var h = new double[(2 * model.Parameters.MaxInventory) + 1];
-        model.ValueFunction(time, signalDrift, h);
+        usedPositiveSeries = model.ValueFunction(time, signalDrift, h);
         return h;
     }
 
@@ -42,7 +45,8 @@ public class CarteaJaimungalModelTests
         var reference = HjbReference.Solve(p, MidPriceJumpParameters.None, 0, p.Horizon - time, steps: 60_000);
         // RK4 with Δτ = 5e-4 s: global error O(Δτ⁴·max|F''''|) ≈ 1e-13 here (halving the step changes h by < 1e-12);
         // 1e-10 $ is far below any price tick and far above both round-off and the RK4 error.
-        Assert.That(ClosedForm(model, time), Is.EqualTo(reference).AsCollection.Within(1e-10));
+        Assert.That(ClosedForm(model, time, 0, out var usedPositiveSeries), Is.EqualTo(reference).AsCollection.Within(1e-10));
+        Assert.That(usedPositiveSeries, Is.False, "these parameters are resolved by the spectral closed form itself");
     }
 
     [TestCase(0.0, 0.0)]
@@ -55,6 +59,32 @@ public class CarteaJaimungalModelTests
         var model = new CarteaJaimungalModel(p, RichJumps);
         var reference = HjbReference.Solve(p, RichJumps, signalDrift, p.Horizon - time, steps: 60_000);
         Assert.That(ClosedForm(model, time, signalDrift), Is.EqualTo(reference).AsCollection.Within(1e-10));
+    }
+
+    [TestCase(0.0)]
+    [TestCase(1.5)]
+    public void ClosedFormMatchesRk4WhereTheSpectralSumLosesPrecision(double time)
+    {
+        // λ⁺/λ⁻ = 2 and κρε± tilt the symmetrising scale d_i by (a/b)^(i/2) ≈ 3^40 ≈ 1e19 across q̄ = 40: the spectral
+        // sum cannot resolve the small end, so the positive uniformisation series takes over. Same 1e-10 $ tolerance.
+        var p = new CarteaJaimungalParameters(0, 0, 100, buyOrderRate: 2, sellOrderRate: 1, maxInventory: 40, lotSize: 1, horizon: 2);
+        var jumps = new MidPriceJumpParameters(0, 0.5, 1, 1, 0.4, 0.01, 0.02);
+        var model = new CarteaJaimungalModel(p, jumps);
+        var reference = HjbReference.Solve(p, jumps, 0, p.Horizon - time, steps: 20_000);
+        Assert.That(ClosedForm(model, time, 0, out var usedPositiveSeries), Is.EqualTo(reference).AsCollection.Within(1e-10));
+        Assert.That(usedPositiveSeries, Is.EqualTo(time < p.Horizon), "this case must exercise the fallback");
+    }
+
+    [Test]
+    public void ClosedFormMatchesRk4UnderHeavyPenalties()
+    {
+        // φκq̄² = 14 per second: the values at ±12 lots are tiny next to the best one (α stays small so that the explicit
+        // RK4 reference is not stiff near T).
+        var p = new CarteaJaimungalParameters(1e-3, 1e-3, 100, buyOrderRate: 0.5, sellOrderRate: 0.7, maxInventory: 12, lotSize: 1, horizon: 60);
+        var model = new CarteaJaimungalModel(p, RichJumps);
+        var reference = HjbReference.Solve(p, RichJumps, 0.001, 60, steps: 200_000);
+        Assert.That(ClosedForm(model, 0, 0.001, out var usedPositiveSeries), Is.EqualTo(reference).AsCollection.Within(1e-10));
+        Assert.That(usedPositiveSeries, Is.True, "this case must exercise the fallback");
     }
 
     [Test]
@@ -250,13 +280,13 @@ public class CarteaJaimungalModelTests
     [Test]
     public void UnresolvableValueIsReportedNotReturnedAsNaN()
     {
-        // α = 0.05, κ = 100: just before T the value at q = ±30 is about e^(−ακq̄²) = e^(−4500) times the value at 0,
-        // far below double precision; the model must say so instead of returning noise or NaN.
-        var p = new CarteaJaimungalParameters(0, 0.05, 100, 1, 1, 30, 1, 10);
+        // α = 1, κ = 100, q̄ = 50, 1e-6 s before T: the best route to value from q = 50 is 50 fills in 1e-6 s, so
+        // ω(50)/ω(0) ≈ (τλ/e)^50/50! ≈ e^(−888), below the smallest double; the model must say so, not return NaN.
+        var p = new CarteaJaimungalParameters(0, 1, 100, 1, 1, 50, 1, 10);
         var model = new CarteaJaimungalModel(p);
         const double justBefore = 10 - 1e-6;
         Assert.That(double.IsFinite(Quote(model, justBefore, 0).Spread), Is.True);
-        var e = Assert.Throws<MarketMakingException>(() => Quote(model, justBefore, 30))!;
+        var e = Assert.Throws<MarketMakingException>(() => Quote(model, justBefore, 50))!;
         Assert.That(e.Kind, Is.EqualTo(MarketMakingErrorKind.NumericalInstability));
     }
 
