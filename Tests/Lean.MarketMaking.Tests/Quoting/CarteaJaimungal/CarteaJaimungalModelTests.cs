@@ -145,6 +145,24 @@ public class CarteaJaimungalModelTests
     }
 
     [Test]
+    public void BookExampleSellsThroughTheMidUnderAStrongRunningPenalty()
+    {
+        // The §10.2 example set (T = 30 s, λ± = 1, κ = 100, q ∈ [−3, 3], α = 1e-4; the third-party notebook that
+        // reproduces the book's figure notes "try φ = 0.001 to see negative sell depth"). The book prints no number we
+        // can read, so this checks the figure's qualitative content: far from T, the depth at the maximal long inventory
+        // is positive for φ = 1e-4 and negative (the ask is posted through the mid) for φ = 1e-3, and the quotes at
+        // q = 0 are wider than 1/κ and symmetric.
+        var mild = new CarteaJaimungalModel(Symmetric(phi: 1e-4, alpha: 1e-4, maxInventory: 3));
+        var strong = new CarteaJaimungalModel(Symmetric(phi: 1e-3, alpha: 1e-4, maxInventory: 3));
+        Assert.That(Quote(mild, 0, 3).AskDepth, Is.GreaterThan(0));
+        Assert.That(Quote(strong, 0, 3).AskDepth, Is.LessThan(0));
+        Assert.That(Quote(strong, 0, -3).BidDepth, Is.LessThan(0));
+        var flat = Quote(mild, 0, 0);
+        Assert.That(flat.AskDepth, Is.GreaterThan(0.01));
+        Assert.That(flat.BidDepth, Is.EqualTo(flat.AskDepth).Within(1e-15));
+    }
+
+    [Test]
     public void SymmetricFlowGivesMirrorSymmetricQuotes()
     {
         var model = new CarteaJaimungalModel(Symmetric(phi: 3e-4, alpha: 2e-3));
