@@ -42,8 +42,12 @@ namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 /// linearly beyond the bound, which keeps Bid &lt; Ask (the spread is then 2/κ + premiums) and makes the reservation
 /// price the one-sided marginal value. The reservation price is the midpoint of the two quotes,
 /// s + (h(q+1) − h(q−1))/2 + ρ(ε⁺ − ε⁻)/2 in the interior.</para>
-/// <para><b>Cost.</b> The symmetrised 𝐀 is eigen-decomposed once at construction; a quote at a new time costs O((2q̄+1)²)
-/// and is cached, a quote at a cached time O(1); neither allocates. Thread-safe (calls are serialised by a lock).</para>
+/// <para><b>Numerics.</b> The symmetrised 𝐀 is eigen-decomposed once at construction; a quote at a new time costs
+/// O((2q̄+1)²) and is cached, a quote at a cached time O(1); neither allocates. The spectral sum is accurate relative to
+/// the best inventory's ω; when an inventory's ω is so much smaller that digits would be lost (heavy penalties, large
+/// q̄, very unequal flow), that time step is recomputed by a positive uniformisation series with entrywise relative
+/// accuracy (O((2q̄+1)³·log(cτ)), still allocation-free; see <c>PositiveSeriesExponential</c>). Thread-safe (calls are
+/// serialised by a lock).</para>
 /// </remarks>
 public sealed class CarteaJaimungalModel : IQuotingModel
 {
@@ -100,13 +104,18 @@ public sealed class CarteaJaimungalModel : IQuotingModel
     /// <exception cref="MarketMakingException">
     /// <see cref="MarketMakingErrorKind.InventoryLimitViolation"/> if |inventory| exceeds q̄ lots;
     /// <see cref="MarketMakingErrorKind.InvalidMarketData"/> if the time is beyond the horizon;
-    /// <see cref="MarketMakingErrorKind.NumericalInstability"/> if the value function at this inventory cannot be resolved
-    /// in double precision (value below 1e-7 of the best inventory's, which needs extreme penalties).
+    /// <see cref="MarketMakingErrorKind.NumericalInstability"/> if the value function at this inventory is not representable
+    /// in double precision even after gauging (ω below ~e^(−690) of the best inventory's; needs absurd penalties).
     /// </exception>
     public TwoSidedQuote Quote(in MarketSnapshot snapshot)
     {
         var p = Parameters;
         var tau = p.Horizon - snapshot.Time;
+        if (tau < 0 && tau >= -1e-12 * p.Horizon)
+        {
+            tau = 0; // the horizon itself, up to the rounding of the caller's clock
+        }
+
         if (tau < 0)
         {
             throw new MarketMakingException(
@@ -143,8 +152,8 @@ public sealed class CarteaJaimungalModel : IQuotingModel
         {
             throw new MarketMakingException(
                 MarketMakingErrorKind.NumericalInstability,
-                $"the closed form cannot resolve the value function at {q} lots and time-to-horizon {tau} in double precision "
-                + "(that inventory is worth less than 1e-7 of the best one: penalties too extreme for the lattice)",
+                $"the value function at {q} lots and time-to-horizon {tau} is not representable in double precision "
+                + "(that inventory is worth less than about e^-690 of the best one: penalties too extreme for the lattice)",
                 "inventory");
         }
 
@@ -157,7 +166,7 @@ public sealed class CarteaJaimungalModel : IQuotingModel
 
     /// <summary>
     /// Writes h(t, q) for q = q̄ … −q̄ (index i ↔ q = q̄ − i) at time <paramref name="time"/> with the snapshot drift
-    /// <paramref name="signalDrift"/>; NaN where the closed form cannot resolve it. For tests and diagnostics.
+    /// <paramref name="signalDrift"/>; NaN where it is not representable in double precision. For tests and diagnostics.
     /// </summary>
     /// <returns>Whether the positive uniformisation series was needed instead of the spectral sum.</returns>
     internal bool ValueFunction(double time, double signalDrift, Span<double> destination)

@@ -20,14 +20,17 @@ namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 /// The spectral sum has an error relative to the largest component, so a component whose value is small next to the
 /// best state's (extreme inventories under heavy penalties, or a large tilt (a/b)^(q̄) from very unequal order flow)
 /// loses digits to cancellation and to the eigenvectors' own errors (of order nε relative to their largest entry).
-/// Each component's error is bounded; if any would lose more than nine
-/// significant digits, the whole vector at that τ is recomputed by <see cref="PositiveSeriesExponential"/>, which has
-/// entrywise relative accuracy. Only components below ~1e-300 of the largest (beyond double range) come out NaN.
+/// Each component's error is bounded; if any would lose more than nine significant digits, the whole vector at that τ
+/// is recomputed by <see cref="PositiveSeriesExponential"/>, which has entrywise relative accuracy, re-gauged when some
+/// component lies below the double range of the largest. Only a component that stays unrepresentable after that (ω far
+/// below e^(−690) of the best, which needs absurd penalties) comes out NaN.
 /// Not thread-safe: the owning model serialises calls.
 /// </remarks>
 internal sealed class InventorySpectrum
 {
     private const double RelativeTolerance = 1e-9;
+    private const int MaxGaugePasses = 4;
+    private const double MaxGaugeSlope = 40;
     private const double UnitRoundOff = 1.1102230246251565e-16; // 2^-53
     private readonly int _n;
     private readonly double _kappa;
@@ -36,6 +39,7 @@ internal sealed class InventorySpectrum
     private readonly double[] _logScale; // ln d_i
     private readonly double[] _logTerminal; // ln z_i = −ακq_i²
     private readonly PositiveSeriesExponential _fallback;
+    private readonly double[] _gauge;
     private readonly double[] _coefficients; // c̃_k
     private readonly double _coefficientScale; // m
     private readonly double _inputNorm; // ‖e^(ln(Dz) − m)‖₂
@@ -119,6 +123,7 @@ internal sealed class InventorySpectrum
         _inputNorm = Math.Sqrt(norm2);
         _weights = new double[n];
         _relative = new double[n];
+        _gauge = new double[n];
         if (!double.IsFinite(_maxEigenvalue) || !double.IsFinite(_coefficientScale))
         {
             throw new MarketMakingException(MarketMakingErrorKind.NumericalInstability, "the inventory matrix has no finite spectrum");
@@ -196,7 +201,7 @@ internal sealed class InventorySpectrum
             UsedPositiveSeries = !resolved;
             if (!resolved)
             {
-                Offset = _fallback.LogApply(tau, _logTerminal, _relative) / _kappa;
+                Offset = PositiveSeries(tau) / _kappa;
                 for (var i = 0; i < n; i++)
                 {
                     _relative[i] = double.IsFinite(_relative[i]) ? _relative[i] / _kappa : double.NaN;
@@ -206,5 +211,84 @@ internal sealed class InventorySpectrum
 
         _cachedTau = tau;
         return _relative;
+    }
+
+    // ln ω − C into _relative via the positive series, returning C. The first pass is ungauged; while some component
+    // underflows, the gauge is re-fitted to the components obtained, continuing their second difference outwards (h is
+    // close to quadratic in q at the edges), with slopes capped so that the gauged rates stay moderate (a steep gauge
+    // makes G⁻¹𝐀G stiff and the series slow). A few passes cover values down to ~e^(−MaxGaugeSlope·2q̄) of the best one.
+    private double PositiveSeries(double tau)
+    {
+        Array.Clear(_gauge);
+        var offset = 0.0;
+        for (var pass = 0; pass < MaxGaugePasses; pass++)
+        {
+            offset = _fallback.LogApply(tau, _logTerminal, _gauge, _relative);
+            if (RefitGauge())
+            {
+                break;
+            }
+        }
+
+        return offset;
+    }
+
+    // Copies the finite components of _relative into _gauge and extrapolates the others; true if all were finite.
+    private bool RefitGauge()
+    {
+        var n = _n;
+        var first = -1;
+        var last = -1;
+        for (var i = 0; i < n; i++)
+        {
+            if (double.IsFinite(_relative[i]))
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+
+        if (first < 0 || (first == 0 && last == n - 1))
+        {
+            return first == 0;
+        }
+
+        for (var i = first; i <= last; i++)
+        {
+            _gauge[i] = _relative[i];
+        }
+
+        Extrapolate(first, last, -1);
+        Extrapolate(last, first, +1);
+        for (var i = 1; i < n; i++)
+        {
+            _gauge[i] = Math.Clamp(_gauge[i], _gauge[i - 1] - MaxGaugeSlope, _gauge[i - 1] + MaxGaugeSlope);
+        }
+
+        return false;
+    }
+
+    // Continues _gauge from index 'from' in direction 'step' with a constant second difference.
+    private void Extrapolate(int from, int towards, int step)
+    {
+        var difference = 0.0;
+        var curvature = 0.0;
+        var inner = from - step;
+        if ((step > 0 ? inner >= towards : inner <= towards) && inner >= 0 && inner < _n)
+        {
+            difference = _gauge[from] - _gauge[inner];
+            var innermost = inner - step;
+            if ((step > 0 ? innermost >= towards : innermost <= towards) && innermost >= 0 && innermost < _n)
+            {
+                curvature = difference - (_gauge[inner] - _gauge[innermost]);
+            }
+        }
+
+        curvature = Math.Min(curvature, 0); // the value function is concave: never bend the gauge upwards
+        for (var i = from + step; i >= 0 && i < _n; i += step)
+        {
+            difference += curvature;
+            _gauge[i] = _gauge[i - step] + difference;
+        }
     }
 }

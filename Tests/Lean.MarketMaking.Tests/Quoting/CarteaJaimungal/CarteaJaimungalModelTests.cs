@@ -296,16 +296,21 @@ public class CarteaJaimungalModelTests
     }
 
     [Test]
-    public void UnresolvableValueIsReportedNotReturnedAsNaN()
+    public void ValuesFarBelowTheDoubleRangeAreResolvedByTheGaugedSeries()
     {
-        // α = 1, κ = 100, q̄ = 50, 1e-6 s before T: the best route to value from q = 50 is 50 fills in 1e-6 s, so
-        // ω(50)/ω(0) ≈ (τλ/e)^50/50! ≈ e^(−888), below the smallest double; the model must say so, not return NaN.
+        // α = 1 $, κ = 100, q̄ = 50, φ = 0, 1e-6 s before T. Leaving q lots costs ακq² in log-value, so from q ≥ 1 the only
+        // route to value is q successive ask fills before T: ω_q ≈ (τa)^q/q!·z_0 with a = λ⁺/e, i.e. ω_50/ω_0 ≈ e^(−888),
+        // far below the smallest double, and δ⁺(q) = 1/κ + (1/κ)·ln(ω_q/ω_(q−1)) = 1/κ + (1/κ)·ln(τa/q). Neglected paths
+        // (an extra up-and-down move, or starting from z_1) are relatively O(τ²q²) ≈ 3e-9 and e^(−80): 1e-9 $ covers them.
         var p = new CarteaJaimungalParameters(0, 1, 100, 1, 1, 50, 1, 10);
         var model = new CarteaJaimungalModel(p);
         const double justBefore = 10 - 1e-6;
-        Assert.That(double.IsFinite(Quote(model, justBefore, 0).Spread), Is.True);
-        var e = Assert.Throws<MarketMakingException>(() => Quote(model, justBefore, 50))!;
-        Assert.That(e.Kind, Is.EqualTo(MarketMakingErrorKind.NumericalInstability));
+        var tau = p.Horizon - justBefore;
+        foreach (var q in new[] { 1, 2, 10, 30, 49, 50 })
+        {
+            var expected = 0.01 + (Math.Log(tau * Math.Exp(-1) / q) / 100);
+            Assert.That(Quote(model, justBefore, q).AskDepth, Is.EqualTo(expected).Within(1e-9), $"q={q}");
+        }
     }
 
     [Test]
