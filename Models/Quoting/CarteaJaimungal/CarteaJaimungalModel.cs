@@ -206,6 +206,6 @@ public sealed class CarteaJaimungalModel : IQuotingModel
         var logSuper = Math.Log(p.BuyOrderRate) - 1 - (_kappa * _askPremium);
         var logSub = Math.Log(p.SellOrderRate) - 1 - (_kappa * _bidPremium);
         return new InventorySpectrum(
-            p.MaxInventory, _kappa, EffectiveRunningPenalty, p.TerminalPenalty, drift, logSuper, logSub);
+            p.MaxInventory, _kappa, EffectiveRunningPenalty, p.TerminalPenalty, drift, logSuper, logSub, p.Horizon);
     }
 }

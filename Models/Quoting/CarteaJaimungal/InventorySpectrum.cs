@@ -56,7 +56,9 @@ internal sealed class InventorySpectrum
     /// <param name="drift">Total drift μ of the mid, price per time unit.</param>
     /// <param name="logSuper">ln a, a = 𝐀[q, q−1].</param>
     /// <param name="logSub">ln b, b = 𝐀[q, q+1].</param>
-    public InventorySpectrum(int maxInventory, double kappa, double runningPenalty, double terminalPenalty, double drift, double logSuper, double logSub)
+    /// <param name="horizon">T: the largest time-to-horizon that will be evaluated.</param>
+    public InventorySpectrum(
+        int maxInventory, double kappa, double runningPenalty, double terminalPenalty, double drift, double logSuper, double logSub, double horizon)
     {
         _n = (2 * maxInventory) + 1;
         _kappa = kappa;
@@ -84,7 +86,7 @@ internal sealed class InventorySpectrum
             _logScale[i] = i * halfLogRatio;
         }
 
-        _fallback = new PositiveSeriesExponential(diagonal, Math.Exp(logSuper), Math.Exp(logSub));
+        _fallback = new PositiveSeriesExponential(diagonal, Math.Exp(logSuper), Math.Exp(logSub), horizon);
         var evd = s.Evd(Symmetricity.Symmetric);
         _eigenvalues = new double[n];
         _vectors = new double[n * n];
@@ -219,8 +221,13 @@ internal sealed class InventorySpectrum
     // makes G⁻¹𝐀G stiff and the series slow). A few passes cover values down to ~e^(−MaxGaugeSlope·2q̄) of the best one.
     private double PositiveSeries(double tau)
     {
+        var offset = _fallback.LogApply(tau, _logTerminal, _relative);
         Array.Clear(_gauge);
-        var offset = 0.0;
+        if (RefitGauge())
+        {
+            return offset;
+        }
+
         for (var pass = 0; pass < MaxGaugePasses; pass++)
         {
             offset = _fallback.LogApply(tau, _logTerminal, _gauge, _relative);

@@ -357,13 +357,16 @@ public class CarteaJaimungalModelTests
         var model = new CarteaJaimungalModel(Asymmetric(), RichJumps);
         var snapshot = new MarketSnapshot(Mid, 1, 2);
         model.Quote(snapshot);
-        model.Quote(new MarketSnapshot(Mid, 1.5, 2, drift: 0.001));
+        model.Quote(new MarketSnapshot(Mid, 1.5, 2, drift: 0.002));
+        var h = new double[11];
+        Assert.That(model.ValueFunction(2, 0, h), Is.False, "spectral path");
+        Assert.That(model.ValueFunction(3, 0.002, h), Is.True, "positive-series path");
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var k = 0; k < 100; k++)
         {
             model.Quote(snapshot); // cache hit
-            model.Quote(new MarketSnapshot(Mid, 2 + (k * 0.01), -1)); // new τ
-            model.Quote(new MarketSnapshot(Mid, 3 + (k * 0.01), 1, drift: 0.001)); // new τ, same signal drift
+            model.Quote(new MarketSnapshot(Mid, 2 + (k * 0.01), -1)); // new τ, spectral sum
+            model.Quote(new MarketSnapshot(Mid, 3 + (k * 0.01), 1, drift: 0.002)); // new τ, same signal drift, positive series
         }
 
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
