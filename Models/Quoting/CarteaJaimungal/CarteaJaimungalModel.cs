@@ -15,15 +15,17 @@ namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 /// rates λ⁺ (buys, lifting the ask) and λ⁻; a quote at depth δ± fills one lot with probability e^(−κδ±). The mid is
 /// dS = μ dt + σ dW + dJ + ε⁺·dM⁺ − ε⁻·dM⁻, where J is compound Poisson (rate λ_J; up with probability p, sizes
 /// Exp(η⁺), down sizes Exp(η⁻)) and M± count the market orders that move the mid (each market order does so with
-/// probability ρ, by a jump of mean ε±).</para>
-/// <para><b>HJB.</b> With the ansatz H = x + qS + h(t, q) (CJP eq. for §10.2), the jump terms give
+/// probability ρ, by a jump of mean ε±). σ does not enter the optimal quotes (the value is linear in S); inventory risk
+/// is priced by φ and α.</para>
+/// <para><b>HJB.</b> With the ansatz H = x + qS + h(t, q) (CJP §10.2), the jump terms give
 /// λ_J·E[H(S+Y) − H(S)] = λ_J·E[Y]·q, and a buy market order contributes
 /// λ⁺[e^(−κδ⁺)(δ⁺ + h(q−1) − h(q) − ρε⁺) + ρε⁺q] (if the ask fills, the lot sold no longer carries the subsequent
 /// move; if not, the whole inventory does), symmetrically for sells. Hence
 /// 0 = ∂_t h + μ_tot·q − φ_eff·q² + λ⁺ sup_δ e^(−κδ)(δ + h(q−1) − h(q) − ρε⁺) + λ⁻ sup_δ e^(−κδ)(δ + h(q+1) − h(q) − ρε⁻),
 /// h(T, q) = −αq², where μ_tot = μ + λ_J(p/η⁺ − (1−p)/η⁻) + ρ(λ⁺ε⁺ − λ⁻ε⁻) and the sup terms are absent at q = −q̄
 /// (sell side) and q = q̄ (buy side).</para>
-/// <para><b>Feedback controls.</b> The first-order conditions give (CJP §10.2, with the §10.4 adverse-selection shift)
+/// <para><b>Feedback controls.</b> The first-order conditions give (CJP §10.2, with the shift of CJP §10.4 for market
+/// orders that move the midprice, here made by a fraction ρ of them)
 /// δ⁺* = 1/κ + ρε⁺ + h(t, q) − h(t, q−1) and δ⁻* = 1/κ + ρε⁻ + h(t, q) − h(t, q+1): the expected post-fill move widens
 /// each side by its own premium. Substituting them, the sup terms become (λ±/κ)·e^(−1−κρε±)·e^(κ(h(q∓1) − h(q))), and
 /// h = (1/κ) ln ω linearises the system: ∂_t ω + 𝐀ω = 0 with 𝐀 tridiagonal (rows q = q̄ … −q̄), diagonal
@@ -46,8 +48,8 @@ namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 /// O((2q̄+1)²) and is cached, a quote at a cached time O(1); neither allocates. The spectral sum is accurate relative to
 /// the best inventory's ω; when an inventory's ω is so much smaller that digits would be lost (heavy penalties, large
 /// q̄, very unequal flow), that time step is recomputed by a positive uniformisation series with entrywise relative
-/// accuracy (O((2q̄+1)³·log(cτ)), still allocation-free; see <c>PositiveSeriesExponential</c>). Thread-safe (calls are
-/// serialised by a lock).</para>
+/// accuracy, O((2q̄+1)²·log₂(cτ)) from a table of squarings built (and allocated) once on first use; see
+/// <c>PositiveSeriesExponential</c>. Thread-safe (calls are serialised by a lock).</para>
 /// </remarks>
 public sealed class CarteaJaimungalModel : IQuotingModel
 {
@@ -99,7 +101,7 @@ public sealed class CarteaJaimungalModel : IQuotingModel
     /// <summary>
     /// The optimal quote at the snapshot's time and inventory. Depths: δ⁺ = 1/κ + ρε⁺ + h(t,q) − h(t,q−1) + a,
     /// δ⁻ = 1/κ + ρε⁻ + h(t,q) − h(t,q+1) + a, with a = <see cref="MarketSnapshot.AdverseSelection"/>.
-    /// Sizes are one lot, 0 on the side blocked at ±q̄.
+    /// Sizes are one lot, 0 on the side blocked at ±q̄. The inventory is rounded to the nearest whole lot.
     /// </summary>
     /// <exception cref="MarketMakingException">
     /// <see cref="MarketMakingErrorKind.InventoryLimitViolation"/> if |inventory| exceeds q̄ lots;
