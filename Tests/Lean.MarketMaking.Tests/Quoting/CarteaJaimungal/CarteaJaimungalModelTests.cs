@@ -179,6 +179,50 @@ public class CarteaJaimungalModelTests
     }
 
     [Test]
+    public void MirrorSymmetryAlsoHoldsOnThePositiveSeriesPath()
+    {
+        var wide = new CarteaJaimungalModel(Symmetric(phi: 1e-3, alpha: 1e-3, horizon: 600, maxInventory: 20));
+        Assert.That(wide.ValueFunction(100, 0, new double[41]), Is.True, "this case must exercise the fallback");
+        for (var q = -20; q <= 20; q++)
+        {
+            Assert.That(Quote(wide, 100, q).AskDepth, Is.EqualTo(Quote(wide, 100, -q).BidDepth).Within(1e-11), $"q={q}");
+        }
+    }
+
+    [TestCase(0.0)]
+    [TestCase(10.0)]
+    [TestCase(29.5)]
+    public void SpectralSumAndPositiveSeriesAgreeWhereBothAreAccurate(double time)
+    {
+        // Two independent evaluations of exp(𝐀τ)z: the eigen-decomposition of the symmetrised matrix and the positive
+        // uniformisation series on 𝐀 itself. Built here from the primitive parameters (λ±/e, −φκq²).
+        var p = Asymmetric();
+        var model = new CarteaJaimungalModel(p);
+        var spectral = ClosedForm(model, time, 0, out var usedPositiveSeries);
+        Assert.That(usedPositiveSeries, Is.False);
+        var n = spectral.Length;
+        var diagonal = new double[n];
+        var logZ = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            double q = p.MaxInventory - i;
+            diagonal[i] = -p.RunningPenalty * p.FillDecay * q * q;
+            logZ[i] = -p.TerminalPenalty * p.FillDecay * q * q;
+        }
+
+        var series = new PositiveSeriesExponential(diagonal, p.BuyOrderRate / Math.E, p.SellOrderRate / Math.E, p.Horizon);
+        var logOmega = new double[n];
+        var offset = series.LogApply(p.Horizon - time, logZ, logOmega);
+        var h = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            h[i] = (logOmega[i] + offset) / p.FillDecay;
+        }
+
+        Assert.That(h, Is.EqualTo(spectral).AsCollection.Within(1e-12));
+    }
+
+    [Test]
     public void LargerRunningPenaltySkewsQuotesMoreStrongly()
     {
         var mild = new CarteaJaimungalModel(Symmetric(phi: 1e-5, alpha: 1e-4));
