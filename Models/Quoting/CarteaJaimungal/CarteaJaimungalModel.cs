@@ -1,0 +1,213 @@
+using System;
+using Lean.MarketMaking.Models.Errors;
+
+namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
+
+/// <summary>
+/// Optimal market making with running and terminal inventory penalties, Cartea, Jaimungal &amp; Penalva (2015),
+/// <i>Algorithmic and High-Frequency Trading</i>, §10.2, extended by a drift (short-term alpha, §10.4), exogenous
+/// double-exponential mid-price jumps and mid-price jumps triggered by market orders (adverse selection, §10.4; with
+/// self-exciting arrivals this is the setting of Cartea, Jaimungal &amp; Ricci 2014, "Buy low, sell high",
+/// SIAM J. Financial Math. 5). The solution keeps the book's closed form ω(t) = exp(𝐀(T−t))·z.
+/// </summary>
+/// <remarks>
+/// <para><b>Model.</b> The agent maximises E[X_T + Q_T(S_T − αQ_T) − φ∫Q_u² du] (CJP §10.2). Market orders arrive at
+/// rates λ⁺ (buys, lifting the ask) and λ⁻; a quote at depth δ± fills one lot with probability e^(−κδ±). The mid is
+/// dS = μ dt + σ dW + dJ + ε⁺·dM⁺ − ε⁻·dM⁻, where J is compound Poisson (rate λ_J; up with probability p, sizes
+/// Exp(η⁺), down sizes Exp(η⁻)) and M± count the market orders that move the mid (each market order does so with
+/// probability ρ, by a jump of mean ε±). σ does not enter the optimal quotes (the value is linear in S); inventory risk
+/// is priced by φ and α.</para>
+/// <para><b>HJB.</b> With the ansatz H = x + qS + h(t, q) (CJP §10.2), the jump terms give
+/// λ_J·E[H(S+Y) − H(S)] = λ_J·E[Y]·q, and a buy market order contributes
+/// λ⁺[e^(−κδ⁺)(δ⁺ + h(q−1) − h(q) − ρε⁺) + ρε⁺q] (if the ask fills, the lot sold no longer carries the subsequent
+/// move; if not, the whole inventory does), symmetrically for sells. Hence
+/// 0 = ∂_t h + μ_tot·q − φ_eff·q² + λ⁺ sup_δ e^(−κδ)(δ + h(q−1) − h(q) − ρε⁺) + λ⁻ sup_δ e^(−κδ)(δ + h(q+1) − h(q) − ρε⁻),
+/// h(T, q) = −αq², where μ_tot = μ + λ_J(p/η⁺ − (1−p)/η⁻) + ρ(λ⁺ε⁺ − λ⁻ε⁻) and the sup terms are absent at q = −q̄
+/// (sell side) and q = q̄ (buy side).</para>
+/// <para><b>Feedback controls.</b> The first-order conditions give (CJP §10.2, with the shift of CJP §10.4 for market
+/// orders that move the midprice, here made by a fraction ρ of them)
+/// δ⁺* = 1/κ + ρε⁺ + h(t, q) − h(t, q−1) and δ⁻* = 1/κ + ρε⁻ + h(t, q) − h(t, q+1): the expected post-fill move widens
+/// each side by its own premium. Substituting them, the sup terms become (λ±/κ)·e^(−1−κρε±)·e^(κ(h(q∓1) − h(q))), and
+/// h = (1/κ) ln ω linearises the system: ∂_t ω + 𝐀ω = 0 with 𝐀 tridiagonal (rows q = q̄ … −q̄), diagonal
+/// κ(μ_tot·q − φ_eff·q²), 𝐀[q, q−1] = λ⁺e^(−1−κρε⁺) (super-diagonal), 𝐀[q, q+1] = λ⁻e^(−1−κρε⁻) (sub-diagonal),
+/// so ω(t) = exp(𝐀(T−t))z, z_q = e^(−ακq²). With ρ = 0, λ_J = 0, μ = 0 this is exactly CJP §10.2.</para>
+/// <para><b>Jump risk.</b> The penalty φ plays the role of a charge on the quadratic variation of the marked-to-market
+/// inventory (φ = ½γσ² for a risk weight γ, CJP §10.2 discussion of the running penalty). Exogenous jumps add λ_J·E[Y²]
+/// = λ_J(2p/η⁺² + 2(1−p)/η⁻²) to that variance rate, so with the jump risk weight γ_J
+/// (<see cref="MidPriceJumpParameters.JumpRiskAversion"/>) the running penalty becomes φ_eff = φ + ½γ_J·λ_J·E[Y²];
+/// γ_J = 0 keeps the risk-neutral treatment in which jumps only move the drift. The variance of the market-order
+/// jumps is not charged (only their means ε± are modelled).</para>
+/// <para><b>Snapshot signals.</b> <see cref="MarketSnapshot.Drift"/> is added to μ_tot (exactly, through a second
+/// eigen-decomposition that is rebuilt, allocating, only when the drift value changes);
+/// <see cref="MarketSnapshot.AdverseSelection"/> is an extra premium added to both depths.</para>
+/// <para><b>Bounds.</b> At q = ±q̄ the blocked side is quoted with size 0 at the price implied by extending h
+/// linearly beyond the bound, which keeps Bid &lt; Ask (the spread is then 2/κ + premiums) and makes the reservation
+/// price the one-sided marginal value. The reservation price is the midpoint of the two quotes,
+/// s + (h(q+1) − h(q−1))/2 + ρ(ε⁺ − ε⁻)/2 in the interior.</para>
+/// <para><b>Numerics.</b> The symmetrised 𝐀 is eigen-decomposed once at construction; a quote at a new time costs
+/// O((2q̄+1)²) and is cached, a quote at a cached time O(1); neither allocates. The spectral sum is accurate relative to
+/// the best inventory's ω; when an inventory's ω is so much smaller that digits would be lost (heavy penalties, large
+/// q̄, very unequal flow), that time step is recomputed by a positive uniformisation series with entrywise relative
+/// accuracy, O((2q̄+1)²·log₂(cτ)) from a table of squarings built (and allocated) once on first use; see
+/// <c>PositiveSeriesExponential</c>. Thread-safe (calls are serialised by a lock).</para>
+/// </remarks>
+public sealed class CarteaJaimungalModel : IQuotingModel
+{
+    private readonly object _gate = new();
+    private readonly double _kappa;
+    private readonly double _askPremium;
+    private readonly double _bidPremium;
+    private readonly InventorySpectrum _base;
+    private InventorySpectrum? _signalled;
+
+    /// <summary>Builds the model and eigen-decomposes its inventory matrix.</summary>
+    /// <param name="parameters">The §10.2 parameters.</param>
+    /// <param name="jumps">Mid-price jumps; null or <see cref="MidPriceJumpParameters.None"/> for the plain §10.2 model.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    /// <exception cref="MarketMakingException">
+    /// <see cref="MarketMakingErrorKind.NumericalInstability"/> if the inventory matrix has no finite spectrum
+    /// (only for absurd magnitudes such as κ·φ·q̄² beyond 1e300).
+    /// </exception>
+    public CarteaJaimungalModel(CarteaJaimungalParameters parameters, MidPriceJumpParameters? jumps = null)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Parameters = parameters;
+        Jumps = jumps ?? MidPriceJumpParameters.None;
+        _kappa = parameters.FillDecay;
+        _askPremium = Jumps.AskAdverseSelection;
+        _bidPremium = Jumps.BidAdverseSelection;
+        EffectiveRunningPenalty = parameters.RunningPenalty + Jumps.RunningPenaltyLoading;
+        StructuralDrift = Jumps.ExogenousJumpDrift
+                          + (parameters.BuyOrderRate * _askPremium)
+                          - (parameters.SellOrderRate * _bidPremium);
+        _base = Spectrum(StructuralDrift);
+    }
+
+    /// <summary>The §10.2 parameters.</summary>
+    public CarteaJaimungalParameters Parameters { get; }
+
+    /// <summary>The mid-price jump description (never null).</summary>
+    public MidPriceJumpParameters Jumps { get; }
+
+    /// <summary>φ_eff = φ + ½γ_J·λ_J·E[Y²], price per lot² per time unit.</summary>
+    public double EffectiveRunningPenalty { get; }
+
+    /// <summary>
+    /// Drift of the mid implied by the jumps, λ_J(p/η⁺ − (1−p)/η⁻) + ρ(λ⁺ε⁺ − λ⁻ε⁻), price per time unit
+    /// (the snapshot's drift is added to it).
+    /// </summary>
+    public double StructuralDrift { get; }
+
+    /// <summary>
+    /// The optimal quote at the snapshot's time and inventory. Depths: δ⁺ = 1/κ + ρε⁺ + h(t,q) − h(t,q−1) + a,
+    /// δ⁻ = 1/κ + ρε⁻ + h(t,q) − h(t,q+1) + a, with a = <see cref="MarketSnapshot.AdverseSelection"/>.
+    /// Sizes are one lot, 0 on the side blocked at ±q̄. The inventory is rounded to the nearest whole lot.
+    /// </summary>
+    /// <exception cref="MarketMakingException">
+    /// <see cref="MarketMakingErrorKind.InventoryLimitViolation"/> if |inventory| exceeds q̄ lots;
+    /// <see cref="MarketMakingErrorKind.InvalidMarketData"/> if the time is beyond the horizon;
+    /// <see cref="MarketMakingErrorKind.NumericalInstability"/> if the value function at this inventory is not representable
+    /// in double precision even after gauging (ω below ~e^(−690) of the best inventory's; needs absurd penalties).
+    /// </exception>
+    public TwoSidedQuote Quote(in MarketSnapshot snapshot)
+    {
+        var p = Parameters;
+        var tau = p.Horizon - snapshot.Time;
+        if (tau < 0 && tau >= -1e-12 * p.Horizon)
+        {
+            tau = 0; // the horizon itself, up to the rounding of the caller's clock
+        }
+
+        if (tau < 0)
+        {
+            throw new MarketMakingException(
+                MarketMakingErrorKind.InvalidMarketData, $"time {snapshot.Time} is beyond the horizon {p.Horizon}", "time");
+        }
+
+        var lots = snapshot.Inventory / p.LotSize;
+        if (Math.Abs(lots) > p.MaxInventory * (1 + 1e-9))
+        {
+            throw new MarketMakingException(
+                MarketMakingErrorKind.InventoryLimitViolation,
+                $"inventory {snapshot.Inventory} ({lots} lots) is outside [-{p.MaxInventory}, {p.MaxInventory}] lots",
+                "inventory");
+        }
+
+        var q = (int)Math.Round(lots);
+        var row = p.MaxInventory - q;
+        double hq, hDown, hUp;
+        lock (_gate)
+        {
+            var h = SpectrumFor(snapshot.Drift).ValueAt(tau);
+            hq = h[row];
+            hDown = q > -p.MaxInventory ? h[row + 1] : double.NaN; // h(q−1)
+            hUp = q < p.MaxInventory ? h[row - 1] : double.NaN; // h(q+1)
+        }
+
+        var canSell = q > -p.MaxInventory;
+        var canBuy = q < p.MaxInventory;
+
+        // Beyond a bound, extend h linearly: h(q∓1) = 2h(q) − h(q±1).
+        var askGain = canSell ? hq - hDown : hUp - hq;
+        var bidGain = canBuy ? hq - hUp : hDown - hq;
+        if (!double.IsFinite(askGain) || !double.IsFinite(bidGain))
+        {
+            throw new MarketMakingException(
+                MarketMakingErrorKind.NumericalInstability,
+                $"the value function at {q} lots and time-to-horizon {tau} is not representable in double precision "
+                + "(that inventory is worth less than about e^-690 of the best one: penalties too extreme for the lattice)",
+                "inventory");
+        }
+
+        var askDepth = (1 / _kappa) + _askPremium + askGain + snapshot.AdverseSelection;
+        var bidDepth = (1 / _kappa) + _bidPremium + bidGain + snapshot.AdverseSelection;
+        var reservation = snapshot.Mid + (0.5 * (askDepth - bidDepth));
+        return TwoSidedQuote.FromDepths(
+            snapshot.Mid, reservation, bidDepth, askDepth, canBuy ? p.LotSize : 0, canSell ? p.LotSize : 0);
+    }
+
+    /// <summary>
+    /// Writes h(t, q) for q = q̄ … −q̄ (index i ↔ q = q̄ − i) at time <paramref name="time"/> with the snapshot drift
+    /// <paramref name="signalDrift"/>; NaN where it is not representable in double precision. For tests and diagnostics.
+    /// </summary>
+    /// <returns>Whether the positive uniformisation series was needed instead of the spectral sum.</returns>
+    internal bool ValueFunction(double time, double signalDrift, Span<double> destination)
+    {
+        lock (_gate)
+        {
+            var spectrum = SpectrumFor(signalDrift);
+            var h = spectrum.ValueAt(Parameters.Horizon - time);
+            for (var i = 0; i < h.Length; i++)
+            {
+                destination[i] = h[i] + spectrum.Offset;
+            }
+
+            return spectrum.UsedPositiveSeries;
+        }
+    }
+
+    private InventorySpectrum SpectrumFor(double signalDrift)
+    {
+        if (signalDrift == 0)
+        {
+            return _base;
+        }
+
+        var drift = StructuralDrift + signalDrift;
+        if (_signalled is null || !_signalled.Drift.Equals(drift))
+        {
+            _signalled = Spectrum(drift);
+        }
+
+        return _signalled;
+    }
+
+    private InventorySpectrum Spectrum(double drift)
+    {
+        var p = Parameters;
+        var logSuper = Math.Log(p.BuyOrderRate) - 1 - (_kappa * _askPremium);
+        var logSub = Math.Log(p.SellOrderRate) - 1 - (_kappa * _bidPremium);
+        return new InventorySpectrum(
+            p.MaxInventory, _kappa, EffectiveRunningPenalty, p.TerminalPenalty, drift, logSuper, logSub, p.Horizon);
+    }
+}
