@@ -5,6 +5,7 @@ using System.Text.Json;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 using Lean.MarketMaking.Models.Quoting.Glft;
 using Lean.MarketMaking.Models.Quoting.MultiAsset;
 
@@ -35,6 +36,18 @@ internal sealed class QuoteCommand : IResearchCommand
         ["adverseSelectionPerFill"] = "adverseSelection",
         ["adverseSelectionPremium"] = "adverseSelection",
         ["discountRate"] = "discountRate",
+        ["runningPenalty"] = "phi",
+        ["terminalPenalty"] = "alpha",
+        ["fillDecay"] = "k",
+        ["buyOrderRate"] = "lambdaBuy",
+        ["sellOrderRate"] = "lambdaSell",
+        ["lotSize"] = "orderSize",
+        ["upwardJumpProbability"] = "jumpUpProbability",
+        ["upwardJumpRate"] = "jumpUpRate",
+        ["downwardJumpRate"] = "jumpDownRate",
+        ["marketOrderJumpProbability"] = "moJumpProbability",
+        ["buyOrderJumpSize"] = "moJumpUp",
+        ["sellOrderJumpSize"] = "moJumpDown",
         ["mids"] = "mid",
         ["mid"] = "mid",
     };
@@ -91,6 +104,17 @@ internal sealed class QuoteCommand : IResearchCommand
                 input.Number("adverseSelection", 0))),
             "glft" => new GlftClosedFormModel(Glft(input)),
             "glft-exact" => new GlftExactModel(Glft(input), input.Number("horizon"), input.Number("maxInventory")),
+            "cj" => new CarteaJaimungalModel(
+                new CarteaJaimungalParameters(
+                    input.Number("phi"),
+                    input.Number("alpha"),
+                    input.Number("k"),
+                    input.Number("lambdaBuy"),
+                    input.Number("lambdaSell"),
+                    input.Integer("maxInventory"),
+                    input.Number("orderSize", 1),
+                    input.Number("horizon")),
+                input.Has("jumpIntensity") ? Jumps(input) : null),
             _ => throw new CommandLineException($"field 'model' must be one of as, as-infinite, glft, glft-exact, cj, multi; got '{model}'"),
         };
         // GLFT takes its drift as a model parameter (§5.1 changes the generator); the others read it from the snapshot.
@@ -146,6 +170,16 @@ internal sealed class QuoteCommand : IResearchCommand
             WriteColumn(w, "askSize", quotes, q => q.AskSize);
         });
     }
+
+    private static MidPriceJumpParameters Jumps(JsonFields input) => new(
+        input.Number("jumpIntensity"),
+        input.Number("jumpUpProbability", 0.5),
+        input.Number("jumpUpRate"),
+        input.Number("jumpDownRate"),
+        input.Number("moJumpProbability", 0),
+        input.Number("moJumpUp", 0),
+        input.Number("moJumpDown", 0),
+        input.Number("jumpRiskAversion", 0));
 
     private static GlftParameters Glft(JsonFields input) => new(
         input.Number("gamma"),

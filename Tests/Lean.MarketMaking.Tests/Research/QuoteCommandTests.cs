@@ -61,6 +61,30 @@ public class QuoteCommandTests
     }
 
     [Test]
+    public void CarteaJaimungalAtTheHorizonQuotesTheTerminalPenaltyDepths()
+    {
+        // At t = T, h(T, q) = −αq², so δ⁺ = 1/κ + α(1 − 2q) and δ⁻ = 1/κ + α(1 + 2q) (CJP §10.2).
+        var root = Quote("""
+            {"model":"cj","mid":100,"inventory":2,"phi":0.001,"alpha":0.0001,"k":100,
+             "lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30,"time":30}
+            """);
+        Assert.That(root.GetProperty("askDepth").GetDouble(), Is.EqualTo(0.01 + (0.0001 * (1 - 4))).Within(1e-12));
+        Assert.That(root.GetProperty("bidDepth").GetDouble(), Is.EqualTo(0.01 + (0.0001 * (1 + 4))).Within(1e-12));
+    }
+
+    [Test]
+    public void CarteaJaimungalUpwardJumpsRaiseBothQuotes()
+    {
+        const string common = """
+            "model":"cj","mid":100,"inventory":0,"phi":0.001,"alpha":0.0001,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30
+            """;
+        var plain = Quote("{" + common + "}");
+        var jumps = Quote("{" + common + ""","jumpIntensity":0.5,"jumpUpProbability":0.9,"jumpUpRate":100,"jumpDownRate":100}""");
+        Assert.That(jumps.GetProperty("bid").GetDouble(), Is.GreaterThan(plain.GetProperty("bid").GetDouble()));
+        Assert.That(jumps.GetProperty("ask").GetDouble(), Is.GreaterThan(plain.GetProperty("ask").GetDouble()));
+    }
+
+    [Test]
     public void OutputNumbersRoundTripExactly()
     {
         var (code, stdout, _) = Run("{\"model\":\"glft\",\"mid\":1000,\"inventory\":0," + HftbacktestGlft + "}");
@@ -80,6 +104,8 @@ public class QuoteCommandTests
     [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"covariance":[[1,0.5],[0.5,1]],"A":[1,-1],"k":1,"gamma":1,"horizon":1}""", "'A[1]'")]
     [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"covariance":[[1,2],[2,1]],"A":1,"k":1,"gamma":1,"horizon":1}""", "'covariance'")]
     [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0],"covariance":[[1,0],[0,1]],"A":1,"k":1,"gamma":1,"horizon":1}""", "'inventory'")]
+    [TestCase("""{"model":"cj","mid":100,"phi":-1,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30}""", "'phi'")]
+    [TestCase("""{"model":"cj","mid":100,"phi":0,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":2.5,"horizon":30}""", "'maxInventory'")]
     [TestCase("""[1,2]""", "JSON object")]
     [TestCase("""{"model":""", "not valid JSON")]
     public void BadInputPrintsOneLineNamingTheFieldAndExitsTwo(string input, string mentions)
