@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Estimation.Hawkes;
 using Lean.MarketMaking.Models.LinearAlgebra;
+using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
+using Lean.MarketMaking.Models.Risk;
 
 namespace Lean.MarketMaking.Models.State;
 
@@ -16,11 +19,17 @@ public sealed record MarketMakingState
     /// <param name="volatilityPerSqrtSecond">Volatility estimate per asset in price units per √second (length n, each ≥ 0).</param>
     /// <param name="correlation">Correlation of the assets' mid-price increments (n×n).</param>
     /// <param name="regimeProbabilities">Filtered probability of each market regime (sums to 1), or empty when no regime model runs.</param>
+    /// <param name="orderFlow">Per asset, the fitted 2-D Hawkes process of buy (node 0) and sell (node 1) market orders, or null; empty = none for any asset.</param>
+    /// <param name="jumps">Per asset, the Cartea–Jaimungal mid-price jump parameters, or null; empty = none for any asset.</param>
+    /// <param name="risk">Latest portfolio risk figures, or null before the risk layer has run.</param>
     public MarketMakingState(
         ImmutableArray<double> inventory,
         ImmutableArray<double> volatilityPerSqrtSecond,
         CorrelationMatrix correlation,
-        ImmutableArray<double> regimeProbabilities)
+        ImmutableArray<double> regimeProbabilities,
+        ImmutableArray<HawkesParameters?> orderFlow = default,
+        ImmutableArray<MidPriceJumpParameters?> jumps = default,
+        RiskMetrics? risk = null)
     {
         if (inventory.IsDefaultOrEmpty)
         {
@@ -63,10 +72,22 @@ public sealed record MarketMakingState
             }
         }
 
+        orderFlow = PerAsset(orderFlow, n, nameof(orderFlow));
+        for (var i = 0; i < n; i++)
+        {
+            if (orderFlow[i] is { Dimension: not 2 } hawkes)
+            {
+                throw Guard.Invalid($"{nameof(orderFlow)}[{i}]", $"must be a 2-D (buy, sell) Hawkes process, got dimension {hawkes.Dimension}");
+            }
+        }
+
         Inventory = inventory;
         VolatilityPerSqrtSecond = volatilityPerSqrtSecond;
         Correlation = correlation;
         RegimeProbabilities = regimeProbabilities;
+        OrderFlow = orderFlow;
+        Jumps = PerAsset(jumps, n, nameof(jumps));
+        Risk = risk;
     }
 
     /// <summary>Signed inventory per asset, in units of the asset.</summary>
@@ -81,6 +102,15 @@ public sealed record MarketMakingState
     /// <summary>Filtered regime probabilities (empty when no regime model runs).</summary>
     public ImmutableArray<double> RegimeProbabilities { get; }
 
+    /// <summary>Per asset: the 2-D Hawkes process of buy (node 0) and sell (node 1) market orders, or null when not estimated.</summary>
+    public ImmutableArray<HawkesParameters?> OrderFlow { get; }
+
+    /// <summary>Per asset: the mid-price jump parameters (Cartea–Jaimungal), or null when not estimated.</summary>
+    public ImmutableArray<MidPriceJumpParameters?> Jumps { get; }
+
+    /// <summary>Latest portfolio risk figures, or null.</summary>
+    public RiskMetrics? Risk { get; }
+
     /// <summary>Number of assets n.</summary>
     public int AssetCount => Inventory.Length;
 
@@ -94,17 +124,43 @@ public sealed record MarketMakingState
 
     /// <summary>A copy with a new inventory vector (validated).</summary>
     public MarketMakingState WithInventory(ImmutableArray<double> inventory) =>
-        new(inventory, VolatilityPerSqrtSecond, Correlation, RegimeProbabilities);
+        new(inventory, VolatilityPerSqrtSecond, Correlation, RegimeProbabilities, OrderFlow, Jumps, Risk);
 
     /// <summary>A copy with new volatility estimates (validated).</summary>
     public MarketMakingState WithVolatility(ImmutableArray<double> volatilityPerSqrtSecond) =>
-        new(Inventory, volatilityPerSqrtSecond, Correlation, RegimeProbabilities);
+        new(Inventory, volatilityPerSqrtSecond, Correlation, RegimeProbabilities, OrderFlow, Jumps, Risk);
 
     /// <summary>A copy with a new correlation matrix (validated).</summary>
     public MarketMakingState WithCorrelation(CorrelationMatrix correlation) =>
-        new(Inventory, VolatilityPerSqrtSecond, correlation, RegimeProbabilities);
+        new(Inventory, VolatilityPerSqrtSecond, correlation, RegimeProbabilities, OrderFlow, Jumps, Risk);
 
     /// <summary>A copy with new regime probabilities (validated).</summary>
     public MarketMakingState WithRegimeProbabilities(ImmutableArray<double> regimeProbabilities) =>
-        new(Inventory, VolatilityPerSqrtSecond, Correlation, regimeProbabilities);
+        new(Inventory, VolatilityPerSqrtSecond, Correlation, regimeProbabilities, OrderFlow, Jumps, Risk);
+
+    /// <summary>A copy with asset <paramref name="asset"/>'s order-flow Hawkes process replaced (validated).</summary>
+    public MarketMakingState WithOrderFlow(int asset, HawkesParameters? orderFlow) =>
+        new(Inventory, VolatilityPerSqrtSecond, Correlation, RegimeProbabilities, OrderFlow.SetItem(AssetIndex(asset), orderFlow), Jumps, Risk);
+
+    /// <summary>A copy with asset <paramref name="asset"/>'s jump parameters replaced.</summary>
+    public MarketMakingState WithJumps(int asset, MidPriceJumpParameters? jumps) =>
+        new(Inventory, VolatilityPerSqrtSecond, Correlation, RegimeProbabilities, OrderFlow, Jumps.SetItem(AssetIndex(asset), jumps), Risk);
+
+    /// <summary>A copy with new risk figures.</summary>
+    public MarketMakingState WithRisk(RiskMetrics? risk) =>
+        new(Inventory, VolatilityPerSqrtSecond, Correlation, RegimeProbabilities, OrderFlow, Jumps, risk);
+
+    private int AssetIndex(int asset) =>
+        asset >= 0 && asset < AssetCount ? asset : throw Guard.Invalid(nameof(asset), $"must be in [0, {AssetCount}), got {asset}");
+
+    private static ImmutableArray<T?> PerAsset<T>(ImmutableArray<T?> values, int n, string name)
+        where T : class
+    {
+        if (values.IsDefaultOrEmpty)
+        {
+            return ImmutableArray.Create(new T?[n]);
+        }
+
+        return values.Length == n ? values : throw Guard.Invalid(name, $"must have {n} entries (one per asset), got {values.Length}");
+    }
 }
