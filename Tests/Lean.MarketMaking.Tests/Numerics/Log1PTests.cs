@@ -1,9 +1,9 @@
 using System;
-using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+using Lean.MarketMaking.Models.Numerics;
 using MathNet.Numerics;
 using NUnit.Framework;
 
-namespace Lean.MarketMaking.Tests.Quoting.AvellanedaStoikov;
+namespace Lean.MarketMaking.Tests.Numerics;
 
 [TestFixture]
 public class Log1PTests
@@ -28,5 +28,22 @@ public class Log1PTests
         Assert.That(Log1P.Of(0), Is.EqualTo(0));
         Assert.That(Log1P.Of(1), Is.EqualTo(Math.Log(2)).Within(1e-16));
         Assert.That(Log1P.Of(1e-20), Is.EqualTo(1e-20));
+    }
+
+    [Test]
+    public void OverXAgreesWithMathNetToAFewUlpsAndTendsToOne()
+    {
+        // Same magnitudes and bound as Of (4e-15 relative): ln(1 + x)/x loses nothing to the division by x.
+        var random = new Random(2);
+        for (var i = 0; i < 100_000; i++)
+        {
+            var magnitude = Math.Pow(10, -300 + 303 * random.NextDouble());
+            var x = random.NextDouble() < 0.5 ? -0.999 * Math.Min(magnitude, 1) : magnitude;
+            var expected = SpecialFunctions.Log1p(x) / x;
+            Assert.That(Log1P.OverX(x), Is.EqualTo(expected).Within(4e-15 * Math.Abs(expected)), $"x = {x:R}");
+        }
+
+        Assert.That(Log1P.OverX(0), Is.EqualTo(1));
+        Assert.That(Log1P.OverX(1), Is.EqualTo(Math.Log(2)).Within(1e-16));
     }
 }
