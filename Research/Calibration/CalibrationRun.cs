@@ -141,7 +141,7 @@ internal static class CalibrationRun
     private static string MidRule(CalibrationRequest request) => (request.Resolution, request.Symbol.SecurityType) switch
     {
         (LeanResolution.Tick, LeanSecurityType.Equity) =>
-            "consolidated best bid/offer: latest bid and latest ask per exchange, best across exchanges; locked or crossed books give no mid",
+            "(latest bid + latest ask)/2 over the one-sided quote ticks of all exchanges (reset each day); locked or crossed quotes give no mid",
         (LeanResolution.Tick, _) => "(bid + ask)/2 of each two-sided quote tick; locked or crossed quotes skipped",
         _ => "(bid close + ask close)/2 of each quote bar at its end time; trade-bar close on days without quote bars",
     };

@@ -9,7 +9,7 @@ namespace Lean.MarketMaking.Research.Calibration;
 
 /// <summary>
 /// Streams one day at a time of in-session mids and trades from LEAN files:
-/// equity ticks — the consolidated mid of <see cref="BestBidOffer"/> (reset each day) merged in time with the trade
+/// equity ticks — the mid of <see cref="PrevailingQuote"/> (reset each day) merged in time with the trade
 /// ticks (on equal timestamps trades come first, so a trade is compared with the mid prevailing before its millisecond);
 /// forex ticks — the mid of each two-sided quote (locked or crossed quotes skipped);
 /// bars — the close mid of each quote bar at its end time (trade-bar closes when the day has no quote file), without trades.
@@ -73,7 +73,7 @@ internal sealed class MarketEventSource
     private IEnumerable<MarketEvent> Ticks(DateOnly date)
     {
         var symbol = _request.Symbol;
-        var book = new BestBidOffer();
+        var book = new PrevailingQuote();
         var quotes = Mids(_reader.ReadTicks(symbol, LeanDataType.Quote, date), book);
         if (!HasTrades || !_tradeDates.Contains(date))
         {
@@ -106,7 +106,7 @@ internal sealed class MarketEventSource
         }
     }
 
-    private static IEnumerable<MarketEvent> Mids(IEnumerable<LeanTick> quotes, BestBidOffer book)
+    private static IEnumerable<MarketEvent> Mids(IEnumerable<LeanTick> quotes, PrevailingQuote book)
     {
         foreach (var quote in quotes)
         {
