@@ -9,21 +9,23 @@ namespace Lean.MarketMaking.Research.Calibration;
 
 /// <summary>
 /// Hurst exponent of log-volatility (Gatheral, Jaisson &amp; Rosenbaum 2018) on an intraday proxy: the realised variance
-/// of each complete <see cref="BucketSeconds"/>-second bucket (aligned on multiples of the bucket from midnight UTC)
-/// from the returns of the fine sampling, ln σ = ½ ln RV, buckets of all days concatenated in order. Buckets that are
+/// of each complete bucket of <see cref="ReturnsPerBucket"/> returns of the fine sampling (5-minute buckets of 5-second
+/// returns for tick and second data, 60-minute buckets of the bars for minute data; aligned on multiples of the bucket
+/// length from midnight UTC): fewer returns per bucket would add sampling noise that biases H towards 0; ln σ = ½ ln RV, buckets of all days concatenated in order. Buckets that are
 /// incomplete (session edges) or have zero variance (no mid change) are dropped. Lags 1 … min(N/10, 20) buckets.
 /// Memory: one number per bucket.
 /// </summary>
 internal sealed class RoughnessAccumulator
 {
-    /// <summary>Length of a realised-variance bucket, seconds.</summary>
-    public const double BucketSeconds = 300;
+    /// <summary>Fine returns per realised-variance bucket.</summary>
+    public const int ReturnsPerBucket = 60;
 
     private const int MaxLag = 20;
     private const int MinBuckets = 20;
 
     private readonly List<double> _logVolatility = new();
     private int _dropped;
+    private double _bucketSeconds;
 
     /// <summary>Adds one day.</summary>
     public void Add(CalibrationDay day)
@@ -35,16 +37,16 @@ internal sealed class RoughnessAccumulator
         }
 
         var step = fine[1].TimeSeconds - fine[0].TimeSeconds;
-        var perBucket = (int)Math.Round(BucketSeconds / step);
+        _bucketSeconds = step * ReturnsPerBucket;
         long bucket = long.MinValue;
         double sum = 0;
         var count = 0;
         for (var i = 1; i < fine.Count; i++)
         {
-            var b = (long)Math.Floor((fine[i].TimeSeconds - 1e-9) / BucketSeconds);
+            var b = (long)Math.Floor((fine[i].TimeSeconds - 1e-9) / _bucketSeconds);
             if (b != bucket)
             {
-                Close(bucket, sum, count, perBucket);
+                Close(bucket, sum, count);
                 bucket = b;
                 sum = 0;
                 count = 0;
@@ -55,17 +57,17 @@ internal sealed class RoughnessAccumulator
             count++;
         }
 
-        Close(bucket, sum, count, perBucket);
+        Close(bucket, sum, count);
     }
 
-    private void Close(long bucket, double sum, int count, int perBucket)
+    private void Close(long bucket, double sum, int count)
     {
         if (bucket == long.MinValue)
         {
             return;
         }
 
-        if (count == perBucket && sum > 0)
+        if (count == ReturnsPerBucket && sum > 0)
         {
             _logVolatility.Add(0.5 * Math.Log(sum));
         }
@@ -81,7 +83,7 @@ internal sealed class RoughnessAccumulator
         var n = _logVolatility.Count;
         if (n < MinBuckets)
         {
-            JsonFields.WriteUnavailable(w, "hurst", $"{n} complete {BucketSeconds}-second buckets with a non-zero realised variance; at least {MinBuckets} are needed");
+            JsonFields.WriteUnavailable(w, "hurst", $"{n} complete buckets of {ReturnsPerBucket} returns with a non-zero realised variance; at least {MinBuckets} are needed");
             return;
         }
 
@@ -97,8 +99,9 @@ internal sealed class RoughnessAccumulator
         }
 
         w.WriteStartObject("hurst");
-        w.WriteString("construction", $"log-volatility = 0.5 ln(realised variance) per {BucketSeconds}-second bucket of the fine sampling ({CalibrationRun.FineSeconds} s for tick and second data, the bars for minute data); buckets concatenated across days; moment-scaling fit (Gatheral, Jaisson & Rosenbaum 2018)");
+        w.WriteString("construction", $"log-volatility = 0.5 ln(realised variance) per bucket of {ReturnsPerBucket} returns of the fine sampling ({CalibrationRun.FineSeconds} s for tick and second data, the bars for minute data); buckets concatenated across days; moment-scaling fit (Gatheral, Jaisson & Rosenbaum 2018)");
         JsonFields.WriteNumber(w, "hurst", estimate.Hurst);
+        JsonFields.WriteNumber(w, "bucketSeconds", _bucketSeconds);
         JsonFields.WriteNumber(w, "buckets", n);
         JsonFields.WriteNumber(w, "droppedBuckets", _dropped);
         JsonFields.WriteNumber(w, "maxLag", Math.Min(n / 10, MaxLag));
