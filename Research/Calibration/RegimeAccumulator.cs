@@ -74,8 +74,10 @@ internal sealed class RegimeAccumulator
             JsonFields.WriteNumber(w, "meanPerStep", e.Mean[0]);
             JsonFields.WriteNumber(w, "volatilityPerStep", e.Volatility(0));
             JsonFields.WriteNumber(w, "volatilityPerSqrtSecond", e.Volatility(0) / Math.Sqrt(step));
-            JsonFields.WriteNumber(w, "expectedDurationSteps", p.ExpectedDuration(k));
-            JsonFields.WriteNumber(w, "expectedDurationSeconds", p.ExpectedDuration(k) * step);
+            // A state the chain never leaves (p_kk = 1 in the fit) has an infinite expected duration: printed as null.
+            double? duration = double.IsFinite(p.ExpectedDuration(k)) ? p.ExpectedDuration(k) : null;
+            JsonFields.WriteNumber(w, "expectedDurationSteps", duration);
+            JsonFields.WriteNumber(w, "expectedDurationSeconds", duration * step);
             JsonFields.WriteNumber(w, "fractionOfTime", occupancy / returns.Length);
             w.WriteEndObject();
         }
