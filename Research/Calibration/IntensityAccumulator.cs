@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Intensity;
@@ -61,8 +62,8 @@ internal sealed class IntensityAccumulator
         JsonFields.WriteNumber(w, "aPerSecond", fit.A);
         JsonFields.WriteNumber(w, "kPerPriceUnit", fit.K);
         JsonFields.WriteNumber(w, "rSquared", fit.RSquared);
-        JsonFields.WriteNumbers(w, "depths", System.Linq.Enumerable.ToArray(fit.Depths));
-        JsonFields.WriteNumbers(w, "ratesPerSecond", System.Linq.Enumerable.ToArray(fit.Rates));
+        JsonFields.WriteNumbers(w, "depths", fit.Depths.ToArray());
+        JsonFields.WriteNumbers(w, "ratesPerSecond", fit.Rates.ToArray());
         w.WriteEndObject();
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Jumps;
@@ -49,7 +51,7 @@ internal sealed class JumpAccumulator
         _seconds += samples[^1].TimeSeconds - samples[0].TimeSeconds;
         try
         {
-            _bns.Add((day.Date, BnsJumpTest.Run(System.Linq.Enumerable.ToArray(samples), Significance), null));
+            _bns.Add((day.Date, BnsJumpTest.Run(samples.ToArray(), Significance), null));
         }
         catch (MarketMakingException e) when (e.Kind == MarketMakingErrorKind.JumpDetectionFailed)
         {
@@ -72,7 +74,7 @@ internal sealed class JumpAccumulator
                     if (update.IsJump)
                     {
                         var change = samples[i].Price - samples[i - 1].Price;
-                        _jumps.Add((day.Utc(samples[i].TimeSeconds), new DetectedJump(0, samples[i].TimeSeconds, update.LogReturn, change, update.Statistic)));
+                        _jumps.Add((day.Utc(samples[i].TimeSeconds), new DetectedJump((int)(_detector.Count - 2), samples[i].TimeSeconds, update.LogReturn, change, update.Statistic)));
                     }
                 }
             }
@@ -105,7 +107,7 @@ internal sealed class JumpAccumulator
             foreach (var (time, jump) in _jumps)
             {
                 w.WriteStartObject();
-                w.WriteString("timeUtc", time.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteString("timeUtc", time.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
                 JsonFields.WriteNumber(w, "sizePrice", jump.PriceChange);
                 JsonFields.WriteNumber(w, "sizeLogReturn", jump.LogReturn);
                 JsonFields.WriteNumber(w, "statistic", jump.Statistic);
@@ -113,7 +115,7 @@ internal sealed class JumpAccumulator
             }
 
             w.WriteEndArray();
-            var jumps = System.Linq.Enumerable.Select(_jumps, j => j.Jump);
+            var jumps = _jumps.Select(j => j.Jump);
             WriteSummary(w, "summaryLogReturn", JumpSummary.From(jumps, _seconds, JumpSizeUnit.LogReturn));
             WriteSummary(w, "summaryPrice", JumpSummary.From(jumps, _seconds, JumpSizeUnit.Price));
             w.WriteEndObject();
@@ -123,7 +125,7 @@ internal sealed class JumpAccumulator
         foreach (var (date, result, reason) in _bns)
         {
             w.WriteStartObject();
-            w.WriteString("date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             if (result is null)
             {
                 JsonFields.WriteUnavailable(w, "statistic", reason!);
