@@ -1,0 +1,127 @@
+using System;
+using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Estimation.Hawkes;
+using QuantConnect.Data.Market;
+
+namespace Lean.MarketMaking.Indicators;
+
+/// <summary>
+/// Live intensities of buyer- and seller-initiated market orders under a bivariate Hawkes process with exponential kernel
+/// (Hawkes 1971; Bacry, Mastromatteo &amp; Muzy 2015, "Hawkes processes in finance", Market Microstructure and Liquidity
+/// 1(1)): λᵢ(t) = μᵢ + Σⱼ Σ_{t_k^j ≤ t} αᵢⱼ·β·e^(−β(t − t_k^j)), node 0 = buys, node 1 = sells, time in seconds, kept by
+/// <see cref="HawkesIntensityTracker"/>. Trade ticks are signed by the quote rule against the prevailing mid (the
+/// tick's own bid/ask when it carries them, else the latest quote ticks) and, at the mid or without a quote, by the tick
+/// test (<see cref="TradeSigner"/>, Lee &amp; Ready 1991). Every accepted tick (trade or quote) moves the clock, so the
+/// value decays between trades.
+/// <para><see cref="QuantConnect.Indicators.WindowBase{T}.Current"/> is the order-flow imbalance
+/// (λ_buy − λ_sell)/(λ_buy + λ_sell) ∈ (−1, 1) at the latest tick.</para>
+/// <para>Feed it every tick of <c>slice.Ticks[symbol]</c> (trades and quotes) by hand, or with
+/// <c>RegisterIndicator(symbol, indicator, Resolution.Tick)</c>, which delivers one tick type only (trades for
+/// equities: the tick test then signs every trade).</para>
+/// </summary>
+public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
+{
+    /// <summary>Node of buyer-initiated trades in <see cref="Parameters"/>.</summary>
+    public const int BuyNode = 0;
+
+    /// <summary>Node of seller-initiated trades in <see cref="Parameters"/>.</summary>
+    public const int SellNode = 1;
+
+    private HawkesIntensityTracker _tracker;
+    private QuoteBook _book;
+    private TradeSigner _signer;
+
+    /// <summary>Creates the indicator.</summary>
+    /// <param name="name">Indicator name.</param>
+    /// <param name="parameters">A fitted bivariate process (node 0 buys, node 1 sells; μ in events per second, β per second), e.g. from <see cref="HawkesEstimator"/>.</param>
+    /// <param name="warmUpTrades">Signed trades needed before <see cref="IsReady"/> (enough for the excitation to forget the empty start: several 1/β of trading), ≥ 1.</param>
+    /// <exception cref="MarketMakingException">InvalidParameters when the process is not bivariate.</exception>
+    public HawkesIntensityIndicator(string name, HawkesParameters parameters, int warmUpTrades = 100)
+        : base(name, warmUpTrades)
+    {
+        Parameters = parameters ?? throw Guard.Invalid(nameof(parameters), "must not be null");
+        if (parameters.Dimension != 2)
+        {
+            throw Guard.Invalid(nameof(parameters), $"must be bivariate (buys, sells), got dimension {parameters.Dimension}");
+        }
+
+        _tracker = new HawkesIntensityTracker(parameters);
+        SetIntensities(0);
+    }
+
+    /// <summary>The process whose intensities are tracked.</summary>
+    public HawkesParameters Parameters { get; }
+
+    /// <summary>Intensity of buyer-initiated market orders at the latest tick, events per second.</summary>
+    public double BuyIntensity { get; private set; }
+
+    /// <summary>Intensity of seller-initiated market orders at the latest tick, events per second.</summary>
+    public double SellIntensity { get; private set; }
+
+    /// <summary>Order-flow imbalance (λ_buy − λ_sell)/(λ_buy + λ_sell) at the latest tick, in (−1, 1).</summary>
+    public double Imbalance => (BuyIntensity - SellIntensity) / (BuyIntensity + SellIntensity);
+
+    /// <summary>Buyer-initiated trades recorded since the last reset.</summary>
+    public long BuyTrades { get; private set; }
+
+    /// <summary>Seller-initiated trades recorded since the last reset.</summary>
+    public long SellTrades { get; private set; }
+
+    /// <summary>Trades that could not be signed (no quote and no earlier price change), since the last reset.</summary>
+    public long UnsignedTrades { get; private set; }
+
+    /// <summary>True once <see cref="MarketMakingIndicator{T}.WarmUpPeriod"/> trades have been signed.</summary>
+    public override bool IsReady => BuyTrades + SellTrades >= WarmUpPeriod;
+
+    private protected override Step Accept(Tick input, double timeSeconds)
+    {
+        if (QuoteBook.IsQuote(input))
+        {
+            if (!_book.Apply(input))
+            {
+                return Step.Skip;
+            }
+        }
+        else
+        {
+            if (!IsPrice(input.Value))
+            {
+                return Step.Skip;
+            }
+
+            var sign = _signer.Sign((double)input.Value, _book.MidFor(input));
+            if (sign > 0)
+            {
+                _tracker.OnEvent(BuyNode, timeSeconds);
+                BuyTrades++;
+            }
+            else if (sign < 0)
+            {
+                _tracker.OnEvent(SellNode, timeSeconds);
+                SellTrades++;
+            }
+            else
+            {
+                UnsignedTrades++;
+            }
+        }
+
+        SetIntensities(timeSeconds);
+        return Step.Of(Imbalance);
+    }
+
+    private protected override void ResetState()
+    {
+        _tracker = new HawkesIntensityTracker(Parameters);
+        _book.Clear();
+        _signer.Clear();
+        BuyTrades = SellTrades = UnsignedTrades = 0;
+        SetIntensities(0);
+    }
+
+    private void SetIntensities(double timeSeconds)
+    {
+        BuyIntensity = _tracker.Intensity(BuyNode, timeSeconds);
+        SellIntensity = _tracker.Intensity(SellNode, timeSeconds);
+    }
+}
