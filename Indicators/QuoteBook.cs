@@ -11,16 +11,19 @@ namespace Lean.MarketMaking.Indicators;
 internal struct QuoteBook
 {
     /// <summary>Latest bid, price units (0 before any).</summary>
-    public double Bid { get; private set; }
+    public decimal Bid { get; private set; }
 
     /// <summary>Latest ask, price units (0 before any).</summary>
-    public double Ask { get; private set; }
+    public decimal Ask { get; private set; }
 
     /// <summary>Whether both sides are known and 0 &lt; bid &lt; ask.</summary>
-    public readonly bool IsValid => Bid > 0 && Bid < Ask;
+    public readonly bool IsValid => Bid > 0m && Bid < Ask;
 
-    /// <summary>Mid price (bid + ask)/2; meaningful when <see cref="IsValid"/>.</summary>
-    public readonly double Mid => (Bid + Ask) / 2;
+    /// <summary>
+    /// Mid price (bid + ask)/2, computed in decimal so that a trade printed at the mid compares equal to it; meaningful
+    /// when <see cref="IsValid"/>.
+    /// </summary>
+    public readonly double Mid => (double)((Bid + Ask) / 2m);
 
     /// <summary>Whether <paramref name="tick"/> is a quote tick.</summary>
     public static bool IsQuote(Tick tick) => tick.TickType == TickType.Quote;
@@ -37,12 +40,12 @@ internal struct QuoteBook
 
         if (bid > 0m)
         {
-            Bid = (double)bid;
+            Bid = bid;
         }
 
         if (ask > 0m)
         {
-            Ask = (double)ask;
+            Ask = ask;
         }
 
         return true;
@@ -56,7 +59,7 @@ internal struct QuoteBook
     {
         if (trade.BidPrice > 0m && trade.BidPrice < trade.AskPrice)
         {
-            return (double)(trade.BidPrice + trade.AskPrice) / 2;
+            return (double)((trade.BidPrice + trade.AskPrice) / 2m);
         }
 
         return IsValid ? Mid : double.NaN;
@@ -65,7 +68,7 @@ internal struct QuoteBook
     /// <summary>Forgets the quotes.</summary>
     public void Clear()
     {
-        Bid = 0;
-        Ask = 0;
+        Bid = 0m;
+        Ask = 0m;
     }
 }
