@@ -30,8 +30,13 @@ public sealed class RoughnessIndicator : MarketMakingIndicator<IndicatorDataPoin
     /// <param name="bucket">Length of one realised-variance bucket (e.g. 5 minutes, or one day as in GJR).</param>
     /// <param name="windowBuckets">Number N of bucket log-volatilities in the window, ≥ 10·<paramref name="maxLag"/>.</param>
     /// <param name="maxLag">Largest lag Δ in buckets of the scaling fit (lags 1 … maxLag), ≥ 2.</param>
+    /// <remarks>
+    /// <see cref="MarketMakingIndicator{T}.WarmUpPeriod"/> is windowBuckets + 2 inputs: enough when each input is one
+    /// bucket-sized bar (the first bucket holds no return, and the window fills when the next bucket opens); with several
+    /// inputs per bucket, warm up over windowBuckets + 1 buckets of data.
+    /// </remarks>
     public RoughnessIndicator(string name, TimeSpan bucket, int windowBuckets, int maxLag)
-        : base(name, windowBuckets + 1)
+        : base(name, windowBuckets + 2)
     {
         Guard.Positive(bucket.TotalSeconds, nameof(bucket));
         if (maxLag < 2)
