@@ -17,7 +17,7 @@ namespace Lean.MarketMaking.Indicators;
 /// (λ_buy − λ_sell)/(λ_buy + λ_sell) ∈ (−1, 1) at the latest tick.</para>
 /// <para>Feed it every tick of <c>slice.Ticks[symbol]</c> (trades and quotes) by hand, or with
 /// <c>RegisterIndicator(symbol, indicator, Resolution.Tick)</c>, which delivers one tick type only (trades for
-/// equities: the tick test then signs every trade).</para>
+/// equities, quotes for forex and crypto: feed those by hand).</para>
 /// </summary>
 public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
 {
