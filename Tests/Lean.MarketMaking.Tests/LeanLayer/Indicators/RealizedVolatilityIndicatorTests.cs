@@ -73,7 +73,8 @@ public class RealizedVolatilityIndicatorTests
     /// <summary>
     /// EURUSD quote mids of 2014-05-01 (sample data) sampled every 5 s (previous tick) over windows of 720 returns (one
     /// hour): EURUSD's volatility was about 5 % a year in 2014, 5 %/√(252·86,400 s) ≈ 1.1e-5 per √second; every
-    /// hourly value must lie within a factor of five of that.
+    /// hourly value must lie within a factor of five of that (measured: 2.4e-6 in the quietest hour of this European
+    /// holiday, 1.1 % a year, up to 1.05e-5 around the US data release).
     /// </summary>
     [Test]
     public void EurUsdVolatilityIsInASaneBand()
