@@ -11,8 +11,10 @@ namespace Lean.MarketMaking.Indicators;
 /// 1(1)): λᵢ(t) = μᵢ + Σⱼ Σ_{t_k^j ≤ t} αᵢⱼ·β·e^(−β(t − t_k^j)), node 0 = buys, node 1 = sells, time in seconds, kept by
 /// <see cref="HawkesIntensityTracker"/>. Trade ticks are signed by the quote rule against the prevailing mid (the
 /// tick's own bid/ask when it carries them, else the latest quote ticks) and, at the mid or without a quote, by the tick
-/// test (<see cref="TradeSigner"/>, Lee &amp; Ready 1991). Every accepted tick (trade or quote) moves the clock, so the
-/// value decays between trades.
+/// test (<see cref="TradeSigner"/>, Lee &amp; Ready 1991). A trade signed on the same side and at the same time as the
+/// previous event is the same market order walking the book and is not a new event (the convention of the research
+/// console's <c>calibrate</c> command, whose fitted parameters this indicator takes). Every accepted tick (trade or
+/// quote) moves the clock, so the value decays between trades.
 /// <para><see cref="QuantConnect.Indicators.WindowBase{T}.Current"/> is the order-flow imbalance
 /// (λ_buy − λ_sell)/(λ_buy + λ_sell) ∈ (−1, 1) at the latest tick.</para>
 /// <para>Feed it every tick of <c>slice.Ticks[symbol]</c> (trades and quotes) by hand, or with
@@ -30,6 +32,8 @@ public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
     private HawkesIntensityTracker _tracker;
     private QuoteBook _book;
     private TradeSigner _signer;
+    private int _lastSign;
+    private double _lastEventSeconds = double.NaN;
 
     /// <summary>Creates the indicator.</summary>
     /// <param name="name">Indicator name.</param>
@@ -61,11 +65,14 @@ public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
     /// <summary>Order-flow imbalance (λ_buy − λ_sell)/(λ_buy + λ_sell) at the latest tick, in (−1, 1).</summary>
     public double Imbalance => (BuyIntensity - SellIntensity) / (BuyIntensity + SellIntensity);
 
-    /// <summary>Buyer-initiated trades recorded since the last reset.</summary>
+    /// <summary>Buyer-initiated market orders (events of node 0) recorded since the last reset.</summary>
     public long BuyTrades { get; private set; }
 
-    /// <summary>Seller-initiated trades recorded since the last reset.</summary>
+    /// <summary>Seller-initiated market orders (events of node 1) recorded since the last reset.</summary>
     public long SellTrades { get; private set; }
+
+    /// <summary>Signed trades folded into the previous event (same side, same time) since the last reset.</summary>
+    public long MergedTrades { get; private set; }
 
     /// <summary>Trades that could not be signed (no quote and no earlier price change), since the last reset.</summary>
     public long UnsignedTrades { get; private set; }
@@ -90,7 +97,11 @@ public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
             }
 
             var sign = _signer.Sign((double)input.Value, _book.MidFor(input));
-            if (sign > 0)
+            if (sign != 0 && sign == _lastSign && timeSeconds == _lastEventSeconds)
+            {
+                MergedTrades++;
+            }
+            else if (sign > 0)
             {
                 _tracker.OnEvent(BuyNode, timeSeconds);
                 BuyTrades++;
@@ -104,6 +115,12 @@ public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
             {
                 UnsignedTrades++;
             }
+
+            if (sign != 0)
+            {
+                _lastSign = sign;
+                _lastEventSeconds = timeSeconds;
+            }
         }
 
         SetIntensities(timeSeconds);
@@ -115,7 +132,9 @@ public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
         _tracker = new HawkesIntensityTracker(Parameters);
         _book.Clear();
         _signer.Clear();
-        BuyTrades = SellTrades = UnsignedTrades = 0;
+        BuyTrades = SellTrades = UnsignedTrades = MergedTrades = 0;
+        _lastSign = 0;
+        _lastEventSeconds = double.NaN;
         SetIntensities(0);
     }
 

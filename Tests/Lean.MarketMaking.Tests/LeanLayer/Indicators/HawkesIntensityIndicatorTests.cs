@@ -108,6 +108,21 @@ public class HawkesIntensityIndicatorTests
     }
 
     [Test]
+    public void ATradeOnTheSameSideAtTheSameTimeIsTheSameMarketOrder()
+    {
+        var indicator = new HawkesIntensityIndicator("hawkes", IndicatorContractTests.Hawkes(), 1);
+        var t = IndicatorInputs.Start;
+        indicator.Update(new Tick(t, IndicatorInputs.Symbol, 1, 99.99m, 1, 100.01m));
+        // One buy order walking two levels (two prints at t + 1 s), a sell at the same time, then a buy one tick later.
+        foreach (var (ms, price) in new[] { (1_000, 100.01m), (1_000, 100.02m), (1_000, 99.99m), (1_001, 100.01m) })
+        {
+            indicator.Update(new Tick(t.AddMilliseconds(ms), IndicatorInputs.Symbol, "", "", 1, price));
+        }
+
+        Assert.That((indicator.BuyTrades, indicator.SellTrades, indicator.MergedTrades), Is.EqualTo((2L, 1L, 1L)));
+    }
+
+    [Test]
     public void RejectsAProcessThatIsNotBivariate()
     {
         Assert.That(
