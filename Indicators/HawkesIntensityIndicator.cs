@@ -1,6 +1,7 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Hawkes;
+using Lean.MarketMaking.Models.Estimation.OrderFlow;
 using QuantConnect.Data.Market;
 
 namespace Lean.MarketMaking.Indicators;
@@ -11,7 +12,7 @@ namespace Lean.MarketMaking.Indicators;
 /// 1(1)): λᵢ(t) = μᵢ + Σⱼ Σ_{t_k^j ≤ t} αᵢⱼ·β·e^(−β(t − t_k^j)), node 0 = buys, node 1 = sells, time in seconds, kept by
 /// <see cref="HawkesIntensityTracker"/>. Trade ticks are signed by the quote rule against the prevailing mid (the
 /// tick's own bid/ask when it carries them, else the latest quote ticks) and, at the mid or without a quote, by the tick
-/// test (<see cref="TradeSigner"/>, Lee &amp; Ready 1991). A trade signed on the same side and at the same time as the
+/// test (<see cref="LeeReadyTradeSigner"/>, Lee &amp; Ready 1991). A trade signed on the same side and at the same time as the
 /// previous event is the same market order walking the book and is not a new event (the convention of the research
 /// console's <c>calibrate</c> command, whose fitted parameters this indicator takes). Every accepted tick (trade or
 /// quote) moves the clock, so the value decays between trades.
@@ -31,8 +32,8 @@ public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
 
     private HawkesIntensityTracker _tracker;
     private QuoteBook _book;
-    private TradeSigner _signer;
-    private int _lastSign;
+    private LeeReadyTradeSigner _signer;
+    private TradeAggressor _lastSign;
     private double _lastEventSeconds = double.NaN;
 
     /// <summary>Creates the indicator.</summary>
@@ -97,16 +98,16 @@ public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
             }
 
             var sign = _signer.Sign((double)input.Value, _book.MidFor(input));
-            if (sign != 0 && sign == _lastSign && timeSeconds == _lastEventSeconds)
+            if (sign != TradeAggressor.Unknown && sign == _lastSign && timeSeconds == _lastEventSeconds)
             {
                 MergedTrades++;
             }
-            else if (sign > 0)
+            else if (sign == TradeAggressor.Buy)
             {
                 _tracker.OnEvent(BuyNode, timeSeconds);
                 BuyTrades++;
             }
-            else if (sign < 0)
+            else if (sign == TradeAggressor.Sell)
             {
                 _tracker.OnEvent(SellNode, timeSeconds);
                 SellTrades++;
@@ -116,7 +117,7 @@ public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
                 UnsignedTrades++;
             }
 
-            if (sign != 0)
+            if (sign != TradeAggressor.Unknown)
             {
                 _lastSign = sign;
                 _lastEventSeconds = timeSeconds;
@@ -131,9 +132,9 @@ public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
     {
         _tracker = new HawkesIntensityTracker(Parameters);
         _book.Clear();
-        _signer.Clear();
+        _signer.Reset();
         BuyTrades = SellTrades = UnsignedTrades = MergedTrades = 0;
-        _lastSign = 0;
+        _lastSign = TradeAggressor.Unknown;
         _lastEventSeconds = double.NaN;
         SetIntensities(0);
     }

@@ -1,5 +1,6 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Estimation.OrderFlow;
 
 namespace Lean.MarketMaking.Algorithms.Alpha;
 
@@ -43,22 +44,17 @@ public sealed class TradeFlowImbalance
     /// <summary>True once a valid quote (0 &lt; bid &lt; ask) has been seen, so trades can be signed.</summary>
     public bool HasQuote => _bid > 0 && _bid < _ask;
 
-    /// <summary>Quote-rule sign of a trade at <paramref name="price"/> against bid/ask: +1 buy, −1 sell, 0 unknown.</summary>
-    public static int Sign(double price, double bid, double ask)
-    {
-        if (price >= ask)
+    /// <summary>
+    /// Quote-rule sign of a trade at <paramref name="price"/> against a valid bid/ask (Lee &amp; Ready 1991, through
+    /// <see cref="LeeReadyTradeSigner.QuoteRule"/>): +1 buy (above the mid), −1 sell (below), 0 at the mid.
+    /// </summary>
+    public static int Sign(double price, double bid, double ask) =>
+        LeeReadyTradeSigner.QuoteRule(price, (bid + ask) / 2) switch
         {
-            return 1;
-        }
-
-        if (price <= bid)
-        {
-            return -1;
-        }
-
-        var mid = (bid + ask) / 2;
-        return price > mid ? 1 : price < mid ? -1 : 0;
-    }
+            TradeAggressor.Buy => 1,
+            TradeAggressor.Sell => -1,
+            _ => 0,
+        };
 
     /// <summary>Records the prevailing quote; an invalid quote (non-positive or crossed) is ignored.</summary>
     public void OnQuote(double bid, double ask)

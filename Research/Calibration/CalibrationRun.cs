@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using Lean.MarketMaking.Models.Estimation.OrderFlow;
 using Lean.MarketMaking.Models.Estimation;
 using Lean.MarketMaking.Research.Commands;
 using Lean.MarketMaking.Research.Data;
@@ -41,7 +42,7 @@ internal static class CalibrationRun
         foreach (var date in source.Dates)
         {
             var mids = new List<PriceObservation>();
-            var signer = new TradeSigner();
+            var signer = default(LeeReadyTradeSigner);
             double start = double.NaN, end = double.NaN, mid = double.NaN;
             var trades = 0;
             foreach (var e in source.Day(date))

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using Lean.MarketMaking.Models.Estimation.OrderFlow;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Hawkes;
 using Lean.MarketMaking.Models.Estimation.Intensity;

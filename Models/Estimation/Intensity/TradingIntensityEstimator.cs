@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Lean.MarketMaking.Models.Estimation.OrderFlow;
 using Lean.MarketMaking.Models.Errors;
 using MathNet.Numerics;
 

@@ -1,4 +1,5 @@
 using System;
+using Lean.MarketMaking.Models.Estimation.OrderFlow;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Intensity;
 using MathNet.Numerics.Distributions;

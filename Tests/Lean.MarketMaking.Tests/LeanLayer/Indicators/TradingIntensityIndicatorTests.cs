@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Lean.MarketMaking.Models.Estimation.OrderFlow;
 using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Estimation.Intensity;
 using NUnit.Framework;

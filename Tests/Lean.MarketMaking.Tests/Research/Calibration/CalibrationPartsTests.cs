@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Lean.MarketMaking.Models.Estimation.OrderFlow;
 using Lean.MarketMaking.Models.Estimation;
 using Lean.MarketMaking.Models.Estimation.Intensity;
 using Lean.MarketMaking.Research.Calibration;
@@ -25,18 +26,6 @@ public class CalibrationPartsTests
         Assert.That(quote.Update(Quote(0, 100.02, "Z")), Is.Null, "locked");
         Assert.That(quote.Update(Quote(0, 100.01, "Z")), Is.Null, "crossed");
         Assert.That(quote.Update(Quote(0, 100.05, "Q")), Is.EqualTo(100.035).Within(1e-12));
-    }
-
-    [Test]
-    public void QuoteRuleSignsByTheMidAndFallsBackOnTheTickRule()
-    {
-        var signer = new TradeSigner();
-        Assert.That(signer.Sign(100.00, 100.00), Is.EqualTo(TradeAggressor.Unknown), "at the mid with no earlier price");
-        Assert.That(signer.Sign(100.01, 100.00), Is.EqualTo(TradeAggressor.Buy));
-        Assert.That(signer.Sign(100.01, 100.01), Is.EqualTo(TradeAggressor.Buy), "at the mid after an uptick");
-        Assert.That(signer.Sign(100.01, 100.01), Is.EqualTo(TradeAggressor.Buy), "zero tick keeps the last direction");
-        Assert.That(signer.Sign(100.00, 100.005), Is.EqualTo(TradeAggressor.Sell));
-        Assert.That(signer.Sign(100.00, 100.00), Is.EqualTo(TradeAggressor.Sell), "at the mid after a downtick");
     }
 
     [Test]

@@ -1,4 +1,4 @@
-namespace Lean.MarketMaking.Models.Estimation.Intensity;
+namespace Lean.MarketMaking.Models.Estimation.OrderFlow;
 
 /// <summary>Which side initiated a trade, when the data says so.</summary>
 public enum TradeAggressor
