@@ -17,14 +17,17 @@ namespace Lean.MarketMaking.Models.Numerics;
 /// any spectral formula, whose error is relative to the largest component. The series is run for t ≤ Δ₀ with
 /// ‖BΔ₀‖∞ = ½, and summed until every component's term is below 1e-17 of its own partial sum (a component first
 /// reached at order j is not converged at order j, so entries far from the diagonal are accurate too).</para>
-/// <para>Fast path: the binary powers P_k = exp(G·2^k·Δ₀), each stored normalised to a largest entry of 1 with its log
+/// <para>Frame: the computation runs on the symmetric S = DGD⁻¹, D = diag((u/l)^(i/2)) (off-diagonals √(ul)), with
+/// exp(Gτ)x = D⁻¹·exp(Sτ)·Dx — S is still Metzler, and its powers are balanced (a symmetric positive matrix has
+/// P_ij ≤ √(P_ii·P_jj)), where those of G carry the tilt (u/l)^((i−j)/2) in both corners.</para>
+/// <para>Fast path: the binary powers P_k = exp(S·2^k·Δ₀), each stored normalised to a largest entry of 1 with its log
 /// scale, are built once on first use (the only allocation) by squaring, until 2^k·Δ₀ covers the horizon or until
 /// the normalised power stops changing (to 1e-13 entrywise): it is then the rank-one Perron projector up to scale,
 /// N² = e^σN, every larger power is the same matrix with log scale L_j = 2^(j−K)(L_K + σ) − σ, and applying it twice
 /// only multiplies by e^σ. A new τ = mΔ₀ + r then costs one vector series for r and one n² product per binary digit
 /// of m (SIMD dot products), O(n²·log₂(τ/Δ₀)), allocation-free.</para>
 /// <para>Gauge: a component below 1e-280 of the largest is not representable next to it. Then a diagonal gauge
-/// Γ = diag(e^(g_i)) is fitted to the components obtained (any positive Γ gives the same exact answer,
+/// Γ = diag(e^(g_i)) (D⁻¹ is one) is fitted to the components obtained (any positive Γ gives the same exact answer,
 /// exp(Gτ) = Γ·exp(Γ⁻¹GΓτ)·Γ⁻¹, and Γ⁻¹GΓ is still tridiagonal Metzler with off-diagonals u·e^(g_(i+1)−g_i),
 /// l·e^(g_(i−1)−g_i)) and exp(Γ⁻¹GΓτ) is recomputed for that τ by scaling and squaring, O(n³·log₂(τ/Δ₀)), up to
 /// four times. The gauge continues the second difference of ln(exp(Gτ)x) outwards, never bending upwards, with
@@ -48,6 +51,7 @@ internal sealed class PositiveSeriesExponential
     private readonly double[] _diagonal;
     private readonly double _upper;
     private readonly double _lower;
+    private readonly double[] _symmetrising; // g⁰_i = −i·½ln(u/l)
     private readonly double[] _plainUpper;
     private readonly double[] _plainLower;
     private readonly double _plainShift;
@@ -76,9 +80,16 @@ internal sealed class PositiveSeriesExponential
         _diagonal = diagonal.ToArray();
         _upper = upper;
         _lower = lower;
+        _symmetrising = new double[_n];
+        var halfLogRatio = 0.5 * (Math.Log(upper) - Math.Log(lower));
+        for (var i = 0; i < _n; i++)
+        {
+            _symmetrising[i] = -i * halfLogRatio;
+        }
+
         _plainUpper = new double[_n];
         _plainLower = new double[_n];
-        var rate = Gauge(default, _plainUpper, _plainLower, out _plainShift);
+        var rate = Gauge(_symmetrising, _plainUpper, _plainLower, out _plainShift);
         _step = 0.5 / rate;
         _vector = new double[_n];
         _term = new double[_n];
@@ -97,7 +108,7 @@ internal sealed class PositiveSeriesExponential
     public double LogApply(double tau, ReadOnlySpan<double> logX, Span<double> logResult)
     {
         var offset = LogApplyPlain(tau, logX, logResult);
-        Array.Clear(_gauge);
+        _symmetrising.CopyTo(_gauge, 0);
         if (RefitGauge(logResult))
         {
             return offset;
@@ -120,7 +131,7 @@ internal sealed class PositiveSeriesExponential
         var (levels, logScales) = EnsureLevels();
         var steps = (long)Math.Floor(tau / _step);
         var remainder = Math.Max(0.0, tau - (steps * _step)); // never negative: the series must stay positive
-        var logScale = Load(logX, default);
+        var logScale = Load(logX, _symmetrising);
         Taylor(_plainUpper, _plainLower, _plainShift, remainder, _vector);
         logScale += Normalise(_vector) - (_plainShift * remainder);
 
@@ -150,13 +161,13 @@ internal sealed class PositiveSeriesExponential
 
         for (var i = 0; i < _n; i++)
         {
-            logResult[i] = _vector[i] >= Resolvable ? Math.Log(_vector[i]) : double.NaN;
+            logResult[i] = _vector[i] >= Resolvable ? Math.Log(_vector[i]) + _symmetrising[i] : double.NaN;
         }
 
         return logScale;
     }
 
-    // As LogApplyPlain on Γ⁻¹GΓ (Γ = e^_gauge), recomputed for this τ: exp(Gτ)x = Γ·exp(Γ⁻¹GΓτ)·(Γ⁻¹x).
+    // As LogApplyPlain with the gauge _gauge instead of the symmetrising one, recomputed for this τ.
     private double LogApplyGauged(double tau, ReadOnlySpan<double> logX, Span<double> logResult)
     {
         var n = _n;
@@ -190,9 +201,8 @@ internal sealed class PositiveSeriesExponential
         return logScale;
     }
 
-    // Off-diagonals of Γ⁻¹GΓ (G itself for an empty gauge) into upper/lower; the uniformisation shift s = −min G[i,i];
-    // returns ‖Ĝ + sI‖∞ ≥ u·(first gauge factor) > 0.
-    private double Gauge(ReadOnlySpan<double> gauge, double[] upper, double[] lower, out double shift)
+    // Off-diagonals of Γ⁻¹GΓ into upper/lower; the uniformisation shift s = −min G[i,i]; returns ‖Γ⁻¹GΓ + sI‖∞ > 0.
+    private double Gauge(double[] gauge, double[] upper, double[] lower, out double shift)
     {
         var n = _n;
         shift = double.NegativeInfinity;
@@ -204,8 +214,8 @@ internal sealed class PositiveSeriesExponential
         var rate = 0.0;
         for (var i = 0; i < n; i++)
         {
-            upper[i] = i + 1 < n ? _upper * (gauge.IsEmpty ? 1 : Math.Exp(gauge[i + 1] - gauge[i])) : 0;
-            lower[i] = i > 0 ? _lower * (gauge.IsEmpty ? 1 : Math.Exp(gauge[i - 1] - gauge[i])) : 0;
+            upper[i] = i + 1 < n ? _upper * Math.Exp(gauge[i + 1] - gauge[i]) : 0;
+            lower[i] = i > 0 ? _lower * Math.Exp(gauge[i - 1] - gauge[i]) : 0;
             rate = Math.Max(rate, _diagonal[i] + shift + upper[i] + lower[i]);
         }
 
@@ -337,17 +347,17 @@ internal sealed class PositiveSeriesExponential
     }
 
     // _vector ← e^(ln x − g − max), returns max.
-    private double Load(ReadOnlySpan<double> logX, ReadOnlySpan<double> gauge)
+    private double Load(ReadOnlySpan<double> logX, double[] gauge)
     {
         var max = double.NegativeInfinity;
         for (var i = 0; i < _n; i++)
         {
-            max = Math.Max(max, logX[i] - (gauge.IsEmpty ? 0 : gauge[i]));
+            max = Math.Max(max, logX[i] - gauge[i]);
         }
 
         for (var i = 0; i < _n; i++)
         {
-            _vector[i] = Math.Exp(logX[i] - (gauge.IsEmpty ? 0 : gauge[i]) - max);
+            _vector[i] = Math.Exp(logX[i] - gauge[i] - max);
         }
 
         return max;
