@@ -51,6 +51,9 @@ internal sealed class PositiveSeriesExponential
     private readonly double[] _diagonal;
     private readonly double _upper;
     private readonly double _lower;
+    private readonly double[] _logStart;
+    private readonly double[] _start; // e^(ln x − g⁰ − m), the start vector in the symmetrised frame, normalised
+    private readonly double _startScale; // m
     private readonly double[] _symmetrising; // g⁰_i = −i·½ln(u/l)
     private readonly double[] _plainUpper;
     private readonly double[] _plainLower;
@@ -68,12 +71,14 @@ internal sealed class PositiveSeriesExponential
     private double[]? _matrix;
     private double[]? _matrixScratch;
 
-    /// <summary>Stores G = tridiag(l, diagonal, u) for times up to <paramref name="horizon"/>.</summary>
+    /// <summary>Stores G = tridiag(l, diagonal, u) and x for times up to <paramref name="horizon"/>.</summary>
     /// <param name="diagonal">G[i,i], per time unit; n ≥ 2 entries.</param>
     /// <param name="upper">u = G[i,i+1] &gt; 0, per time unit.</param>
     /// <param name="lower">l = G[i+1,i] &gt; 0, per time unit.</param>
+    /// <param name="logStart">ln x_i, n finite entries.</param>
     /// <param name="horizon">The largest τ that will be asked for, time units.</param>
-    public PositiveSeriesExponential(ReadOnlySpan<double> diagonal, double upper, double lower, double horizon)
+    public PositiveSeriesExponential(
+        ReadOnlySpan<double> diagonal, double upper, double lower, ReadOnlySpan<double> logStart, double horizon)
     {
         _n = diagonal.Length;
         _horizon = horizon;
@@ -95,19 +100,34 @@ internal sealed class PositiveSeriesExponential
         _term = new double[_n];
         _next = new double[_n];
         _gauge = new double[_n];
+        _logStart = logStart.ToArray();
+        _startScale = Load(_symmetrising);
+        _start = (double[])_vector.Clone();
     }
 
     /// <summary>Dimension n.</summary>
     public int Size => _n;
 
+    /// <summary>√(u·l): the off-diagonal of the symmetrised S = DGD⁻¹.</summary>
+    public double SymmetricOffDiagonal => _plainUpper[0];
+
+    /// <summary>ln d_i = i·½ln(u/l), D = diag(d_i) the symmetrising similarity S = DGD⁻¹.</summary>
+    public double LogSymmetriser(int i) => -_symmetrising[i];
+
+    /// <summary>Dx/e^m, the start vector in the symmetrised frame with its largest entry 1.</summary>
+    public ReadOnlySpan<double> SymmetrisedStart => _start;
+
+    /// <summary>m = max_i ln(Dx)_i.</summary>
+    public double SymmetrisedStartLogScale => _startScale;
+
     /// <summary>
-    /// Writes ln(exp(Gτ)x)_i − C into <paramref name="logResult"/> given ln x, and returns C; NaN marks a component
+    /// Writes ln(exp(Gτ)x)_i − C into <paramref name="logResult"/> and returns C; NaN marks a component
     /// that stays out of reach of the gauge (see the remarks). 0 ≤ τ ≤ horizon. Allocation-free after the first call
     /// and after the first call that needs the gauge.
     /// </summary>
-    public double LogApply(double tau, ReadOnlySpan<double> logX, Span<double> logResult)
+    public double LogApply(double tau, Span<double> logResult)
     {
-        var offset = LogApplyPlain(tau, logX, logResult);
+        var offset = LogApplyPlain(tau, logResult);
         _symmetrising.CopyTo(_gauge, 0);
         if (RefitGauge(logResult))
         {
@@ -116,7 +136,7 @@ internal sealed class PositiveSeriesExponential
 
         for (var pass = 0; pass < MaxGaugePasses; pass++)
         {
-            offset = LogApplyGauged(tau, logX, logResult);
+            offset = LogApplyGauged(tau, logResult);
             if (RefitGauge(logResult))
             {
                 break;
@@ -126,12 +146,13 @@ internal sealed class PositiveSeriesExponential
         return offset;
     }
 
-    private double LogApplyPlain(double tau, ReadOnlySpan<double> logX, Span<double> logResult)
+    private double LogApplyPlain(double tau, Span<double> logResult)
     {
         var (levels, logScales) = EnsureLevels();
         var steps = (long)Math.Floor(tau / _step);
         var remainder = Math.Max(0.0, tau - (steps * _step)); // never negative: the series must stay positive
-        var logScale = Load(logX, _symmetrising);
+        Array.Copy(_start, _vector, _n);
+        var logScale = _startScale;
         Taylor(_plainUpper, _plainLower, _plainShift, remainder, _vector);
         logScale += Normalise(_vector) - (_plainShift * remainder);
 
@@ -168,7 +189,7 @@ internal sealed class PositiveSeriesExponential
     }
 
     // As LogApplyPlain with the gauge _gauge instead of the symmetrising one, recomputed for this τ.
-    private double LogApplyGauged(double tau, ReadOnlySpan<double> logX, Span<double> logResult)
+    private double LogApplyGauged(double tau, Span<double> logResult)
     {
         var n = _n;
         _gaugedUpper ??= new double[n];
@@ -191,7 +212,7 @@ internal sealed class PositiveSeriesExponential
             (_matrix, _matrixScratch) = (_matrixScratch, _matrix);
         }
 
-        logScale += Load(logX, _gauge);
+        logScale += Load(_gauge);
         logScale += Multiply(_matrix);
         for (var i = 0; i < n; i++)
         {
@@ -347,17 +368,17 @@ internal sealed class PositiveSeriesExponential
     }
 
     // _vector ← e^(ln x − g − max), returns max.
-    private double Load(ReadOnlySpan<double> logX, double[] gauge)
+    private double Load(double[] gauge)
     {
         var max = double.NegativeInfinity;
         for (var i = 0; i < _n; i++)
         {
-            max = Math.Max(max, logX[i] - gauge[i]);
+            max = Math.Max(max, _logStart[i] - gauge[i]);
         }
 
         for (var i = 0; i < _n; i++)
         {
-            _vector[i] = Math.Exp(logX[i] - gauge[i] - max);
+            _vector[i] = Math.Exp(_logStart[i] - gauge[i] - max);
         }
 
         return max;

@@ -77,9 +77,9 @@ internal sealed class TridiagonalMetzlerExponential
         _lower = lower;
         _logStart = logStart.ToArray();
         Horizon = Guard.Positive(horizon, nameof(horizon));
+        _series = new PositiveSeriesExponential(diagonal, upper, lower, logStart, horizon);
         _logScale = new double[n];
-        var halfLogRatio = 0.5 * (Math.Log(upper) - Math.Log(lower));
-        var offDiagonal = Math.Exp(0.5 * (Math.Log(upper) + Math.Log(lower)));
+        var offDiagonal = _series.SymmetricOffDiagonal;
         var s = Matrix<double>.Build.Dense(n, n);
         for (var i = 0; i < n; i++)
         {
@@ -90,7 +90,7 @@ internal sealed class TridiagonalMetzlerExponential
                 s[i + 1, i] = offDiagonal;
             }
 
-            _logScale[i] = i * halfLogRatio;
+            _logScale[i] = _series.LogSymmetriser(i);
         }
 
         var evd = s.Evd(Symmetricity.Symmetric);
@@ -116,22 +116,17 @@ internal sealed class TridiagonalMetzlerExponential
             }
         }
 
-        // ln(Dx)_j scaled by its maximum m so that the largest entry is 1.
-        _coefficientScale = double.NegativeInfinity;
-        for (var j = 0; j < n; j++)
-        {
-            _coefficientScale = Math.Max(_coefficientScale, _logScale[j] + _logStart[j]);
-        }
-
+        // c̃ = Vᵀ·e^(ln(Dx) − m), the start vector in the symmetrised frame scaled to a largest entry of 1.
+        var start = _series.SymmetrisedStart;
+        _coefficientScale = _series.SymmetrisedStartLogScale;
         _coefficients = new double[n];
         var norm2 = 0.0;
         for (var j = 0; j < n; j++)
         {
-            var x = Math.Exp(_logScale[j] + _logStart[j] - _coefficientScale);
-            norm2 += x * x;
+            norm2 += start[j] * start[j];
             for (var k = 0; k < n; k++)
             {
-                _coefficients[k] += _vectors[(j * n) + k] * x;
+                _coefficients[k] += _vectors[(j * n) + k] * start[j];
             }
         }
 
@@ -141,7 +136,6 @@ internal sealed class TridiagonalMetzlerExponential
             throw new MarketMakingException(MarketMakingErrorKind.NumericalInstability, "the generator has no finite spectrum");
         }
 
-        _series = new PositiveSeriesExponential(diagonal, upper, lower, horizon);
         _weights = new double[n];
         _values = new double[n];
     }
@@ -191,7 +185,7 @@ internal sealed class TridiagonalMetzlerExponential
         }
         else
         {
-            LogOffset = _series.LogApply(tau, _logStart, _values);
+            LogOffset = _series.LogApply(tau, _values);
             UsedPositiveSeries = true;
         }
 

@@ -18,9 +18,9 @@ public class TridiagonalMetzlerExponentialTests
 
     private static double[] SeriesAbsolute(double[] diagonal, double upper, double lower, double[] logX, double horizon, double tau)
     {
-        var series = new PositiveSeriesExponential(diagonal, upper, lower, horizon);
+        var series = new PositiveSeriesExponential(diagonal, upper, lower, logX, horizon);
         var values = new double[diagonal.Length];
-        var offset = series.LogApply(tau, logX, values);
+        var offset = series.LogApply(tau, values);
         return values.Select(v => v + offset).ToArray();
     }
 

@@ -211,9 +211,9 @@ public class CarteaJaimungalModelTests
             logZ[i] = -p.TerminalPenalty * p.FillDecay * q * q;
         }
 
-        var series = new PositiveSeriesExponential(diagonal, p.BuyOrderRate / Math.E, p.SellOrderRate / Math.E, p.Horizon);
+        var series = new PositiveSeriesExponential(diagonal, p.BuyOrderRate / Math.E, p.SellOrderRate / Math.E, logZ, p.Horizon);
         var logOmega = new double[n];
-        var offset = series.LogApply(p.Horizon - time, logZ, logOmega);
+        var offset = series.LogApply(p.Horizon - time, logOmega);
         var h = new double[n];
         for (var i = 0; i < n; i++)
         {
