@@ -7,7 +7,7 @@ namespace Lean.MarketMaking.Models.Numerics;
 
 /// <summary>
 /// exp(Gτ)·x for a tridiagonal Metzler matrix G (G[i,i+1] = u &gt; 0, G[i+1,i] = l &gt; 0, any diagonal) and a positive
-/// x, with <em>entrywise relative</em> accuracy, in logarithms: the answer is ln(exp(Gτ)x)_i − C and the common
+/// x, both fixed at construction, with <em>entrywise relative</em> accuracy, in logarithms: the answer is ln(exp(Gτ)x)_i − C and the common
 /// constant C, so nothing over- or underflows.
 /// </summary>
 /// <remarks>
@@ -32,7 +32,8 @@ namespace Lean.MarketMaking.Models.Numerics;
 /// l·e^(g_(i−1)−g_i)) and exp(Γ⁻¹GΓτ) is recomputed for that τ by scaling and squaring, O(n³·log₂(τ/Δ₀)), up to
 /// four times. The gauge continues the second difference of ln(exp(Gτ)x) outwards, never bending upwards, with
 /// slopes capped at 40 nats per index so that Γ⁻¹GΓ stays moderately stiff; components below ~e^(−40·n) of the largest
-/// stay out of reach and come out NaN.</para>
+/// stay out of reach and come out NaN. Γ⁻¹x must stay within the double range too, so a start vector whose shape differs
+/// from the result's by more than ~e^645 (e.g. x = 𝟙 against a result spanning e^(−800)) also leaves NaN.</para>
 /// <para>Entries below 1e-300 of the largest are flushed to zero (no subnormal arithmetic); their contribution is
 /// below 1e-18·n relative to any reported component. Not thread-safe: callers serialise.</para>
 /// </remarks>
@@ -104,9 +105,6 @@ internal sealed class PositiveSeriesExponential
         _startScale = Load(_symmetrising);
         _start = (double[])_vector.Clone();
     }
-
-    /// <summary>Dimension n.</summary>
-    public int Size => _n;
 
     /// <summary>√(u·l): the off-diagonal of the symmetrised S = DGD⁻¹.</summary>
     public double SymmetricOffDiagonal => _plainUpper[0];

@@ -140,9 +140,6 @@ internal sealed class TridiagonalMetzlerExponential
         _values = new double[n];
     }
 
-    /// <summary>Dimension n.</summary>
-    public int Size => _n;
-
     /// <summary>The largest τ supported, time units.</summary>
     public double Horizon { get; }
 

@@ -196,7 +196,7 @@ public class CarteaJaimungalModelTests
     public void SpectralSumAndPositiveSeriesAgreeWhereBothAreAccurate(double time)
     {
         // Two independent evaluations of exp(𝐀τ)z: the eigen-decomposition of the symmetrised matrix and the positive
-        // uniformisation series on 𝐀 itself. Built here from the primitive parameters (λ±/e, −φκq²).
+        // uniformisation series (on the symmetrised 𝐀, no eigenvectors). Built here from the primitive parameters (λ±/e, −φκq²).
         var p = Asymmetric();
         var model = new CarteaJaimungalModel(p);
         var spectral = ClosedForm(model, time, 0, out var usedPositiveSeries);
