@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Lean.MarketMaking.Models.Errors;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -14,9 +15,10 @@ namespace Lean.MarketMaking.Models.Numerics;
 /// <para>Spectral path: with D = diag((u/l)^(i/2)), S = DGD⁻¹ is symmetric with off-diagonals √(ul); it is
 /// eigendecomposed once (MathNet symmetric EVD, S = VΛVᵀ), so exp(Gτ)x = D⁻¹V·e^(Λτ)·Vᵀ·Dx. Factoring out
 /// e^(λ_max·τ) and the largest entry e^m of Dx, ln ω_i = [λ_max·τ + m] − ln d_i + ln Σ_k V_ik·e^((λ_k−λ_max)τ)·c̃_k
-/// with c̃ = Vᵀ·e^(ln(Dx) − m): O(n²) per τ. That sum is accurate relative to the largest component only (its
-/// round-off and the eigenvectors' own errors, of order nε relative to their largest entry), so each component's
-/// error is bounded by 8nε·Σ_k (|V_ik| + 1)·e^((λ_k−λ_max)τ)·(|c̃_k| + ‖e^(ln(Dx) − m)‖₂).</para>
+/// with c̃ = Vᵀ·e^(ln(Dx) − m): O(n²) per τ, or O(n·r) once only r modes have weights e^((λ_k−λ_max)τ) above the
+/// underflow (the others add exactly 0). That sum is accurate relative to the largest component only (its round-off
+/// and the eigenvectors' own errors, of order nε relative to their largest entry), so each component's error is
+/// bounded by 8nε·Σ_k (|V_ik| + 1)·e^((λ_k−λ_max)τ)·(|c̃_k| + ‖e^(ln(Dx) − m)‖₂).</para>
 /// <para>Positive-series path: when that bound exceeds 1e-9 of some component (a vector spanning many orders of
 /// magnitude, e.g. the GLFT value function at ±Q, or a large tilt (u/l)^(n/2)), the whole vector at that τ is computed
 /// by <see cref="PositiveSeriesExponential"/> instead, exact entrywise (uniformisation, squarings, and a gauge for
@@ -93,24 +95,24 @@ internal sealed class TridiagonalMetzlerExponential
             _logScale[i] = _series.LogSymmetriser(i);
         }
 
+        // Eigenpairs in descending order, so that the modes still alive at time τ are a prefix.
         var evd = s.Evd(Symmetricity.Symmetric);
+        var order = Enumerable.Range(0, n).OrderByDescending(k => evd.EigenValues[k].Real).ToArray();
         _eigenvalues = new double[n];
         _vectors = new double[n * n];
-        var perron = 0;
         for (var k = 0; k < n; k++)
         {
-            _eigenvalues[k] = evd.EigenValues[k].Real;
-            perron = _eigenvalues[k] > _eigenvalues[perron] ? k : perron;
+            _eigenvalues[k] = evd.EigenValues[order[k]].Real;
             for (var i = 0; i < n; i++)
             {
-                _vectors[(i * n) + k] = evd.EigenVectors[i, k];
+                _vectors[(i * n) + k] = evd.EigenVectors[i, order[k]];
             }
         }
 
-        PerronRoot = _eigenvalues[perron];
+        PerronRoot = _eigenvalues[0];
         for (var i = 1; i < n; i++)
         {
-            if (PerronLog(i, perron) > PerronLog(_perronPeak, perron))
+            if (PerronLog(i) > PerronLog(_perronPeak))
             {
                 _perronPeak = i;
             }
@@ -196,17 +198,18 @@ internal sealed class TridiagonalMetzlerExponential
     /// </summary>
     public double[] LogPerronVector() => TridiagonalPerronVector.Logs(_diagonal, _upper, _lower, PerronRoot, _perronPeak);
 
-    // ln|f_i| + const for the eigensolver's Perron vector f = D⁻¹·V[:, perron].
-    private double PerronLog(int i, int perron) => Math.Log(Math.Abs(_vectors[(i * _n) + perron])) - _logScale[i];
+    // ln|f_i| + const for the eigensolver's Perron vector f = D⁻¹·V[:, 0].
+    private double PerronLog(int i) => Math.Log(Math.Abs(_vectors[i * _n])) - _logScale[i];
 
     // The spectral sum into _values (ln ω − C); false, leaving _values partly written, if some component's error bound
     // exceeds RelativeTolerance.
     private bool Spectral(double tau)
     {
         var n = _n;
-        for (var k = 0; k < n; k++)
+        var alive = 0; // modes whose weight e^((λ_k − λ_max)τ) has not underflowed: the rest add exactly 0
+        while (alive < n && (_weights[alive] = Math.Exp((_eigenvalues[alive] - PerronRoot) * tau)) > 0)
         {
-            _weights[k] = Math.Exp((_eigenvalues[k] - PerronRoot) * tau);
+            alive++;
         }
 
         var roundOff = 8.0 * n * UnitRoundOff;
@@ -215,7 +218,7 @@ internal sealed class TridiagonalMetzlerExponential
             var row = i * n;
             var sum = 0.0;
             var magnitude = 0.0;
-            for (var k = 0; k < n; k++)
+            for (var k = 0; k < alive; k++)
             {
                 var v = _vectors[row + k];
                 var w = _weights[k];
