@@ -124,6 +124,24 @@ public class TridiagonalMetzlerExponentialTests
         }
     }
 
+    [TestCase(0.37)]
+    [TestCase(4321.0)]
+    [TestCase(9876.5)]
+    public void LongTimesBeyondTheIdempotentPowerKeepTheAbsoluteScale(double tau)
+    {
+        // Horizon 1e4 is ~2^16 uniformisation steps, but the normalised powers of this 6-state generator stop changing
+        // (to 1e-13) after ~11 squarings: larger binary digits of τ reuse that power and extrapolate its log scale. The
+        // absolute ln ω (≈ ρτ ≈ 4300 at the horizon) must still match the dense reference to 1e-12 relative (~1 ulp·20).
+        var diagonal = new[] { -0.5, -0.2, -0.9, -0.4, -1.0, -0.3 };
+        var logX = new[] { 0.1, -0.4, 0.3, 0.0, -0.2, 0.5 };
+        var expected = DenseExponentialReference.LogApply(diagonal, 0.7, 0.4, logX, tau);
+        var series = SeriesAbsolute(diagonal, 0.7, 0.4, logX, 1e4, tau);
+        for (var i = 0; i < diagonal.Length; i++)
+        {
+            Assert.That(series[i], Is.EqualTo(expected[i]).Within(1e-12 * (1 + Math.Abs(expected[i]))), $"component {i}");
+        }
+    }
+
     [Test]
     public void RepeatedTimesAreCachedAndNewTimesAllocateNothingAfterWarmUp()
     {
