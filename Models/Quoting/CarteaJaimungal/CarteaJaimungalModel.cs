@@ -1,5 +1,6 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Numerics;
 
 namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 
@@ -44,12 +45,13 @@ namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 /// linearly beyond the bound, which keeps Bid &lt; Ask (the spread is then 2/κ + premiums) and makes the reservation
 /// price the one-sided marginal value. The reservation price is the midpoint of the two quotes,
 /// s + (h(q+1) − h(q−1))/2 + ρ(ε⁺ − ε⁻)/2 in the interior.</para>
-/// <para><b>Numerics.</b> The symmetrised 𝐀 is eigen-decomposed once at construction; a quote at a new time costs
-/// O((2q̄+1)²) and is cached, a quote at a cached time O(1); neither allocates. The spectral sum is accurate relative to
-/// the best inventory's ω; when an inventory's ω is so much smaller that digits would be lost (heavy penalties, large
-/// q̄, very unequal flow), that time step is recomputed by a positive uniformisation series with entrywise relative
-/// accuracy, O((2q̄+1)²·log₂(cτ)) from a table of squarings built (and allocated) once on first use; see
-/// <c>PositiveSeriesExponential</c>. Thread-safe (calls are serialised by a lock).</para>
+/// <para><b>Numerics.</b> ω(t) = exp(𝐀(T−t))z comes from <see cref="Numerics.TridiagonalMetzlerExponential"/>: the
+/// symmetrised 𝐀 is eigen-decomposed once at construction; a quote at a new time costs O((2q̄+1)²) and is cached, a
+/// quote at a cached time O(1); neither allocates. The spectral sum is accurate relative to the best inventory's ω;
+/// when an inventory's ω is so much smaller that digits would be lost (heavy penalties, large q̄, very unequal flow),
+/// that time step is recomputed by a positive uniformisation series with entrywise relative accuracy,
+/// O((2q̄+1)²·log₂(cτ)) from a table of squarings built (and allocated) once on first use, gauged when some ω lies
+/// below the double range of the best one. Thread-safe (calls are serialised by a lock).</para>
 /// </remarks>
 public sealed class CarteaJaimungalModel : IQuotingModel
 {
@@ -57,8 +59,10 @@ public sealed class CarteaJaimungalModel : IQuotingModel
     private readonly double _kappa;
     private readonly double _askPremium;
     private readonly double _bidPremium;
-    private readonly InventorySpectrum _base;
-    private InventorySpectrum? _signalled;
+    private readonly double _riskNeutralDepth;
+    private readonly TridiagonalMetzlerExponential _base;
+    private TridiagonalMetzlerExponential? _signalled;
+    private double _signalledDrift;
 
     /// <summary>Builds the model and eigen-decomposes its inventory matrix.</summary>
     /// <param name="parameters">The §10.2 parameters.</param>
@@ -76,11 +80,12 @@ public sealed class CarteaJaimungalModel : IQuotingModel
         _kappa = parameters.FillDecay;
         _askPremium = Jumps.AskAdverseSelection;
         _bidPremium = Jumps.BidAdverseSelection;
+        _riskNeutralDepth = ExponentialIntensityHamiltonian.QuoteOffset(0, _kappa, 1);
         EffectiveRunningPenalty = parameters.RunningPenalty + Jumps.RunningPenaltyLoading;
         StructuralDrift = Jumps.ExogenousJumpDrift
                           + (parameters.BuyOrderRate * _askPremium)
                           - (parameters.SellOrderRate * _bidPremium);
-        _base = Spectrum(StructuralDrift);
+        _base = Exponential(StructuralDrift);
     }
 
     /// <summary>The §10.2 parameters.</summary>
@@ -138,10 +143,11 @@ public sealed class CarteaJaimungalModel : IQuotingModel
         double hq, hDown, hUp;
         lock (_gate)
         {
-            var h = SpectrumFor(snapshot.Drift).ValueAt(tau);
-            hq = h[row];
-            hDown = q > -p.MaxInventory ? h[row + 1] : double.NaN; // h(q−1)
-            hUp = q < p.MaxInventory ? h[row - 1] : double.NaN; // h(q+1)
+            // κh = ln ω up to a constant common to every q, which cancels from the depths.
+            var logOmega = ExponentialFor(snapshot.Drift).LogApply(tau);
+            hq = logOmega[row] / _kappa;
+            hDown = q > -p.MaxInventory ? logOmega[row + 1] / _kappa : double.NaN; // h(q−1)
+            hUp = q < p.MaxInventory ? logOmega[row - 1] / _kappa : double.NaN; // h(q+1)
         }
 
         var canSell = q > -p.MaxInventory;
@@ -159,8 +165,8 @@ public sealed class CarteaJaimungalModel : IQuotingModel
                 "inventory");
         }
 
-        var askDepth = (1 / _kappa) + _askPremium + askGain + snapshot.AdverseSelection;
-        var bidDepth = (1 / _kappa) + _bidPremium + bidGain + snapshot.AdverseSelection;
+        var askDepth = _riskNeutralDepth + _askPremium + askGain + snapshot.AdverseSelection;
+        var bidDepth = _riskNeutralDepth + _bidPremium + bidGain + snapshot.AdverseSelection;
         var reservation = snapshot.Mid + (0.5 * (askDepth - bidDepth));
         return TwoSidedQuote.FromDepths(
             snapshot.Mid, reservation, bidDepth, askDepth, canBuy ? p.LotSize : 0, canSell ? p.LotSize : 0);
@@ -175,18 +181,18 @@ public sealed class CarteaJaimungalModel : IQuotingModel
     {
         lock (_gate)
         {
-            var spectrum = SpectrumFor(signalDrift);
-            var h = spectrum.ValueAt(Parameters.Horizon - time);
-            for (var i = 0; i < h.Length; i++)
+            var exponential = ExponentialFor(signalDrift);
+            var logOmega = exponential.LogApply(Parameters.Horizon - time);
+            for (var i = 0; i < logOmega.Length; i++)
             {
-                destination[i] = h[i] + spectrum.Offset;
+                destination[i] = (logOmega[i] + exponential.LogOffset) / _kappa;
             }
 
-            return spectrum.UsedPositiveSeries;
+            return exponential.UsedPositiveSeries;
         }
     }
 
-    private InventorySpectrum SpectrumFor(double signalDrift)
+    private TridiagonalMetzlerExponential ExponentialFor(double signalDrift)
     {
         if (signalDrift == 0)
         {
@@ -194,20 +200,33 @@ public sealed class CarteaJaimungalModel : IQuotingModel
         }
 
         var drift = StructuralDrift + signalDrift;
-        if (_signalled is null || !_signalled.Drift.Equals(drift))
+        if (_signalled is null || !_signalledDrift.Equals(drift))
         {
-            _signalled = Spectrum(drift);
+            _signalled = Exponential(drift);
+            _signalledDrift = drift;
         }
 
         return _signalled;
     }
 
-    private InventorySpectrum Spectrum(double drift)
+    // 𝐀 for the total drift μ, rows q = q̄ … −q̄ (row i ↔ q = q̄ − i): diagonal κ(μq − φ_eff·q²), 𝐀[q, q−1] = λ⁺·C₀·e^(−κρε⁺)
+    // and 𝐀[q, q+1] = λ⁻·C₀·e^(−κρε⁻) with C₀ = e^(−1) the ξ = 0 Hamiltonian constant; start vector z_q = e^(−ακq²).
+    private TridiagonalMetzlerExponential Exponential(double drift)
     {
         var p = Parameters;
-        var logSuper = Math.Log(p.BuyOrderRate) - 1 - (_kappa * _askPremium);
-        var logSub = Math.Log(p.SellOrderRate) - 1 - (_kappa * _bidPremium);
-        return new InventorySpectrum(
-            p.MaxInventory, _kappa, EffectiveRunningPenalty, p.TerminalPenalty, drift, logSuper, logSub, p.Horizon);
+        var size = (2 * p.MaxInventory) + 1;
+        var diagonal = new double[size];
+        var logTerminal = new double[size];
+        for (var i = 0; i < size; i++)
+        {
+            double q = p.MaxInventory - i;
+            diagonal[i] = _kappa * ((drift * q) - (EffectiveRunningPenalty * q * q));
+            logTerminal[i] = -p.TerminalPenalty * _kappa * q * q;
+        }
+
+        var logC = -ExponentialIntensityHamiltonian.LogInverseConstantC(0, _kappa, 1);
+        var upper = Math.Exp(Math.Log(p.BuyOrderRate) + logC - (_kappa * _askPremium));
+        var lower = Math.Exp(Math.Log(p.SellOrderRate) + logC - (_kappa * _bidPremium));
+        return new TridiagonalMetzlerExponential(diagonal, upper, lower, logTerminal, p.Horizon);
     }
 }

@@ -17,11 +17,14 @@ namespace Lean.MarketMaking.Models.Quoting.Glft;
 /// eigenvector of M.
 /// </summary>
 /// <remarks>
-/// <para>Numerics: M is eigendecomposed once at construction (MathNet, symmetric) for λ₀ and the ground state;
-/// exp(−(M − λ₀)τ) is evaluated by positivity-preserving binary powers (see the internal semigroup), so all entries
-/// of v — including those at ±Q, 10⁻²⁴ of the centre for hftbacktest's ETHUSDT fit with Q = 20 lots — carry full relative precision and nothing
-/// over/underflows. The last τ's log-vector is cached: repeated quotes at the same time cost O(1) and allocate
-/// nothing; a new τ costs O(n²·log(T/h)) and allocates one cache entry. Thread-safe.</para>
+/// <para>Numerics: v(t) = exp(−M(T − t))·v(T) comes from <see cref="Numerics.TridiagonalMetzlerExponential"/> on G = −M
+/// (one symmetric eigendecomposition at construction, also giving λ₀ and the ground state): the spectral sum where
+/// its error bound shows every entry accurate to 1e-9, otherwise the entrywise-exact positive series, so all entries
+/// of v — including those at ±Q, 10⁻²⁴ of the centre for hftbacktest's ETHUSDT fit with Q = 20 lots — carry full
+/// relative precision and nothing over/underflows. The last τ's log-vector is cached as one immutable entry: repeated
+/// quotes at the same time cost O(1), take no lock and allocate nothing; a new τ costs O(n²) (spectral) or
+/// O(n²·log₂(τ/h)) (series; its table of powers is built on the first such τ), runs under a lock and allocates one
+/// cache entry. Thread-safe.</para>
 /// <para>Bounds: at n = N the bid has size 0, at n = −N the ask has size 0; the disabled side is priced at the
 /// closed-form depth of <see cref="GlftClosedFormModel"/> for that inventory, widened if needed so the spread is at
 /// least 2(δ̃ + ξ/2), hence finite and Bid &lt; Ask. Inventory off the grid is rounded to the nearest lot;
@@ -41,13 +44,12 @@ public sealed class GlftExactModel : IQuotingModel
     /// <summary>Largest supported ln(max v / min v), in nats, so every entry of v stays a normal double.</summary>
     public const double MaxLogRange = 600.0;
 
+    private readonly object _gate = new();
     private readonly GlftGenerator _generator;
-    private readonly TridiagonalSemigroup _semigroup;
     private readonly GlftClosedFormModel _closedForm;
-    private readonly double[] _terminal;
     private volatile CacheEntry? _cache;
 
-    /// <summary>Builds and eigendecomposes M and precomputes the semigroup powers.</summary>
+    /// <summary>Builds and eigendecomposes M.</summary>
     /// <param name="parameters">Model parameters.</param>
     /// <param name="horizon">T &gt; 0, in the time unit of the parameters.</param>
     /// <param name="maxInventory">Q &gt; 0, in asset units, a multiple of the order size Δ.</param>
@@ -70,26 +72,13 @@ public sealed class GlftExactModel : IQuotingModel
 
         Levels = (int)levels;
         _closedForm = new GlftClosedFormModel(parameters);
-        _generator = new GlftGenerator(parameters, Levels);
+        _generator = new GlftGenerator(parameters, Levels, horizon);
         var range = Range(_generator.LogGroundState) + Range(_generator.LogTerminal);
         if (!(range <= MaxLogRange))
         {
             throw Guard.Invalid(
                 nameof(maxInventory),
                 $"v would span {range:G4} nats between inventory 0 and ±Q (limit {MaxLogRange}); quotes at ±Q would be meaningless — reduce Q");
-        }
-
-        var shifted = new double[_generator.Diagonal.Length];
-        for (var i = 0; i < shifted.Length; i++)
-        {
-            shifted[i] = _generator.Diagonal[i] - _generator.LowestEigenvalue;
-        }
-
-        _semigroup = new TridiagonalSemigroup(shifted, _generator.OffDiagonal, horizon);
-        _terminal = new double[shifted.Length];
-        for (var i = 0; i < _terminal.Length; i++)
-        {
-            _terminal[i] = Math.Exp(_generator.LogTerminal[i]);
         }
     }
 
@@ -187,17 +176,13 @@ public sealed class GlftExactModel : IQuotingModel
 
     private CacheEntry Compute(double tau)
     {
-        var size = _terminal.Length;
-        var logV = new double[size];
-        Span<double> work = size <= 256 ? stackalloc double[3 * size] : new double[3 * size];
-        var v = work[..size];
-        _semigroup.Apply(tau, _terminal, v, work[size..]);
-        for (var i = 0; i < size; i++)
+        lock (_gate)
         {
-            logV[i] = Math.Log(v[i]);
+            var cache = _cache;
+            return cache is not null && cache.Tau == tau
+                ? cache
+                : new CacheEntry(tau, _generator.Exponential.LogApply(tau).ToArray());
         }
-
-        return new CacheEntry(tau, logV);
     }
 
     private static double Range(double[] values)

@@ -1,6 +1,5 @@
 using System;
-using Lean.MarketMaking.Models.Errors;
-using MathNet.Numerics.LinearAlgebra;
+using Lean.MarketMaking.Models.Numerics;
 
 namespace Lean.MarketMaking.Models.Quoting.Glft;
 
@@ -20,15 +19,16 @@ namespace Lean.MarketMaking.Models.Quoting.Glft;
 /// δᵇ = (1/k)ln(v_n/v_{n+1}) + ξ/2 + δ̃, δᵃ = (1/k)ln(v_n/v_{n−1}) + ξ/2 + δ̃ (Theorem 1 and §5).
 /// </summary>
 /// <remarks>
-/// M is eigendecomposed once (MathNet <c>Evd</c>, symmetric) for its smallest eigenvalue λ₀ and ground eigenvector
-/// f⁰ (GLFT Theorem 2: the ergodic quotes use f⁰). Because f⁰ decays faster than a Gaussian in n, its tail entries are
-/// far below the eigensolver's absolute accuracy, so the ergodic log-ratios ln(f_{n+1}/f_n) are recomputed with
-/// full relative accuracy from the three-term recurrence (M − λ₀)f = 0 as continued fractions run from each
-/// boundary towards the peak of f⁰ (every denominator is ≥ η e^(−kξ/2) there, so the recursion is stable).
+/// With G = −M (tridiagonal Metzler: off-diagonals η e^(−kξ/2) ≥ 0), v(t) = exp(G(T − t))·v(T) is evaluated by
+/// <see cref="TridiagonalMetzlerExponential"/> (<see cref="Exponential"/>), entrywise accurate. Its Perron root is
+/// −λ₀, λ₀ the smallest eigenvalue of M, and its Perron vector is the ground eigenvector f⁰ of GLFT Theorem 2 (the
+/// ergodic quotes use f⁰); f⁰ decays faster than a Gaussian in n, so its log-ratios ln(f_{n+1}/f_n) come from the
+/// three-term recurrence with full relative accuracy (<see cref="TridiagonalPerronVector"/>), not from the
+/// eigensolver's vector.
 /// </remarks>
 internal sealed class GlftGenerator
 {
-    public GlftGenerator(GlftParameters parameters, int levels)
+    public GlftGenerator(GlftParameters parameters, int levels, double horizon)
     {
         Levels = levels;
         var size = 2 * levels + 1;
@@ -36,45 +36,17 @@ internal sealed class GlftGenerator
         LogTerminal = new double[size];
         OffDiagonal = parameters.Eta * Math.Exp(-0.5 * parameters.DepthDecay * parameters.AdverseSelectionPerFill);
         var beta = parameters.DepthDecay * parameters.Drift;
+        var generator = new double[size];
         for (var i = 0; i < size; i++)
         {
             double n = i - levels;
             Diagonal[i] = parameters.InventoryRisk * n * n - beta * n;
             LogTerminal[i] = -0.5 * parameters.DepthDecay * parameters.AdverseSelectionPerFill * n * n;
+            generator[i] = -Diagonal[i];
         }
 
-        var m = Matrix<double>.Build.Dense(size, size);
-        for (var i = 0; i < size; i++)
-        {
-            m[i, i] = Diagonal[i];
-            if (i + 1 < size)
-            {
-                m[i, i + 1] = -OffDiagonal;
-                m[i + 1, i] = -OffDiagonal;
-            }
-        }
-
-        var evd = m.Evd(Symmetricity.Symmetric);
-        var lowest = 0;
-        for (var j = 1; j < size; j++)
-        {
-            if (evd.EigenValues[j].Real < evd.EigenValues[lowest].Real)
-            {
-                lowest = j;
-            }
-        }
-
-        LowestEigenvalue = evd.EigenValues[lowest].Real;
-        var peak = 0;
-        for (var i = 1; i < size; i++)
-        {
-            if (Math.Abs(evd.EigenVectors[i, lowest]) > Math.Abs(evd.EigenVectors[peak, lowest]))
-            {
-                peak = i;
-            }
-        }
-
-        LogGroundState = GroundStateLogs(peak);
+        Exponential = new TridiagonalMetzlerExponential(generator, OffDiagonal, OffDiagonal, LogTerminal, horizon);
+        LogGroundState = Exponential.LogPerronVector();
     }
 
     /// <summary>N = Q/Δ.</summary>
@@ -89,58 +61,9 @@ internal sealed class GlftGenerator
     /// <summary>ln v_i(T).</summary>
     public double[] LogTerminal { get; }
 
-    /// <summary>λ₀, the smallest eigenvalue of M.</summary>
-    public double LowestEigenvalue { get; }
-
     /// <summary>ln f⁰_i up to an additive constant (f⁰ the ground eigenvector, positive).</summary>
     public double[] LogGroundState { get; }
 
-    private double[] GroundStateLogs(int peak)
-    {
-        var size = Diagonal.Length;
-        var e = OffDiagonal;
-        var logs = new double[size];
-
-        // Right of the peak: r_i = f_i / f_{i−1} = e / (M_ii − λ₀ − e·r_{i+1}), from the top boundary down.
-        var ratio = 0.0;
-        var right = new double[size];
-        for (var i = size - 1; i > peak; i--)
-        {
-            ratio = e / Denominator(Diagonal[i] - LowestEigenvalue - e * ratio);
-            right[i] = Math.Log(ratio);
-        }
-
-        for (var i = peak + 1; i < size; i++)
-        {
-            logs[i] = logs[i - 1] + right[i];
-        }
-
-        // Left of the peak: l_i = f_i / f_{i+1}, from the bottom boundary up.
-        ratio = 0.0;
-        var left = new double[size];
-        for (var i = 0; i < peak; i++)
-        {
-            ratio = e / Denominator(Diagonal[i] - LowestEigenvalue - e * ratio);
-            left[i] = Math.Log(ratio);
-        }
-
-        for (var i = peak - 1; i >= 0; i--)
-        {
-            logs[i] = logs[i + 1] + left[i];
-        }
-
-        return logs;
-    }
-
-    private static double Denominator(double value)
-    {
-        if (!(value > 0) || !double.IsFinite(value))
-        {
-            throw new MarketMakingException(
-                MarketMakingErrorKind.NumericalInstability,
-                $"ground-state recursion lost positivity (denominator {value})");
-        }
-
-        return value;
-    }
+    /// <summary>exp(−Mτ)·v(T), τ ≤ the horizon; not thread-safe (the model serialises its use).</summary>
+    public TridiagonalMetzlerExponential Exponential { get; }
 }

@@ -1,5 +1,6 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Numerics;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 using NUnit.Framework;
@@ -195,7 +196,7 @@ public class CarteaJaimungalModelTests
     public void SpectralSumAndPositiveSeriesAgreeWhereBothAreAccurate(double time)
     {
         // Two independent evaluations of exp(𝐀τ)z: the eigen-decomposition of the symmetrised matrix and the positive
-        // uniformisation series on 𝐀 itself. Built here from the primitive parameters (λ±/e, −φκq²).
+        // uniformisation series (on the symmetrised 𝐀, no eigenvectors). Built here from the primitive parameters (λ±/e, −φκq²).
         var p = Asymmetric();
         var model = new CarteaJaimungalModel(p);
         var spectral = ClosedForm(model, time, 0, out var usedPositiveSeries);
@@ -210,9 +211,9 @@ public class CarteaJaimungalModelTests
             logZ[i] = -p.TerminalPenalty * p.FillDecay * q * q;
         }
 
-        var series = new PositiveSeriesExponential(diagonal, p.BuyOrderRate / Math.E, p.SellOrderRate / Math.E, p.Horizon);
+        var series = new PositiveSeriesExponential(diagonal, p.BuyOrderRate / Math.E, p.SellOrderRate / Math.E, logZ, p.Horizon);
         var logOmega = new double[n];
-        var offset = series.LogApply(p.Horizon - time, logZ, logOmega);
+        var offset = series.LogApply(p.Horizon - time, logOmega);
         var h = new double[n];
         for (var i = 0; i < n; i++)
         {
