@@ -107,10 +107,14 @@ public static class HurstEstimator
         }
 
         var m = sum / (x.Length - lag);
-        if (!(m > 0))
+        if (!(m > 0) || !double.IsFinite(m))
         {
             throw new MarketMakingException(
-                MarketMakingErrorKind.NumericalInstability, $"the absolute moment of order {q} at lag {lag} is zero; the series is constant", "logVolatility");
+                MarketMakingErrorKind.NumericalInstability,
+                m > 0
+                    ? $"the absolute moment of order {q} at lag {lag} overflows the double range; use smaller moment orders"
+                    : $"the absolute moment of order {q} at lag {lag} is zero; the series is constant",
+                "logVolatility");
         }
 
         return m;
