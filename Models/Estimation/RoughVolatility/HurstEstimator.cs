@@ -87,8 +87,7 @@ public static class HurstEstimator
                 logMoments[j] = Math.Log(AbsoluteMoment(logVolatility, lags[j], q));
             }
 
-            var (intercept, slope) = Fit.Line(logLags, logMoments);
-            var r2 = GoodnessOfFit.RSquared(logLags.Select(x => intercept + slope * x), logMoments);
+            var (intercept, slope, r2) = LeastSquaresLine.Fit(logLags, logMoments);
             fits[k] = new MomentScalingFit(q, slope, intercept, r2);
             qZeta += q * slope;
             qq += q * q;
