@@ -23,9 +23,9 @@ public static class HurstEstimator
     /// <param name="moments">Moment orders q &gt; 0; <see cref="DefaultMoments"/> when empty.</param>
     public static RoughnessEstimate Estimate(ReadOnlySpan<double> logVolatility, int maxLag, ReadOnlySpan<double> moments = default)
     {
-        if (maxLag < 2)
+        if (maxLag < 2 || maxLag > logVolatility.Length / 10)
         {
-            throw Guard.Invalid(nameof(maxLag), $"must be >= 2, got {maxLag}");
+            throw Guard.Invalid(nameof(maxLag), $"must be in [2, N/10 = {logVolatility.Length / 10}] for N = {logVolatility.Length}, got {maxLag}");
         }
 
         var lags = new int[maxLag];

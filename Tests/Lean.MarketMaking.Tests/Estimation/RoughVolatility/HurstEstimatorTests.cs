@@ -80,7 +80,8 @@ public class HurstEstimatorTests
         var constant = Enumerable.Repeat(1.0, 200).ToArray();
         Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(constant, 5))!.Kind, Is.EqualTo(MarketMakingErrorKind.NumericalInstability));
         var x = Enumerable.Range(0, 200).Select(t => Math.Sin(t)).ToArray();
-        Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, 21))!.ParameterName, Is.EqualTo("lags"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, 21))!.ParameterName, Is.EqualTo("maxLag"), "the argument the caller passed");
+        Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, new[] { 1, 21 }))!.ParameterName, Is.EqualTo("lags"));
         Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, 1))!.ParameterName, Is.EqualTo("maxLag"));
         Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, new[] { 2, 2 }))!.ParameterName, Is.EqualTo("lags"));
         Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, 5, new[] { -1.0 }))!.ParameterName, Is.EqualTo("moments"));
