@@ -1,5 +1,6 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Estimation;
 using Lean.MarketMaking.Models.Estimation.Jumps;
 using NUnit.Framework;
 
@@ -89,6 +90,33 @@ public class BnsJumpTestTests
         var bv = result.BipowerVariation.IntegratedVariance;
         var z = (1 - bv / rv) / Math.Sqrt(BnsJumpTest.Theta / n * Math.Max(1, result.IntegratedQuarticity / (bv * bv)));
         Assert.That(result.Statistic, Is.EqualTo(z).Within(1e-12));
+    }
+
+    [TestCase(QuarticityEstimator.Tripower, 5.903768063011284e-07, -1.2017044542688815)]
+    [TestCase(QuarticityEstimator.Quadpower, 5.017992721194202e-07, -1.3034587779565305)]
+    public void MatchesAnIndependentHandComputation(QuarticityEstimator quarticity, double expectedQuarticity, double expectedZ)
+    {
+        // Ten returns of a made-up series, computed independently (Python, double precision) from Huang & Tauchen's
+        // definitions: RV = Σr², BV = μ₁⁻²(n/(n−1))Σ|rᵢ||rᵢ₋₁|, TP = nμ₄/₃⁻³(n/(n−2))Σ|rᵢrᵢ₋₁rᵢ₋₂|^{4/3},
+        // QP = nμ₁⁻⁴(n/(n−3))Σ|rᵢrᵢ₋₁rᵢ₋₂rᵢ₋₃|, z = (1 − BV/RV)/√(θ/n·max(1, Q/BV²)). Q/BV² is 1.48 (TP) and 1.26 (QP),
+        // so the max(1, ·) adjustment is active and the two quarticities give different z. Tolerance 1e-12 relative:
+        // the two evaluations differ only by the rounding of the logarithms and sums.
+        var prices = new[] { 100, 100.1, 99.95, 100.05, 100.0, 101.0, 100.0, 101.2, 100.1, 100.15, 100.1 };
+        var observations = new PriceObservation[prices.Length];
+        for (var i = 0; i < prices.Length; i++)
+        {
+            observations[i] = new PriceObservation(i, prices[i]);
+        }
+
+        var result = BnsJumpTest.Run(observations, 0.05, quarticity);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.RealisedVariance.IntegratedVariance, Is.EqualTo(0.00046475005852545444).Within(1e-10).Percent);
+            Assert.That(result.BipowerVariation.IntegratedVariance, Is.EqualTo(0.0006322453317302855).Within(1e-10).Percent);
+            Assert.That(result.IntegratedQuarticity, Is.EqualTo(expectedQuarticity).Within(1e-10).Percent);
+            Assert.That(result.Statistic, Is.EqualTo(expectedZ).Within(1e-10).Percent);
+            Assert.That(result.IsJump, Is.False);
+        });
     }
 
     [Test]
