@@ -37,14 +37,10 @@ public static class Program
         {
             return command.Run(args[1..], stdin, stdout, stderr);
         }
-        catch (CommandLineException e)
+        catch (Exception e) when (e is CommandLineException or MarketMakingException)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return 2;
-        }
-        catch (MarketMakingException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
+            // Exactly one line: messages may quote multi-line input (e.g. a JSON parser's excerpt of stdin).
+            stderr.WriteLine("error: " + e.Message.ReplaceLineEndings(" ").Trim());
             return 2;
         }
     }

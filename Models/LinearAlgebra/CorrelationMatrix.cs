@@ -63,7 +63,7 @@ public sealed class CorrelationMatrix
         catch (ArgumentException e)
         {
             // MathNet's Cholesky reports a non-positive pivot as an ArgumentException.
-            throw new MarketMakingException(MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite, "is not positive definite", "correlation", e);
+            throw new MarketMakingException(MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite, "is not positive definite", "values", e);
         }
     }
 
@@ -71,7 +71,10 @@ public sealed class CorrelationMatrix
     public int Dimension => _values.GetLength(0);
 
     /// <summary>Correlation between assets <paramref name="i"/> and <paramref name="j"/>.</summary>
-    public double this[int i, int j] => _values[i, j];
+    /// <param name="i">Row, in [0, n).</param>
+    /// <param name="j">Column, in [0, n).</param>
+    /// <exception cref="MarketMakingException">InvalidParameters naming the index that is out of range.</exception>
+    public double this[int i, int j] => _values[Index(i, nameof(i)), Index(j, nameof(j))];
 
     /// <summary>The n×n identity correlation (independent assets).</summary>
     public static CorrelationMatrix Identity(int dimension)
@@ -89,6 +92,9 @@ public sealed class CorrelationMatrix
     /// <summary>A fresh MathNet copy of the matrix.</summary>
     public Matrix<double> ToMatrix() => Matrix<double>.Build.DenseOfArray(_values);
 
+    private int Index(int index, string name) =>
+        (uint)index < (uint)Dimension ? index : throw Guard.Invalid(name, $"must be in [0, {Dimension - 1}], got {index}");
+
     private static MarketMakingException NotPd(string why) =>
-        new(MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite, why, "correlation");
+        new(MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite, why, "values");
 }

@@ -18,7 +18,7 @@ public sealed class MarketMakingSimulationSettings
     /// <param name="timeStep">dt &gt; 0, time units, at most T.</param>
     /// <param name="arrivalIntensity">A &gt; 0, fills per time unit of a quote at the mid.</param>
     /// <param name="intensityDecay">k &gt; 0, per price unit.</param>
-    /// <param name="paths">Number of simulated paths, &gt; 0.</param>
+    /// <param name="paths">Number of simulated paths, ≥ 2 (the results report sample standard deviations).</param>
     /// <param name="initialInventory">Inventory q₀ at t = 0, units of the asset.</param>
     public MarketMakingSimulationSettings(
         double initialMid,
@@ -36,7 +36,7 @@ public sealed class MarketMakingSimulationSettings
         TimeStep = Guard.InRange(timeStep, double.Epsilon, horizon, nameof(timeStep));
         ArrivalIntensity = Guard.Positive(arrivalIntensity, nameof(arrivalIntensity));
         IntensityDecay = Guard.Positive(intensityDecay, nameof(intensityDecay));
-        Paths = Guard.Positive(paths, nameof(paths));
+        Paths = paths >= 2 ? paths : throw Guard.Invalid(nameof(paths), $"must be >= 2 (a sample standard deviation needs two paths), got {paths}");
         InitialInventory = Guard.Finite(initialInventory, nameof(initialInventory));
 
         var steps = Math.Round(horizon / timeStep);

@@ -26,8 +26,12 @@ public sealed class CompoundPoissonJumps
     public IJumpSizeDistribution Sizes { get; }
 
     /// <summary>Draws the compensated increment Σ_{k ≤ ΔN} Y_k − λE[Y]dt over a step dt.</summary>
+    /// <param name="random">Source of randomness.</param>
+    /// <param name="dt">Step length &gt; 0, time units.</param>
     public double SampleCompensatedIncrement(Random random, double dt)
     {
+        ArgumentNullException.ThrowIfNull(random);
+        Guard.Positive(dt, nameof(dt));
         var count = Intensity > 0 ? Poisson.Sample(random, Intensity * dt) : 0;
         var sum = 0.0;
         for (var k = 0; k < count; k++)

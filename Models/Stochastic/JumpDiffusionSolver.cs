@@ -18,14 +18,14 @@ public static class JumpDiffusionSolver
     {
         ArgumentNullException.ThrowIfNull(jumps);
         ArgumentNullException.ThrowIfNull(random);
-        ScalarSdeSolver.CheckGrid(x0, t0, dt, path.Length, path.Length);
+        ScalarSdeSolver.CheckGrid(scheme, x0, t0, dt, path.Length, path.Length);
         var sqrtDt = Math.Sqrt(dt);
         path[0] = x0;
         for (var k = 1; k < path.Length; k++)
         {
             var t = t0 + (k - 1) * dt;
             var x = ScalarSdeSolver.Step(sde, scheme, t, path[k - 1], dt, sqrtDt * Normal.Sample(random, 0, 1));
-            path[k] = x + jumps.SampleCompensatedIncrement(random, dt);
+            path[k] = ScalarSdeSolver.RequireFinite(x + jumps.SampleCompensatedIncrement(random, dt), t + dt);
         }
     }
 }

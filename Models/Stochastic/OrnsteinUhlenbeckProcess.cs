@@ -47,8 +47,14 @@ public sealed class OrnsteinUhlenbeckProcess : IScalarSde
     public double Mean(double initial, double time) => Theta + (initial - Theta) * Math.Exp(-Kappa * time);
 
     /// <summary>Var[X_t | X₀] = σ²(1 − e^{−2κt})/(2κ).</summary>
-    public double Variance(double time) => StationaryVariance * -SpecialFunctions.Expm1(-2 * Kappa * time);
+    /// <param name="time">Elapsed time t ≥ 0, time units (a negative t would give a negative variance).</param>
+    public double Variance(double time) =>
+        StationaryVariance * -SpecialFunctions.Expm1(-2 * Kappa * Guard.NonNegative(time, nameof(time)));
 
     /// <summary>Exact transition over <paramref name="dt"/> driven by a standard normal <paramref name="normal"/>.</summary>
-    public double ExactStep(double x, double dt, double normal) => Mean(x, dt) + Math.Sqrt(Variance(dt)) * normal;
+    /// <param name="x">Current value X_t.</param>
+    /// <param name="dt">Step Δ ≥ 0, time units.</param>
+    /// <param name="normal">A standard normal draw Z.</param>
+    public double ExactStep(double x, double dt, double normal) =>
+        Mean(x, dt) + Math.Sqrt(Variance(Guard.NonNegative(dt, nameof(dt)))) * normal;
 }

@@ -13,13 +13,25 @@ namespace Lean.MarketMaking.Models.Stochastic;
 public static class ScalarSdeSolver
 {
     /// <summary>One step of the scheme from (t, x) over dt with Brownian increment dW.</summary>
+    /// <exception cref="MarketMakingException">NumericalInstability when the step leaves the finite doubles (the scheme
+    /// diverged, e.g. a super-linear drift with too large a step, or a non-finite coefficient).</exception>
     public static double Step<TSde>(TSde sde, SdeScheme scheme, double t, double x, double dt, double dW)
         where TSde : IScalarSde
     {
         var b = sde.Diffusion(t, x);
         var next = x + sde.Drift(t, x) * dt + b * dW;
-        return scheme == SdeScheme.Milstein ? next + 0.5 * b * sde.DiffusionDerivative(t, x) * (dW * dW - dt) : next;
+        if (scheme == SdeScheme.Milstein)
+        {
+            next += 0.5 * b * sde.DiffusionDerivative(t, x) * (dW * dW - dt);
+        }
+
+        return RequireFinite(next, t + dt);
     }
+
+    /// <summary>Returns <paramref name="value"/>, the state at <paramref name="time"/>, or throws NumericalInstability if it is NaN or ±∞.</summary>
+    internal static double RequireFinite(double value, double time) => double.IsFinite(value)
+        ? value
+        : throw new MarketMakingException(MarketMakingErrorKind.NumericalInstability, $"the path reached {value} at t = {time}: the scheme diverged", "path");
 
     /// <summary>
     /// Integrates from X(t₀) = x₀ with the given Brownian increments; path[k] = X(t₀ + k·dt), so
@@ -29,7 +41,8 @@ public static class ScalarSdeSolver
         TSde sde, SdeScheme scheme, double x0, double t0, double dt, ReadOnlySpan<double> brownianIncrements, Span<double> path)
         where TSde : IScalarSde
     {
-        CheckGrid(x0, t0, dt, brownianIncrements.Length + 1, path.Length);
+        CheckGrid(scheme, x0, t0, dt, brownianIncrements.Length + 1, path.Length);
+        Guard.AllFinite(brownianIncrements, nameof(brownianIncrements));
         path[0] = x0;
         for (var k = 0; k < brownianIncrements.Length; k++)
         {
@@ -42,7 +55,7 @@ public static class ScalarSdeSolver
         where TSde : IScalarSde
     {
         ArgumentNullException.ThrowIfNull(random);
-        CheckGrid(x0, t0, dt, path.Length, path.Length);
+        CheckGrid(scheme, x0, t0, dt, path.Length, path.Length);
         var sqrtDt = Math.Sqrt(dt);
         path[0] = x0;
         for (var k = 1; k < path.Length; k++)
@@ -52,8 +65,9 @@ public static class ScalarSdeSolver
     }
 
     /// <summary>Validates the start and step and the path length shared by the solvers.</summary>
-    internal static void CheckGrid(double x0, double t0, double dt, int expectedLength, int pathLength)
+    internal static void CheckGrid(SdeScheme scheme, double x0, double t0, double dt, int expectedLength, int pathLength)
     {
+        Guard.Defined(scheme, nameof(scheme));
         Guard.Finite(x0, nameof(x0));
         Guard.Finite(t0, nameof(t0));
         Guard.Positive(dt, nameof(dt));

@@ -23,7 +23,11 @@ internal static class CalibrationRun
     /// <summary>Step of the fine sampling for bucket variances (tick and second data), seconds.</summary>
     public const double FineSeconds = 5;
 
-    /// <summary>Reads the data and writes one JSON object on <paramref name="stdout"/>; progress on <paramref name="stderr"/>.</summary>
+    /// <summary>
+    /// Reads the data and writes one JSON object on <paramref name="stdout"/>, then one progress line per day on
+    /// <paramref name="stderr"/>. The progress lines are held back until the run succeeds, so that bad data met on a
+    /// later day (a corrupt file) leaves exactly one line on stderr: the error.
+    /// </summary>
     public static void Run(CalibrationRequest request, TextWriter stdout, TextWriter stderr)
     {
         var reader = new LeanDataReader(request.DataFolder);
@@ -38,6 +42,7 @@ internal static class CalibrationRun
         var hawkes = source.HasTrades ? new HawkesAccumulator() : null;
         var fineStep = request.Resolution == LeanResolution.Minute ? SampleSeconds : FineSeconds;
         var daysRead = new List<DateOnly>();
+        var progress = new List<string>();
         double sessionSeconds = 0, lastStitched = double.NaN;
         foreach (var date in source.Dates)
         {
@@ -73,7 +78,7 @@ internal static class CalibrationRun
             }
 
             var samples = RegularSampler.Sample(mids, SampleSeconds);
-            stderr.WriteLine(FormattableString.Invariant(
+            progress.Add(FormattableString.Invariant(
                 $"calibrate: {date:yyyy-MM-dd}: {mids.Count} mid changes, {trades} trades, {samples.Count} samples of {SampleSeconds} s"));
             if (samples.Count == 0)
             {
@@ -137,6 +142,10 @@ internal static class CalibrationRun
             roughness.Write(w);
             regimes.Write(w);
         });
+        foreach (var line in progress)
+        {
+            stderr.WriteLine(line);
+        }
     }
 
     private static string MidRule(CalibrationRequest request) => (request.Resolution, request.Symbol.SecurityType) switch

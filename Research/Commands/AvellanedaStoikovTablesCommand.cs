@@ -34,6 +34,11 @@ internal sealed class AvellanedaStoikovTablesCommand : IResearchCommand
         var paths = 1000;
         for (var i = 0; i < args.Length; i += 2)
         {
+            if (args[i] is not ("--seed" or "--paths"))
+            {
+                throw new CommandLineException($"unknown option '{args[i]}'; usage: as-tables [--seed N] [--paths N]");
+            }
+
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
             {
                 throw new CommandLineException($"option {args[i]} needs an integer value");
@@ -44,11 +49,9 @@ internal sealed class AvellanedaStoikovTablesCommand : IResearchCommand
                 case "--seed":
                     seed = value;
                     break;
-                case "--paths":
+                default:
                     paths = value;
                     break;
-                default:
-                    throw new CommandLineException($"unknown option {args[i]}");
             }
         }
 

@@ -22,7 +22,8 @@ internal sealed class JsonFields
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(input.ReadToEnd());
+            // A repeated field is an error at parse time; otherwise JsonObject throws an ArgumentException on first access.
+            node = JsonNode.Parse(input.ReadToEnd(), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

@@ -81,11 +81,16 @@ public sealed class HawkesEvents
 
     /// <summary>Sorted event times of type <paramref name="type"/>.</summary>
     /// <param name="type">Event type, 0 … D−1.</param>
-    public ImmutableArray<double> Times(int type) => _times[type];
+    /// <exception cref="MarketMakingException">InvalidParameters when <paramref name="type"/> is not in [0, D).</exception>
+    public ImmutableArray<double> Times(int type) => _times[Type(type)];
 
     /// <summary>Number of events of type <paramref name="type"/>.</summary>
     /// <param name="type">Event type, 0 … D−1.</param>
-    public int Count(int type) => _times[type].Length;
+    /// <exception cref="MarketMakingException">InvalidParameters when <paramref name="type"/> is not in [0, D).</exception>
+    public int Count(int type) => _times[Type(type)].Length;
+
+    private int Type(int type) =>
+        (uint)type < (uint)_times.Length ? type : throw Guard.Invalid(nameof(type), $"must be in [0, {_times.Length - 1}], got {type}");
 
     /// <summary>
     /// The first <paramref name="count"/> events of the merged stream, observed on [<see cref="Start"/>, time of the next

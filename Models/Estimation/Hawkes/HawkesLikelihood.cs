@@ -26,10 +26,12 @@ public static class HawkesLikelihood
     /// <param name="parameters">The model; its dimension must match the events'.</param>
     /// <param name="events">The observed path.</param>
     /// <returns>log L (natural log; intensities in events per time unit).</returns>
+    /// <exception cref="MarketMakingException">NumericalInstability when the parameters are so extreme that the
+    /// intensities overflow and log L is not finite.</exception>
     public static double LogLikelihood(HawkesParameters parameters, HawkesEvents events)
     {
         Check(parameters, events);
-        return Evaluate(events, parameters.Mu.AsSpan(), parameters.AlphaSpan, parameters.Beta, Span<double>.Empty);
+        return Finite(Evaluate(events, parameters.Mu.AsSpan(), parameters.AlphaSpan, parameters.Beta, Span<double>.Empty));
     }
 
     /// <summary>
@@ -39,13 +41,26 @@ public static class HawkesLikelihood
     /// <param name="parameters">The model; its dimension must match the events'.</param>
     /// <param name="events">The observed path.</param>
     /// <param name="logLikelihood">log L at <paramref name="parameters"/>.</param>
+    /// <exception cref="MarketMakingException">NumericalInstability when log L or a derivative is not finite.</exception>
     public static ImmutableArray<double> Gradient(HawkesParameters parameters, HawkesEvents events, out double logLikelihood)
     {
         Check(parameters, events);
         var gradient = new double[parameters.ParameterCount];
-        logLikelihood = Evaluate(events, parameters.Mu.AsSpan(), parameters.AlphaSpan, parameters.Beta, gradient);
+        logLikelihood = Finite(Evaluate(events, parameters.Mu.AsSpan(), parameters.AlphaSpan, parameters.Beta, gradient));
+        foreach (var g in gradient)
+        {
+            Finite(g);
+        }
+
         return ImmutableArray.Create(gradient);
     }
+
+    private static double Finite(double value) => double.IsFinite(value)
+        ? value
+        : throw new MarketMakingException(
+            MarketMakingErrorKind.NumericalInstability,
+            $"the log-likelihood or its gradient is {value}: the intensities overflow the double range for these parameters",
+            "parameters");
 
     /// <summary>
     /// The likelihood kernel on raw values (no validation: the estimator calls it with any positive μ, β and α ≥ 0).

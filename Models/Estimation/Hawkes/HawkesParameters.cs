@@ -93,7 +93,12 @@ public sealed class HawkesParameters
     /// <summary>Branching ratio from node <paramref name="source"/> to node <paramref name="receiving"/>.</summary>
     /// <param name="receiving">Row i: the node whose intensity is raised.</param>
     /// <param name="source">Column j: the node whose events excite.</param>
-    public double Alpha(int receiving, int source) => _alpha[(receiving * Dimension) + source];
+    /// <exception cref="MarketMakingException">InvalidParameters naming the index that is not in [0, D).</exception>
+    public double Alpha(int receiving, int source) =>
+        _alpha[(Node(receiving, nameof(receiving)) * Dimension) + Node(source, nameof(source))];
+
+    private int Node(int index, string name) =>
+        (uint)index < (uint)Dimension ? index : throw Guard.Invalid(name, $"must be in [0, {Dimension - 1}], got {index}");
 
     /// <summary>A copy of α as a D×D array (row = receiving node).</summary>
     public double[,] AlphaToArray()

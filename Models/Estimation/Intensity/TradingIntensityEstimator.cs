@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using Lean.MarketMaking.Models.Estimation.OrderFlow;
 using Lean.MarketMaking.Models.Errors;
-using MathNet.Numerics;
 
 namespace Lean.MarketMaking.Models.Estimation.Intensity;
 
@@ -212,16 +211,14 @@ public sealed class TradingIntensityEstimator
 
         var x = depths.ToArray();
         var y = logRates.ToArray();
-        var (intercept, slope) = Fit.Line(x, y);
-        var fitted = new double[x.Length];
+        var (intercept, slope, rSquared) = LeastSquaresLine.Fit(x, y);
         var rates = new double[x.Length];
         for (var i = 0; i < x.Length; i++)
         {
-            fitted[i] = intercept + slope * x[i];
             rates[i] = Math.Exp(y[i]);
         }
 
-        return new IntensityFit(Math.Exp(intercept), -slope, GoodnessOfFit.RSquared(fitted, y), x, rates);
+        return new IntensityFit(Math.Exp(intercept), -slope, rSquared, x, rates);
     }
 
     private static void RequirePrice(double value, string name)

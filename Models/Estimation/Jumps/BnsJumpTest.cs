@@ -12,7 +12,9 @@ namespace Lean.MarketMaking.Models.Estimation.Jumps;
 /// "The relative contribution of jumps to total price variance", J. Financial Econometrics 3(4)):
 /// z = (1 − BV/RV) / √(θ·(1/n)·max(1, Q/BV²)) with θ = μ₁⁻⁴ + 2μ₁⁻² − 5 = π²/4 + π − 5 ≈ 0.6090 and Q a jump-robust
 /// (tripower or quadpower) quarticity, n the number of returns. Without jumps z → N(0, 1); jumps push BV/RV below 1, so
-/// the test rejects for large z (one-sided).
+/// the test rejects for large z (one-sided). As in Huang &amp; Tauchen, every multipower sum carries its finite-sample
+/// factor n/(n − m + 1): BV = μ₁⁻²·(n/(n − 1))·Σ|rᵢ||rᵢ₋₁| (so E[BV] = E[RV] without jumps, for any n), TP with
+/// n/(n − 2), QP with n/(n − 3). <see cref="Volatility.BipowerVariation"/> is the plain BNS (2004) sum without it.
 /// </summary>
 public static class BnsJumpTest
 {
@@ -39,7 +41,7 @@ public static class BnsJumpTest
         var returns = MarketData.LogReturns(observations, out var elapsed);
         var n = returns.Length;
         var rv = Volatility.RealisedVariance.SumOfSquares(returns);
-        var bv = Volatility.BipowerVariation.Compute(returns);
+        var bv = Volatility.BipowerVariation.Compute(returns) * n / (n - 1.0);
         if (!(rv > 0) || !(bv > 0))
         {
             throw LeeMyklandTest.Failed(nameof(observations), $"realised variance ({rv}) and bipower variation ({bv}) must be positive");

@@ -70,10 +70,15 @@ public sealed class GaussianEmission
     public IReadOnlyList<double> Mean => _mean;
 
     /// <summary>Covariance entry Σ[i, j] (observation units squared).</summary>
-    public double Covariance(int i, int j) => _covariance[i, j];
+    /// <exception cref="MarketMakingException">InvalidParameters naming the index that is not in [0, d).</exception>
+    public double Covariance(int i, int j) => _covariance[Component(i, nameof(i)), Component(j, nameof(j))];
 
     /// <summary>Volatility √Σ[i, i] of component <paramref name="i"/> (observation units, per observation).</summary>
-    public double Volatility(int i) => Math.Sqrt(_covariance[i, i]);
+    /// <exception cref="MarketMakingException">InvalidParameters when <paramref name="i"/> is not in [0, d).</exception>
+    public double Volatility(int i) => Math.Sqrt(Covariance(i, i));
+
+    private int Component(int index, string name) =>
+        (uint)index < (uint)_mean.Length ? index : throw Guard.Invalid(name, $"must be a component in [0, {_mean.Length - 1}], got {index}");
 
     /// <summary>The regime's correlation matrix Σ[i,j]/(σᵢσⱼ).</summary>
     public CorrelationMatrix Correlation()

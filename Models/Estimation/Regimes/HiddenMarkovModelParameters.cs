@@ -81,10 +81,15 @@ public sealed class HiddenMarkovModelParameters
     public IReadOnlyList<GaussianEmission> Emissions => _emissions;
 
     /// <summary>Transition probability Aᵢⱼ = P(next state j | current state i), per observation step.</summary>
-    public double Transition(int from, int to) => _transition[from * StateCount + to];
+    /// <exception cref="MarketMakingException">InvalidParameters naming the state index that is not in [0, K).</exception>
+    public double Transition(int from, int to) => _transition[State(from, nameof(from)) * StateCount + State(to, nameof(to))];
 
     /// <summary>Expected stay in state <paramref name="state"/>, 1/(1 − Aᵢᵢ), in observation steps (∞ for an absorbing state).</summary>
-    public double ExpectedDuration(int state) => 1.0 / (1.0 - _transition[state * StateCount + state]);
+    /// <exception cref="MarketMakingException">InvalidParameters when <paramref name="state"/> is not in [0, K).</exception>
+    public double ExpectedDuration(int state) => 1.0 / (1.0 - _transition[State(state, nameof(state)) * (StateCount + 1)]);
+
+    private int State(int index, string name) =>
+        (uint)index < (uint)StateCount ? index : throw Guard.Invalid(name, $"must be a state in [0, {StateCount - 1}], got {index}");
 
     /// <summary>A copy of the parameters with the states reordered: new state i is old state <paramref name="order"/>[i].</summary>
     public HiddenMarkovModelParameters Permute(IReadOnlyList<int> order)

@@ -21,11 +21,17 @@ public sealed class FractionalBrownianMotion
 
     /// <summary>Prepares the simulation of <paramref name="steps"/> increments with Hurst exponent <paramref name="hurst"/>.</summary>
     /// <param name="hurst">Hurst exponent H ∈ (0, 1).</param>
-    /// <param name="steps">Number of grid steps, ≥ 1.</param>
+    /// <param name="steps">Number of grid steps, in [1, <see cref="MaxSteps"/>].</param>
     public FractionalBrownianMotion(double hurst, int steps)
     {
         Hurst = Guard.InRange(hurst, double.Epsilon, 1 - 1e-12, nameof(hurst));
         Steps = Guard.Positive(steps, nameof(steps));
+        if (steps > MaxSteps)
+        {
+            // Beyond 2³⁰ the power-of-two search below would overflow and never end.
+            throw Guard.Invalid(nameof(steps), $"must be <= {MaxSteps} (the embedding holds 2·2^⌈log₂ steps⌉ complex numbers twice), got {steps}");
+        }
+
         var m = 1;
         while (m < steps)
         {
@@ -60,6 +66,9 @@ public sealed class FractionalBrownianMotion
 
         _buffer = new Complex[size];
     }
+
+    /// <summary>Largest number of steps per sample, 2²⁴ (the FFT buffers then take 2 × 512 MB).</summary>
+    public const int MaxSteps = 1 << 24;
 
     /// <summary>Hurst exponent H.</summary>
     public double Hurst { get; }

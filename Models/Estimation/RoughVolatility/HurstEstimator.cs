@@ -23,9 +23,9 @@ public static class HurstEstimator
     /// <param name="moments">Moment orders q &gt; 0; <see cref="DefaultMoments"/> when empty.</param>
     public static RoughnessEstimate Estimate(ReadOnlySpan<double> logVolatility, int maxLag, ReadOnlySpan<double> moments = default)
     {
-        if (maxLag < 2)
+        if (maxLag < 2 || maxLag > logVolatility.Length / 10)
         {
-            throw Guard.Invalid(nameof(maxLag), $"must be >= 2, got {maxLag}");
+            throw Guard.Invalid(nameof(maxLag), $"must be in [2, N/10 = {logVolatility.Length / 10}] for N = {logVolatility.Length}, got {maxLag}");
         }
 
         var lags = new int[maxLag];
@@ -87,8 +87,7 @@ public static class HurstEstimator
                 logMoments[j] = Math.Log(AbsoluteMoment(logVolatility, lags[j], q));
             }
 
-            var (intercept, slope) = Fit.Line(logLags, logMoments);
-            var r2 = GoodnessOfFit.RSquared(logLags.Select(x => intercept + slope * x), logMoments);
+            var (intercept, slope, r2) = LeastSquaresLine.Fit(logLags, logMoments);
             fits[k] = new MomentScalingFit(q, slope, intercept, r2);
             qZeta += q * slope;
             qq += q * q;
@@ -107,10 +106,14 @@ public static class HurstEstimator
         }
 
         var m = sum / (x.Length - lag);
-        if (!(m > 0))
+        if (!(m > 0) || !double.IsFinite(m))
         {
             throw new MarketMakingException(
-                MarketMakingErrorKind.NumericalInstability, $"the absolute moment of order {q} at lag {lag} is zero; the series is constant", "logVolatility");
+                MarketMakingErrorKind.NumericalInstability,
+                m > 0
+                    ? $"the absolute moment of order {q} at lag {lag} overflows the double range; use smaller moment orders"
+                    : $"the absolute moment of order {q} at lag {lag} is zero; the series is constant",
+                "logVolatility");
         }
 
         return m;

@@ -38,7 +38,10 @@ public readonly record struct VarianceEstimate
     public int ReturnCount { get; }
 
     /// <summary>Variance of ln P per second: <see cref="IntegratedVariance"/> / <see cref="ElapsedSeconds"/>.</summary>
-    public double VariancePerSecond => IntegratedVariance / ElapsedSeconds;
+    /// <exception cref="MarketMakingException">InvalidMarketData on a default-constructed estimate (no window: 0/0).</exception>
+    public double VariancePerSecond => ElapsedSeconds > 0
+        ? IntegratedVariance / ElapsedSeconds
+        : throw MarketData.Invalid(nameof(ElapsedSeconds), "a default VarianceEstimate has no observation window");
 
     /// <summary>Volatility of ln P per √second: √<see cref="VariancePerSecond"/>.</summary>
     public double VolatilityPerSqrtSecond => Math.Sqrt(VariancePerSecond);

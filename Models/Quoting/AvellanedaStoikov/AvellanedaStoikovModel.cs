@@ -12,7 +12,13 @@ namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 /// The drift term is the standard CARA frozen-inventory extension, not part of the paper: with dS = μ dt + σ dW the
 /// frozen-inventory value (3) becomes −exp(−γx − γq(s + μτ) + ½γ²q²σ²τ), so the reservation bid and ask (6)–(7) and their
 /// average (8) shift by μτ while their difference, hence the spread, is unchanged. With μ = 0 the model is exactly (29)–(30).
-/// Quoted sizes are <see cref="AvellanedaStoikovParameters.OrderSize"/> on both sides.
+/// <para>
+/// Order size: the paper fills one share. Quotes of z = <see cref="AvellanedaStoikovParameters.OrderSize"/> units fill z
+/// units at once, so (6)–(7) are taken for a lot of z units at a per-unit price — v(x − z·rᵇ, s, q + z, t) = v(x, s, q, t) —
+/// giving rᵇ = s − (2q + z)γσ²τ/2 and rᵃ = s − (2q − z)γσ²τ/2 (their average is still (29)), and the offset of (18)–(19)
+/// becomes (1/(γz))·ln(1 + γz/k) (the ξΔ form of Guéant 2017, "Optimal market making", §4). The total spread is then
+/// zγσ²τ + (2/(γz))·ln(1 + γz/k), which is (30) for z = 1 (the setting of the paper's tables).
+/// </para>
 /// </summary>
 public sealed class AvellanedaStoikovModel : IQuotingModel
 {
@@ -29,22 +35,22 @@ public sealed class AvellanedaStoikovModel : IQuotingModel
     {
         Parameters = parameters ?? throw Errors.Guard.Invalid(nameof(parameters), "must not be null");
         horizon = parameters.Horizon;
-        inventoryRisk = parameters.RiskAversion * parameters.Volatility * parameters.Volatility;
-        halfInventoryRisk = 0.5 * inventoryRisk;
-        // (1/γ)·ln(1 + γ/k) of (18)–(19): the exponential-intensity quote offset with ξ = γ and the paper's unit fills.
-        arrivalHalfSpread = ExponentialIntensityHamiltonian.QuoteOffset(parameters.RiskAversion, parameters.IntensityDecay, size: 1);
-        premium = parameters.AdverseSelectionPremium;
         orderSize = parameters.OrderSize;
+        inventoryRisk = parameters.RiskAversion * parameters.Volatility * parameters.Volatility;
+        halfInventoryRisk = 0.5 * inventoryRisk * orderSize;
+        // (1/(γz))·ln(1 + γz/k): the offset of (18)–(19) for fills of z units (z = 1 in the paper).
+        arrivalHalfSpread = ExponentialIntensityHamiltonian.QuoteOffset(parameters.RiskAversion, parameters.IntensityDecay, orderSize);
+        premium = parameters.AdverseSelectionPremium;
     }
 
     /// <summary>The model's parameters.</summary>
     public AvellanedaStoikovParameters Parameters { get; }
 
-    /// <summary>Total spread of eq. (30), γσ²τ + (2/γ)·ln(1 + γ/k), in price units, at time <paramref name="time"/>
-    /// (before any adverse-selection widening).</summary>
+    /// <summary>Total spread of eq. (30) for lots of z units, zγσ²τ + (2/(γz))·ln(1 + γz/k) (z = 1: the paper's
+    /// γσ²τ + (2/γ)·ln(1 + γ/k)), in price units, at time <paramref name="time"/> (before any adverse-selection widening).</summary>
     /// <param name="time">Current time t in the model's time unit; τ = max(T − t, 0).</param>
     public double OptimalSpread(double time) =>
-        inventoryRisk * TimeToHorizon(Errors.Guard.NonNegative(time, nameof(time))) + 2 * arrivalHalfSpread;
+        2 * (halfInventoryRisk * TimeToHorizon(Errors.Guard.NonNegative(time, nameof(time))) + arrivalHalfSpread);
 
     /// <inheritdoc />
     public TwoSidedQuote Quote(in MarketSnapshot snapshot)

@@ -16,7 +16,8 @@ public sealed class AvellanedaStoikovParameters
     /// <param name="volatility">Mid-price volatility σ &gt; 0, in price units per √time unit (arithmetic Brownian motion, eq. (1)).</param>
     /// <param name="intensityDecay">Fill-intensity decay k &gt; 0, per price unit: λ(δ) = A·e^(−kδ) (eq. (12)).</param>
     /// <param name="horizon">Terminal time T &gt; 0, in time units.</param>
-    /// <param name="orderSize">Quantity quoted on each side, &gt; 0, in units of the asset (the paper quotes one share).</param>
+    /// <param name="orderSize">Quantity z quoted on each side and filled at once, &gt; 0, in units of the asset (the paper
+    /// quotes one share); the spread is that of lots of z units (see <see cref="AvellanedaStoikovModel"/>).</param>
     /// <param name="adverseSelectionPremium">Constant premium ≥ 0, in price units, added to both depths.</param>
     public AvellanedaStoikovParameters(
         double riskAversion,

@@ -22,15 +22,22 @@ namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 /// This model uses the exact value derived from the definition.
 /// </para>
 /// <para>
-/// Quotes: with exponential intensities λ(δ) = A·e^(−kδ), (18)–(19) give bid = r̄ᵇ − (1/γ)·ln(1 + γ/k) and
-/// ask = r̄ᵃ + (1/γ)·ln(1 + γ/k); both depths are then widened by the constant premium plus
+/// Order size: the paper trades one share per fill. With a quoted size z (<see cref="InfiniteHorizonAvellanedaStoikovParameters.OrderSize"/>)
+/// every fill moves the inventory by z, so Definition 1 is applied to a lot of z units at a per-unit price:
+/// v̄(x − z·r̄ᵇ, s, q + z) = v̄(x, s, q) gives r̄ᵇ = s + (1/(γz))·ln(D(q + z)/D(q)) and likewise
+/// r̄ᵃ = s + (1/(γz))·ln(D(q)/D(q − z)); the exponential-intensity offset becomes (1/(γz))·ln(1 + γz/k) (the ξΔ form of
+/// Guéant 2017, "Optimal market making", Applied Mathematical Finance 24(2), §4). With z = 1 these are the paper's formulas.
+/// </para>
+/// <para>
+/// Quotes: with exponential intensities λ(δ) = A·e^(−kδ), (18)–(19) give bid = r̄ᵇ − (1/(γz))·ln(1 + γz/k) and
+/// ask = r̄ᵃ + (1/(γz))·ln(1 + γz/k); both depths are then widened by the constant premium plus
 /// <see cref="MarketSnapshot.AdverseSelection"/>. The reported reservation price is (r̄ᵃ + r̄ᵇ)/2. Because D is a
-/// strictly concave, positive quadratic on the admissible inventories, D(q)² &gt; D(q − 1)·D(q + 1), so r̄ᵃ &gt; r̄ᵇ and
+/// strictly concave, positive quadratic on the admissible inventories, D(q)² &gt; D(q − z)·D(q + z), so r̄ᵃ &gt; r̄ᵇ and
 /// bid &lt; ask always.
 /// </para>
 /// <para>
 /// Inventory limit: |q| &gt; q_max throws <see cref="MarketMakingErrorKind.InventoryLimitViolation"/>; a side whose fill
-/// would take |q| beyond q_max is quoted with size 0. A drift so large that D(q − 1), D(q) or D(q + 1) is not positive
+/// would take |q| beyond q_max is quoted with size 0. A drift so large that D(q − z), D(q) or D(q + z) is not positive
 /// (the discounted utility is then unbounded) throws <see cref="MarketMakingErrorKind.InvalidMarketData"/>.
 /// </para>
 /// </summary>
@@ -51,14 +58,14 @@ public sealed class InfiniteHorizonAvellanedaStoikovModel : IQuotingModel
     {
         Parameters = parameters ?? throw Guard.Invalid(nameof(parameters), "must not be null");
         riskAversion = parameters.RiskAversion;
-        inverseRiskAversion = 1 / parameters.RiskAversion;
+        orderSize = parameters.OrderSize;
+        inverseRiskAversion = 1 / (parameters.RiskAversion * orderSize);
         discountRate = parameters.DiscountRate;
         var gammaSigma = parameters.RiskAversion * parameters.Volatility;
         halfGammaSquaredSigmaSquared = 0.5 * gammaSigma * gammaSigma;
-        // (1/γ)·ln(1 + γ/k) of (18)–(19): the exponential-intensity quote offset with ξ = γ and the paper's unit fills.
-        arrivalHalfSpread = ExponentialIntensityHamiltonian.QuoteOffset(parameters.RiskAversion, parameters.IntensityDecay, size: 1);
+        // (1/(γz))·ln(1 + γz/k): the offset of (18)–(19) for fills of z units (z = 1 in the paper).
+        arrivalHalfSpread = ExponentialIntensityHamiltonian.QuoteOffset(parameters.RiskAversion, parameters.IntensityDecay, orderSize);
         maxInventory = parameters.MaxInventory;
-        orderSize = parameters.OrderSize;
         premium = parameters.AdverseSelectionPremium;
     }
 
@@ -75,18 +82,19 @@ public sealed class InfiniteHorizonAvellanedaStoikovModel : IQuotingModel
         }
 
         var driftTerm = riskAversion * snapshot.Drift;
-        var below = Denominator(q - 1, driftTerm);
+        var z = orderSize;
+        var below = Denominator(q - z, driftTerm);
         var at = Denominator(q, driftTerm);
-        var above = Denominator(q + 1, driftTerm);
+        var above = Denominator(q + z, driftTerm);
         if (!(below > 0 && at > 0 && above > 0))
         {
             throw UnboundedObjective(snapshot.Drift, q);
         }
 
-        // ln(D(q)/D(q−1)) and ln(D(q+1)/D(q)) as log1p of the relative increments, accurate when γ²σ²/ω is small:
-        // D(q) − D(q−1) = γμ + ½γ²σ²(1 − 2q), D(q+1) − D(q) = γμ − ½γ²σ²(1 + 2q).
-        var askOffset = inverseRiskAversion * Log1P.Of((driftTerm + halfGammaSquaredSigmaSquared * (1 - 2 * q)) / below);
-        var bidOffset = inverseRiskAversion * Log1P.Of((driftTerm - halfGammaSquaredSigmaSquared * (1 + 2 * q)) / at);
+        // ln(D(q)/D(q−z)) and ln(D(q+z)/D(q)) as log1p of the relative increments, accurate when γ²σ²/ω is small:
+        // D(q) − D(q−z) = z·(γμ + ½γ²σ²(z − 2q)), D(q+z) − D(q) = z·(γμ − ½γ²σ²(z + 2q)).
+        var askOffset = inverseRiskAversion * Log1P.Of(z * (driftTerm + halfGammaSquaredSigmaSquared * (z - 2 * q)) / below);
+        var bidOffset = inverseRiskAversion * Log1P.Of(z * (driftTerm - halfGammaSquaredSigmaSquared * (z + 2 * q)) / at);
         var mid = snapshot.Mid;
         var widening = arrivalHalfSpread + premium + snapshot.AdverseSelection;
         return TwoSidedQuote.FromDepths(

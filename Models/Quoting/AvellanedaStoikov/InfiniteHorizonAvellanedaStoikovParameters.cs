@@ -5,9 +5,10 @@ namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 /// <summary>
 /// Validated, immutable parameters of the infinite-horizon (stationary) Avellaneda–Stoikov model
 /// (Avellaneda &amp; Stoikov 2008, Quantitative Finance 8(3), §2.3). The discount rate must satisfy
-/// ω &gt; ½·γ²·σ²·(q_max + 1)², the strict form of the paper's "natural choice" ω = ½γ²σ²(q_max + 1)²: it keeps the
-/// discounted frozen-inventory value finite at every inventory q with |q| ≤ q_max + 1, hence both reservation prices
-/// finite for |q| ≤ q_max (with equality the reservation bid at q = q_max is −∞).
+/// ω &gt; ½·γ²·σ²·(q_max + z)² with z the order size, the strict form of the paper's "natural choice"
+/// ω = ½γ²σ²(q_max + 1)² (z = 1 there): it keeps the discounted frozen-inventory value finite at every inventory q with
+/// |q| ≤ q_max + z, hence both reservation prices finite for |q| ≤ q_max (with equality the reservation bid at
+/// q = q_max is −∞).
 /// </summary>
 public sealed class InfiniteHorizonAvellanedaStoikovParameters
 {
@@ -16,9 +17,9 @@ public sealed class InfiniteHorizonAvellanedaStoikovParameters
     /// <param name="riskAversion">CARA risk aversion γ &gt; 0, per price unit of wealth.</param>
     /// <param name="volatility">Mid-price volatility σ &gt; 0, price units per √time unit.</param>
     /// <param name="intensityDecay">Fill-intensity decay k &gt; 0, per price unit.</param>
-    /// <param name="discountRate">Discount rate ω of the utility flow, per time unit, &gt; ½γ²σ²(q_max + 1)².</param>
+    /// <param name="discountRate">Discount rate ω of the utility flow, per time unit, &gt; ½γ²σ²(q_max + z)².</param>
     /// <param name="maxInventory">Inventory bound q_max &gt; 0, units of the asset.</param>
-    /// <param name="orderSize">Quantity quoted on each side, &gt; 0, units of the asset.</param>
+    /// <param name="orderSize">Quantity z quoted on each side and traded per fill, &gt; 0, units of the asset (1 in the paper).</param>
     /// <param name="adverseSelectionPremium">Constant premium ≥ 0, price units, added to both depths.</param>
     public InfiniteHorizonAvellanedaStoikovParameters(
         double riskAversion,
@@ -37,12 +38,12 @@ public sealed class InfiniteHorizonAvellanedaStoikovParameters
         OrderSize = Guard.Positive(orderSize, nameof(orderSize));
         AdverseSelectionPremium = Guard.NonNegative(adverseSelectionPremium, nameof(adverseSelectionPremium));
 
-        var bound = MinimumDiscountRate(riskAversion, volatility, maxInventory);
+        var bound = MinimumDiscountRate(riskAversion, volatility, maxInventory, orderSize);
         if (!(discountRate > bound))
         {
             throw Guard.Invalid(
                 nameof(discountRate),
-                $"must be > ½γ²σ²(q_max + 1)² = {bound} for γ = {riskAversion}, σ = {volatility}, q_max = {maxInventory}, got {discountRate}");
+                $"must be > ½γ²σ²(q_max + z)² = {bound} for γ = {riskAversion}, σ = {volatility}, q_max = {maxInventory}, z = {orderSize}, got {discountRate}");
         }
     }
 
@@ -67,13 +68,14 @@ public sealed class InfiniteHorizonAvellanedaStoikovParameters
     /// <summary>Constant adverse-selection premium, price units, added to both depths.</summary>
     public double AdverseSelectionPremium { get; }
 
-    /// <summary>The paper's bound ½·γ²·σ²·(q_max + 1)², per time unit: <see cref="DiscountRate"/> must exceed it.</summary>
+    /// <summary>The paper's bound ½·γ²·σ²·(q_max + z)², per time unit: <see cref="DiscountRate"/> must exceed it.</summary>
     /// <param name="riskAversion">γ, per price unit.</param>
     /// <param name="volatility">σ, price units per √time unit.</param>
     /// <param name="maxInventory">q_max, units of the asset.</param>
-    public static double MinimumDiscountRate(double riskAversion, double volatility, double maxInventory)
+    /// <param name="orderSize">z, units of the asset per fill (1 in the paper).</param>
+    public static double MinimumDiscountRate(double riskAversion, double volatility, double maxInventory, double orderSize = 1)
     {
-        var x = riskAversion * volatility * (maxInventory + 1);
+        var x = riskAversion * volatility * (maxInventory + orderSize);
         return 0.5 * x * x;
     }
 }

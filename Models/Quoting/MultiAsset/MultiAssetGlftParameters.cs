@@ -118,7 +118,13 @@ public sealed class MultiAssetGlftParameters
     public double Xi => Objective.UtilityExponent(RiskAversion);
 
     /// <summary>Σᵢⱼ, price² per time unit.</summary>
-    public double Covariance(int row, int column) => _covariance[row, column];
+    /// <param name="row">Asset index i, in [0, n).</param>
+    /// <param name="column">Asset index j, in [0, n).</param>
+    /// <exception cref="MarketMakingException">InvalidParameters naming the index that is out of range.</exception>
+    public double Covariance(int row, int column) => _covariance[Asset(row, nameof(row)), Asset(column, nameof(column))];
+
+    private int Asset(int index, string name) =>
+        (uint)index < (uint)AssetCount ? index : throw Guard.Invalid(name, $"must be an asset index in [0, {AssetCount - 1}], got {index}");
 
     private static double[] PositiveVector(double[] values, int n, string name)
     {

@@ -20,12 +20,18 @@ public class AvellanedaStoikovTablesCommandTests
         Assert.That(lines[1], Does.StartWith("0.1,inventory,1.4918,"));
     }
 
-    [Test]
-    public void RejectsBadOptions()
+    [TestCase("needs an integer", "--paths")]
+    [TestCase("unknown option '--bogus'", "--bogus", "1")]
+    [TestCase("unknown option 'extra'", "extra")]
+    [TestCase("paths", "--paths", "0")]
+    [TestCase("paths", "--paths", "1")] // one path used to print NaN standard deviations
+    public void RejectsBadOptionsWithOneLineAndExitTwo(string mentions, params string[] options)
     {
+        var stdout = new StringWriter();
         var stderr = new StringWriter();
-        Assert.That(Lean.MarketMaking.Research.Program.Run(new[] { "as-tables", "--paths" }, TextReader.Null, new StringWriter(), stderr), Is.EqualTo(2));
-        Assert.That(Lean.MarketMaking.Research.Program.Run(new[] { "as-tables", "--bogus", "1" }, TextReader.Null, new StringWriter(), stderr), Is.EqualTo(2));
-        Assert.That(Lean.MarketMaking.Research.Program.Run(new[] { "as-tables", "--paths", "0" }, TextReader.Null, new StringWriter(), stderr), Is.EqualTo(2));
+        Assert.That(Lean.MarketMaking.Research.Program.Run(new[] { "as-tables" }.Concat(options).ToArray(), TextReader.Null, stdout, stderr), Is.EqualTo(2));
+        Assert.That(stdout.ToString(), Is.Empty);
+        Assert.That(stderr.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(stderr.ToString(), Does.Contain(mentions));
     }
 }

@@ -190,6 +190,54 @@ public class CalibrateCommandTests
         Assert.That(stderr, Does.Contain(mentions));
     }
 
+    [Test]
+    public void CorruptDataOnALaterDayLeavesOnlyTheErrorLine()
+    {
+        // IBM minute bars of 2013-10-07 (good) and 2013-10-08 (quote file overwritten with garbage). The first day's
+        // progress line used to be printed before the error, so bad input gave two stderr lines.
+        var folder = Path.Combine(Path.GetTempPath(), "calibrate-corrupt-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            CopyDirectory(Path.Combine(SampleData.LeanDataFolder, "market-hours"), Path.Combine(folder, "market-hours"));
+            var bars = Path.Combine(folder, "equity", "usa", "minute", "ibm");
+            Directory.CreateDirectory(bars);
+            foreach (var name in new[] { "20131007_quote.zip", "20131007_trade.zip", "20131008_trade.zip" })
+            {
+                File.Copy(Path.Combine(SampleData.LeanDataFolder, "equity", "usa", "minute", "ibm", name), Path.Combine(bars, name));
+            }
+
+            File.WriteAllText(Path.Combine(bars, "20131008_quote.zip"), "not a zip");
+            var (code, stdout, stderr) = Run(
+                "calibrate", "--data", folder, "--security-type", "equity", "--market", "usa", "--symbol", "ibm",
+                "--resolution", "minute", "--start", "20131007", "--end", "20131008");
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stdout, Is.Empty);
+            Assert.That(stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1), stderr);
+            Assert.That(stderr, Does.Contain("20131008_quote.zip"));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in Directory.GetDirectories(from))
+        {
+            CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
+        }
+    }
+
     private static void AssertHurstAndRegimes(JsonElement root)
     {
         Assert.That(root.GetProperty("hurst").GetProperty("hurst").GetDouble(), Is.GreaterThan(0).And.LessThan(1));

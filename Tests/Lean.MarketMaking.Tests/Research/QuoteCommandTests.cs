@@ -108,6 +108,8 @@ public class QuoteCommandTests
     [TestCase("""{"model":"cj","mid":100,"phi":0,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":2.5,"horizon":30}""", "'maxInventory'")]
     [TestCase("""[1,2]""", "JSON object")]
     [TestCase("""{"model":""", "not valid JSON")]
+    [TestCase("not json\nat all\n", "not valid JSON")] // the parser quotes the multi-line input: still one line
+    [TestCase("""{"model":"as","model":"glft","mid":100}""", "not valid JSON")] // a repeated field used to crash (ArgumentException)
     public void BadInputPrintsOneLineNamingTheFieldAndExitsTwo(string input, string mentions)
     {
         var (code, stdout, stderr) = Run(input);

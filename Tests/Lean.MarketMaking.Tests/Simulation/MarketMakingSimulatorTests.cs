@@ -64,15 +64,18 @@ public class MarketMakingSimulatorTests
     [Test]
     public void ModelSeesTheStepTimesAndTheCurrentState()
     {
-        var settings = new MarketMakingSimulationSettings(100, 1, 2, 0.25, 140, 1.5, 1, initialInventory: 3);
+        var settings = new MarketMakingSimulationSettings(100, 1, 2, 0.25, 140, 1.5, 2, initialInventory: 3);
         var recorder = new RecordingModel();
         new MarketMakingSimulator(settings).Run(recorder, 5);
-        Assert.That(recorder.Snapshots.Select(s => s.Time), Is.EqualTo(new[] { 0, 0.25, 0.5, 0.75 }));
-        Assert.That(recorder.Snapshots[0].Mid, Is.EqualTo(100));
-        Assert.That(recorder.Snapshots[0].Inventory, Is.EqualTo(3));
-        for (var i = 1; i < recorder.Snapshots.Count; i++)
+        Assert.That(recorder.Snapshots.Select(s => s.Time), Is.EqualTo(new[] { 0, 0.25, 0.5, 0.75, 0, 0.25, 0.5, 0.75 }));
+        foreach (var start in new[] { 0, 4 })
         {
-            Assert.That(Math.Abs(recorder.Snapshots[i].Mid - recorder.Snapshots[i - 1].Mid), Is.EqualTo(2 * Math.Sqrt(0.25)).Within(1e-12));
+            Assert.That(recorder.Snapshots[start].Mid, Is.EqualTo(100), "each path starts from s₀");
+            Assert.That(recorder.Snapshots[start].Inventory, Is.EqualTo(3), "each path starts from q₀");
+            for (var i = start + 1; i < start + 4; i++)
+            {
+                Assert.That(Math.Abs(recorder.Snapshots[i].Mid - recorder.Snapshots[i - 1].Mid), Is.EqualTo(2 * Math.Sqrt(0.25)).Within(1e-12));
+            }
         }
     }
 
@@ -108,6 +111,7 @@ public class MarketMakingSimulatorTests
         yield return Bad("arrivalIntensity", () => new MarketMakingSimulationSettings(100, 1, 2, 0.005, double.PositiveInfinity, 1.5, 10));
         yield return Bad("intensityDecay", () => new MarketMakingSimulationSettings(100, 1, 2, 0.005, 140, 0, 10));
         yield return Bad("paths", () => new MarketMakingSimulationSettings(100, 1, 2, 0.005, 140, 1.5, 0));
+        yield return Bad("paths", () => new MarketMakingSimulationSettings(100, 1, 2, 0.005, 140, 1.5, 1)); // std of one path was NaN
         yield return Bad("initialInventory", () => new MarketMakingSimulationSettings(100, 1, 2, 0.005, 140, 1.5, 10, double.NaN));
         yield return Bad("spread", () => new SymmetricQuotingModel(0));
         yield return Bad("orderSize", () => new SymmetricQuotingModel(1, -1));

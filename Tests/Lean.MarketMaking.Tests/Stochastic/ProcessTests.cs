@@ -157,4 +157,33 @@ public class ProcessTests
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new CompoundPoissonJumps(-1, sizes))!.ParameterName, Is.EqualTo("intensity"));
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new DoubleExponentialJumpSizes(1.5, 1, 1))!.ParameterName, Is.EqualTo("probabilityUp"));
     }
+
+    [Test]
+    public void BadStepsAndDivergenceThrowNamedErrorsInsteadOfNaN()
+    {
+        // Each of these used to return NaN/∞ or escape as MathNet's ArgumentException.
+        var ou = new OrnsteinUhlenbeckProcess(1, 0, 1);
+        Assert.That(Assert.Throws<MarketMakingException>(() => ou.Variance(-1))!.ParameterName, Is.EqualTo("time"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => ou.ExactStep(0, -1, 0.5))!.ParameterName, Is.EqualTo("dt"));
+
+        var jumps = new CompoundPoissonJumps(1, new NormalJumpSizes(0, 1));
+        Assert.That(Assert.Throws<MarketMakingException>(() => jumps.SampleCompensatedIncrement(new Random(1), 0))!.ParameterName, Is.EqualTo("dt"));
+
+        // dX = X² dt from X₀ = 10 with dt = 1 overflows within a few steps.
+        var explosive = new ScalarSde((t, x) => x * x, (t, x) => 0, (t, x) => 0);
+        var path = new double[50];
+        var e = Assert.Throws<MarketMakingException>(() => ScalarSdeSolver.Simulate(explosive, SdeScheme.Milstein, 10, 0, 1, new Random(1), path))!;
+        Assert.That(e.Kind, Is.EqualTo(MarketMakingErrorKind.NumericalInstability));
+        Assert.That(Assert.Throws<MarketMakingException>(() =>
+            JumpDiffusionSolver.Simulate(explosive, jumps, SdeScheme.EulerMaruyama, 10, 0, 1, new Random(1), path))!.Kind,
+            Is.EqualTo(MarketMakingErrorKind.NumericalInstability));
+
+        var gbm = new GeometricBrownianMotion(0, 1);
+        Assert.That(Assert.Throws<MarketMakingException>(() =>
+            ScalarSdeSolver.Solve(gbm, SdeScheme.EulerMaruyama, 1, 0, 1, new[] { double.NaN, 1 }, new double[3]))!.ParameterName,
+            Is.EqualTo("brownianIncrements[0]"));
+        Assert.That(Assert.Throws<MarketMakingException>(() =>
+            ScalarSdeSolver.Simulate(gbm, (SdeScheme)7, 1, 0, 1, new Random(1), new double[3]))!.ParameterName,
+            Is.EqualTo("scheme"));
+    }
 }

@@ -142,6 +142,16 @@ public class HawkesLikelihoodTests
     }
 
     [Test]
+    public void OverflowingParametersThrowInsteadOfReturningNaN()
+    {
+        // μ = α = β = 1e300 overflow λ = μ + αβR to ∞; log L used to come out NaN.
+        var events = new HawkesEvents(new[] { new[] { 1.0, 1.5 } }, 2.0);
+        var extreme = HawkesParameters.Univariate(1e300, 1e300, 1e300);
+        Assert.That(Assert.Throws<MarketMakingException>(() => HawkesLikelihood.LogLikelihood(extreme, events))!.Kind, Is.EqualTo(MarketMakingErrorKind.NumericalInstability));
+        Assert.That(Assert.Throws<MarketMakingException>(() => HawkesLikelihood.Gradient(extreme, events, out _))!.Kind, Is.EqualTo(MarketMakingErrorKind.NumericalInstability));
+    }
+
+    [Test]
     public void RejectsADimensionMismatch()
     {
         var events = new HawkesEvents(new[] { new[] { 1.0 } }, 2.0);

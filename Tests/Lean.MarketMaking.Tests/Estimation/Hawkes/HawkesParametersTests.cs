@@ -55,4 +55,16 @@ public class HawkesParametersTests
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new HawkesParameters(new[] { 1.0, 1.0 }, new double[1, 1], 1))!.ParameterName, Is.EqualTo("alpha"));
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new HawkesParameters(Array.Empty<double>(), new double[0, 0], 1))!.ParameterName, Is.EqualTo("mu"));
     }
+
+    [Test]
+    public void OutOfRangeIndicesAreNamedErrorsNotIndexOutOfRange()
+    {
+        // Alpha(1, 0) on a 1-D process used to read past the flat array (IndexOutOfRangeException); so did Count/Times.
+        var p = HawkesParameters.Univariate(1, 0.5, 2);
+        Assert.That(Assert.Throws<MarketMakingException>(() => p.Alpha(1, 0))!.ParameterName, Is.EqualTo("receiving"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => p.Alpha(0, -1))!.ParameterName, Is.EqualTo("source"));
+        var events = new HawkesEvents(new[] { new[] { 1.0 } }, 2);
+        Assert.That(Assert.Throws<MarketMakingException>(() => events.Count(1))!.ParameterName, Is.EqualTo("type"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => events.Times(-1))!.ParameterName, Is.EqualTo("type"));
+    }
 }

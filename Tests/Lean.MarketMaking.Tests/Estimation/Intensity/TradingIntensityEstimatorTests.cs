@@ -83,6 +83,10 @@ public class TradingIntensityEstimatorTests
         Assert.That(estimate.Ask.Rates[0], Is.EqualTo(-Math.Log(1 - 0.5)).Within(1e-12));
         Assert.That(estimate.Ask.Rates[1], Is.EqualTo(-Math.Log(1 - 0.25)).Within(1e-12));
         Assert.That(estimate.Bid.Depths, Has.Count.EqualTo(4));
+
+        // Equal bid rates at every depth: the line is flat and exact. R² = 1 − 0/0 used to come out NaN.
+        Assert.That(estimate.Bid.K, Is.EqualTo(0).Within(1e-9));
+        Assert.That(estimate.Bid.RSquared, Is.EqualTo(1));
     }
 
     [Test]

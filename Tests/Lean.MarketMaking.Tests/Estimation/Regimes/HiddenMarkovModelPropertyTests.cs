@@ -173,7 +173,15 @@ public class HiddenMarkovModelPropertyTests
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = GaussianEmission.Univariate(0, 0))!.ParameterName, Is.EqualTo("volatility"));
         var notPd = Assert.Throws<MarketMakingException>(() => _ = new GaussianEmission(new[] { 0.0, 0.0 }, new[,] { { 1.0, 2.0 }, { 2.0, 1.0 } }))!;
         Assert.That(notPd.Kind, Is.EqualTo(MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite));
-        Assert.That(new HiddenMarkovModelParameters(new[] { 0.5, 0.5 }, new[,] { { 0.9, 0.1 }, { 0.2, 0.8 } }, emissions).ExpectedDuration(0), Is.EqualTo(10).Within(1e-9));
+        var valid = new HiddenMarkovModelParameters(new[] { 0.5, 0.5 }, new[,] { { 0.9, 0.1 }, { 0.2, 0.8 } }, emissions);
+        Assert.That(valid.ExpectedDuration(0), Is.EqualTo(10).Within(1e-9));
+
+        // Transition(1, -1) used to read the flat array at 1 and return A₀₁ = 0.1 silently; other indices threw IndexOutOfRange.
+        Assert.That(Assert.Throws<MarketMakingException>(() => valid.Transition(1, -1))!.ParameterName, Is.EqualTo("to"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => valid.Transition(2, 0))!.ParameterName, Is.EqualTo("from"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => valid.ExpectedDuration(2))!.ParameterName, Is.EqualTo("state"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => emissions[0].Volatility(1))!.ParameterName, Is.EqualTo("i"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => emissions[0].Covariance(0, 1))!.ParameterName, Is.EqualTo("j"));
     }
 
     [Test]

@@ -71,6 +71,9 @@ public class FractionalBrownianMotionTests
         Assert.That(a, Is.EqualTo(b));
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new FractionalBrownianMotion(1.0, 16))!.ParameterName, Is.EqualTo("hurst"));
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new FractionalBrownianMotion(0.3, 0))!.ParameterName, Is.EqualTo("steps"));
+        // int.MaxValue steps used to spin forever: the power-of-two search overflowed to 0.
+        Assert.That(Assert.Throws<MarketMakingException>(() => _ = new FractionalBrownianMotion(0.3, int.MaxValue))!.ParameterName, Is.EqualTo("steps"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => _ = new FractionalBrownianMotion(0.3, FractionalBrownianMotion.MaxSteps + 1))!.ParameterName, Is.EqualTo("steps"));
         Assert.That(Assert.Throws<MarketMakingException>(() => fbm.SampleIncrements(new Random(1), new double[15]))!.Kind, Is.EqualTo(MarketMakingErrorKind.InvalidParameters));
     }
 }

@@ -80,10 +80,13 @@ public class HurstEstimatorTests
         var constant = Enumerable.Repeat(1.0, 200).ToArray();
         Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(constant, 5))!.Kind, Is.EqualTo(MarketMakingErrorKind.NumericalInstability));
         var x = Enumerable.Range(0, 200).Select(t => Math.Sin(t)).ToArray();
-        Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, 21))!.ParameterName, Is.EqualTo("lags"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, 21))!.ParameterName, Is.EqualTo("maxLag"), "the argument the caller passed");
+        Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, new[] { 1, 21 }))!.ParameterName, Is.EqualTo("lags"));
         Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, 1))!.ParameterName, Is.EqualTo("maxLag"));
         Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, new[] { 2, 2 }))!.ParameterName, Is.EqualTo("lags"));
         Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, 5, new[] { -1.0 }))!.ParameterName, Is.EqualTo("moments"));
+        // At lag 3, |Δ sin| reaches 2·sin(1.5) ≈ 1.995 and 1.995^2000 ≈ e^1380 overflows: the moment is ∞ and H used to be NaN.
+        Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, 5, new[] { 2000.0 }))!.Kind, Is.EqualTo(MarketMakingErrorKind.NumericalInstability));
         x[3] = double.NaN;
         Assert.That(Assert.Throws<MarketMakingException>(() => HurstEstimator.Estimate(x, 5))!.ParameterName, Is.EqualTo("logVolatility[3]"));
     }

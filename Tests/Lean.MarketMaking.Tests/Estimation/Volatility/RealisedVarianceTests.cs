@@ -79,5 +79,8 @@ public class RealisedVarianceTests
         Assert.That(Assert.Throws<MarketMakingException>(() => RealisedVariance.Estimate(new[] { new PriceObservation(0, 100) }))!.Kind, Is.EqualTo(MarketMakingErrorKind.InvalidMarketData));
         var sameTime = new[] { new PriceObservation(5, 100), new PriceObservation(5, 101) };
         Assert.That(Assert.Throws<MarketMakingException>(() => RealisedVariance.Estimate(sameTime))!.Kind, Is.EqualTo(MarketMakingErrorKind.InvalidMarketData));
+
+        // A default struct has no window; its per-second variance used to be 0/0 = NaN.
+        Assert.That(Assert.Throws<MarketMakingException>(() => _ = default(VarianceEstimate).VariancePerSecond)!.Kind, Is.EqualTo(MarketMakingErrorKind.InvalidMarketData));
     }
 }

@@ -53,12 +53,29 @@ public class VolatilityPropertyTests
     }
 
     [Test]
-    public void RealisedAndBipowerVarianceAreNonNegative()
+    public void RealisedVarianceIsAdditiveAndBipowerAddsTheStraddlingProduct()
     {
-        Prop.ForAll(TickGen.Cases(3, 200), c =>
+        // Splitting the window at observation m: RV(0..n) = RV(0..m) + RV(m..n) exactly, and BV(0..n) = BV(0..m) + BV(m..n)
+        // + μ₁⁻²|r_m||r_{m+1}| (the one adjacent pair that straddles the cut). Catches any off-by-one in the sums.
+        var cases = (from seed in Gen.Choose(0, 1_000_000)
+                     from count in Gen.Choose(6, 300)
+                     from cut in Gen.Choose(2, 1_000)
+                     select (seed, count, cut)).ToArbitrary();
+        Prop.ForAll(cases, c =>
         {
-            var ticks = TickGen.Series(c.Seed, c.Count, volatility: c.Scale * 1e-3);
-            return RealisedVariance.Estimate(ticks).IntegratedVariance >= 0 && BipowerVariation.Estimate(ticks).IntegratedVariance >= 0;
+            var ticks = TickGen.Series(c.seed, c.count);
+            var m = 2 + c.cut % (c.count - 4); // both parts keep at least three observations
+            var left = ticks.AsSpan(0, m + 1);
+            var right = ticks.AsSpan(m);
+            var rm = Math.Log(ticks[m].Price / ticks[m - 1].Price);
+            var rm1 = Math.Log(ticks[m + 1].Price / ticks[m].Price);
+            var straddle = Math.Abs(rm) * Math.Abs(rm1) / (BipowerVariation.Mu1 * BipowerVariation.Mu1);
+            return TickGen.Close(
+                       RealisedVariance.Estimate(ticks).IntegratedVariance,
+                       RealisedVariance.Estimate(left).IntegratedVariance + RealisedVariance.Estimate(right).IntegratedVariance)
+                && TickGen.Close(
+                       BipowerVariation.Estimate(ticks).IntegratedVariance,
+                       BipowerVariation.Estimate(left).IntegratedVariance + BipowerVariation.Estimate(right).IntegratedVariance + straddle);
         }).QuickCheckThrowOnFailure();
     }
 

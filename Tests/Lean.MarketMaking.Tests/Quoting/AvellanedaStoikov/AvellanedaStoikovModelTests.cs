@@ -73,6 +73,24 @@ public class AvellanedaStoikovModelTests
     }
 
     [Test]
+    public void LotsOfZUnitsUseTheLotIndifferencePrices()
+    {
+        // z = 3 units per fill at t = 0.25 (τ = 0.75, γσ²τ = 0.3), q = 2, s = 100: the frozen-inventory value
+        // −e^(−γx)e^(−γqs)e^(½γ²q²σ²τ) is indifferent to buying z units at rᵇ = s − (2q + z)γσ²τ/2 = 98.95 and selling z at
+        // rᵃ = s − (2q − z)γσ²τ/2 = 99.85; the offset is (1/(γz))ln(1 + γz/k) = (1/0.3)ln(1.2) = 0.6077385226465...
+        // The model used to keep the one-share spread γσ²τ + (2/γ)ln(1 + γ/k) = 1.59077 whatever the size.
+        var model = PaperModel(orderSize: 3);
+        var quote = model.Quote(new MarketSnapshot(100, 0.25, 2));
+        Assert.Multiple(() =>
+        {
+            Assert.That(quote.Bid, Is.EqualTo(98.34226147735349).Within(1e-12));
+            Assert.That(quote.Ask, Is.EqualTo(100.45773852264651).Within(1e-12));
+            Assert.That(quote.Reservation, Is.EqualTo(99.4).Within(1e-12), "the average of rᵇ and rᵃ is still (29)");
+            Assert.That(model.OptimalSpread(0.25), Is.EqualTo(2.115477045293022).Within(1e-12));
+        });
+    }
+
+    [Test]
     public void QuotesTheOrderSizeOnBothSides()
     {
         var quote = PaperModel(orderSize: 250).Quote(new MarketSnapshot(100, 0, 0));

@@ -49,6 +49,9 @@ public class AvellanedaStoikovParametersTests
         // ω must exceed ½γ²σ²(q_max + 1)² = ½·0.01·4·36 = 0.72 (the paper's "natural choice" itself is the excluded boundary).
         yield return Case("discountRate", 0.72, () => _ = new InfiniteHorizonAvellanedaStoikovParameters(0.1, 2, 1.5, 0.72, 5));
         yield return Case("discountRate", 0.5, () => _ = new InfiniteHorizonAvellanedaStoikovParameters(0.1, 2, 1.5, 0.5, 5));
+
+        // With lots of z = 3 the value must stay finite up to |q| = q_max + z: ω > ½·0.01·4·64 = 1.28.
+        yield return Case("discountRate", 1.28, () => _ = new InfiniteHorizonAvellanedaStoikovParameters(0.1, 2, 1.5, 1.28, 5, 3));
     }
 
     private static TestCaseData Case(string parameter, double value, Action create) =>
@@ -70,11 +73,13 @@ public class AvellanedaStoikovParametersTests
         Assert.That(
             (p.RiskAversion, p.Volatility, p.IntensityDecay, p.Horizon, p.OrderSize, p.AdverseSelectionPremium),
             Is.EqualTo((0.1, 2.0, 1.5, 1.0, 3.0, 0.01)));
-        var i = new InfiniteHorizonAvellanedaStoikovParameters(0.1, 2, 1.5, 0.7200001, 5, 3, 0.01);
+        // With z = 3 the bound is ½γ²σ²(q_max + z)² = ½·0.01·4·64 = 1.28.
+        var i = new InfiniteHorizonAvellanedaStoikovParameters(0.1, 2, 1.5, 1.2800001, 5, 3, 0.01);
         Assert.That(
             (i.RiskAversion, i.Volatility, i.IntensityDecay, i.DiscountRate, i.MaxInventory, i.OrderSize, i.AdverseSelectionPremium),
-            Is.EqualTo((0.1, 2.0, 1.5, 0.7200001, 5.0, 3.0, 0.01)));
+            Is.EqualTo((0.1, 2.0, 1.5, 1.2800001, 5.0, 3.0, 0.01)));
         Assert.That(InfiniteHorizonAvellanedaStoikovParameters.MinimumDiscountRate(0.1, 2, 5), Is.EqualTo(0.72).Within(1e-15));
+        Assert.That(InfiniteHorizonAvellanedaStoikovParameters.MinimumDiscountRate(0.1, 2, 5, 3), Is.EqualTo(1.28).Within(1e-15));
     }
 
     [Test]

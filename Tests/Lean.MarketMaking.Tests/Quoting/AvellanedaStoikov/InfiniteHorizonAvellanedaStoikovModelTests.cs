@@ -43,28 +43,34 @@ public class InfiniteHorizonAvellanedaStoikovModelTests
         Assert.That(Math.Abs(printed - bidAt1), Is.GreaterThan(0.04));
     }
 
-    [TestCase(0.0)]
-    [TestCase(0.1)]
-    [TestCase(-0.2)]
-    public void ReservationPricesSolveDefinitionOneForTheDiscountedObjective(double drift)
+    [TestCase(0.0, 1.0)]
+    [TestCase(0.1, 1.0)]
+    [TestCase(-0.2, 1.0)]
+    [TestCase(0.0, 2.0)]
+    [TestCase(-0.2, 2.0)]
+    [TestCase(0.1, 0.5)]
+    public void ReservationPricesSolveDefinitionOneForTheDiscountedObjective(double drift, double orderSize)
     {
         // Independent check of the closed form: V(q) = ∫₀^∞ e^(−ωt)·E[e^(−γqS_t)] dt with S_t = μt + σ√t·Z (s = 0) by
-        // two-dimensional Gauss–Legendre quadrature; Definition 1 gives r̄ᵃ = (1/γ)ln(V(q − 1)/V(q)) and
-        // r̄ᵇ = (1/γ)ln(V(q)/V(q + 1)). γ = 0.5, σ = 1, ω = 3, q_max = 2, q = 1: D(j) ≥ 2.5, so e^(−D·40) is negligible.
+        // two-dimensional Gauss–Legendre quadrature; Definition 1 for a fill of z units at a per-unit price gives
+        // r̄ᵃ = (1/(γz))ln(V(q − z)/V(q)) and r̄ᵇ = (1/(γz))ln(V(q)/V(q + z)), and the offset is (1/(γz))ln(1 + γz/k)
+        // (z = 1 is the paper; with z ≠ 1 the model used to step the inventory by 1 and divide by γ, not γz).
+        // γ = 0.5, σ = 1, ω = 3, q_max = 2, q = 1: D(j) = ω + γμj − ⅛j² ≥ 1.5 for |j| ≤ 3, so e^(−D·40) is negligible.
         const double gamma = 0.5, sigma = 1, omega = 3, q = 1;
-        var model = new InfiniteHorizonAvellanedaStoikovModel(new InfiniteHorizonAvellanedaStoikovParameters(gamma, sigma, 1.5, omega, 2));
+        var z = orderSize;
+        var model = new InfiniteHorizonAvellanedaStoikovModel(new InfiniteHorizonAvellanedaStoikovParameters(gamma, sigma, 1.5, omega, 2, z));
         double V(double inventory) => Integrate.GaussLegendre(
             t => Math.Exp(-omega * t) * Integrate.GaussLegendre(
-                z => Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI) * Math.Exp(-gamma * inventory * (drift * t + sigma * Math.Sqrt(t) * z)),
+                x => Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI) * Math.Exp(-gamma * inventory * (drift * t + sigma * Math.Sqrt(t) * x)),
                 -12,
                 12,
                 128),
             0,
             40,
             256);
-        var reservationAsk = Math.Log(V(q - 1) / V(q)) / gamma;
-        var reservationBid = Math.Log(V(q) / V(q + 1)) / gamma;
-        var halfSpread = Math.Log(1 + gamma / 1.5) / gamma;
+        var reservationAsk = Math.Log(V(q - z) / V(q)) / (gamma * z);
+        var reservationBid = Math.Log(V(q) / V(q + z)) / (gamma * z);
+        var halfSpread = Math.Log(1 + gamma * z / 1.5) / (gamma * z);
 
         var quote = model.Quote(new MarketSnapshot(100, 0, q, drift));
         Assert.That(quote.AskDepth - halfSpread, Is.EqualTo(reservationAsk).Within(1e-9));

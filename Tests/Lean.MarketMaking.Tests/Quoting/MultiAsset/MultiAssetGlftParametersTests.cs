@@ -26,6 +26,7 @@ public class MultiAssetGlftParametersTests
         covariance[0, 1] = 99;
         scale[0] = 99;
         Assert.That(p.Covariance(0, 1), Is.EqualTo(0.3));
+        Assert.That(Assert.Throws<MarketMakingException>(() => p.Covariance(2, 0))!.ParameterName, Is.EqualTo("row"), "not IndexOutOfRange");
         Assert.That(p.IntensityScale[0], Is.EqualTo(1.0));
         Assert.That(p.AssetCount, Is.EqualTo(2));
         Assert.That(p.Xi, Is.EqualTo(0.0));
