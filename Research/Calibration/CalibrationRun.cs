@@ -24,9 +24,8 @@ internal static class CalibrationRun
     public const double FineSeconds = 5;
 
     /// <summary>
-    /// Reads the data and writes one JSON object on <paramref name="stdout"/>, then one progress line per day on
-    /// <paramref name="stderr"/>. The progress lines are held back until the run succeeds, so that bad data met on a
-    /// later day (a corrupt file) leaves exactly one line on stderr: the error.
+    /// Reads the data and writes one JSON object on <paramref name="stdout"/>; one progress line per day on
+    /// <paramref name="stderr"/> as each day is read (bad data met on a later day ends the run with one error line after them).
     /// </summary>
     public static void Run(CalibrationRequest request, TextWriter stdout, TextWriter stderr)
     {
@@ -42,7 +41,6 @@ internal static class CalibrationRun
         var hawkes = source.HasTrades ? new HawkesAccumulator() : null;
         var fineStep = request.Resolution == LeanResolution.Minute ? SampleSeconds : FineSeconds;
         var daysRead = new List<DateOnly>();
-        var progress = new List<string>();
         double sessionSeconds = 0, lastStitched = double.NaN;
         foreach (var date in source.Dates)
         {
@@ -78,7 +76,7 @@ internal static class CalibrationRun
             }
 
             var samples = RegularSampler.Sample(mids, SampleSeconds);
-            progress.Add(FormattableString.Invariant(
+            stderr.WriteLine(FormattableString.Invariant(
                 $"calibrate: {date:yyyy-MM-dd}: {mids.Count} mid changes, {trades} trades, {samples.Count} samples of {SampleSeconds} s"));
             if (samples.Count == 0)
             {
@@ -142,10 +140,6 @@ internal static class CalibrationRun
             roughness.Write(w);
             regimes.Write(w);
         });
-        foreach (var line in progress)
-        {
-            stderr.WriteLine(line);
-        }
     }
 
     private static string MidRule(CalibrationRequest request) => (request.Resolution, request.Symbol.SecurityType) switch

@@ -193,8 +193,8 @@ public class CalibrateCommandTests
     [Test]
     public void CorruptDataOnALaterDayLeavesOnlyTheErrorLine()
     {
-        // IBM minute bars of 2013-10-07 (good) and 2013-10-08 (quote file overwritten with garbage). The first day's
-        // progress line used to be printed before the error, so bad input gave two stderr lines.
+        // IBM minute bars of 2013-10-07 (good) and 2013-10-08 (quote file overwritten with garbage): day 1's progress
+        // line is printed as it is read (progress is live for long runs), then the error is one line naming the file.
         var folder = Path.Combine(Path.GetTempPath(), "calibrate-corrupt-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -212,8 +212,10 @@ public class CalibrateCommandTests
                 "--resolution", "minute", "--start", "20131007", "--end", "20131008");
             Assert.That(code, Is.EqualTo(2));
             Assert.That(stdout, Is.Empty);
-            Assert.That(stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1), stderr);
-            Assert.That(stderr, Does.Contain("20131008_quote.zip"));
+            var lines = stderr.TrimEnd().Split('\n');
+            Assert.That(lines, Has.Length.EqualTo(2), stderr);
+            Assert.That(lines[0], Does.StartWith("calibrate: 2013-10-07:"));
+            Assert.That(lines[1], Does.StartWith("error:").And.Contain("20131008_quote.zip"));
         }
         finally
         {
