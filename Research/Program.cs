@@ -16,6 +16,7 @@ public static class Program
         new QuoteCommand(),
         new AvellanedaStoikovTablesCommand(),
         new HawkesCommand(),
+        new GenerateDataCommand(),
     };
 
     /// <summary>Runs the console with the process's standard streams.</summary>
