@@ -58,6 +58,8 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     {
         Quoted = security;
         Model = model;
+        // the quoted security is the benchmark: no dependency on SPY's data and market hours
+        SetBenchmark(security.Symbol);
         _plotInterval = TimeSpan.FromSeconds(Parameter("plot-interval-seconds", 300));
         var maxQuoteAge = TimeSpan.FromSeconds(Parameter("max-quote-age-seconds", 60.0));
         if (alpha is not null)
@@ -116,6 +118,18 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         SetRuntimeStatistic("Avg spread captured", Statistics.AverageSpreadCaptured);
         SetRuntimeStatistic("Inventory range",
             string.Create(CultureInfo.InvariantCulture, $"[{Statistics.MinInventory}, {Statistics.MaxInventory}]"));
+    }
+
+    /// <inheritdoc />
+    public override void OnEndOfAlgorithm()
+    {
+        if (Quoted is null)
+        {
+            return;
+        }
+
+        SetRuntimeStatistic("Final inventory", Quoted.Holdings.Quantity);
+        SetRuntimeStatistic("Model rebuilds", Model.Rebuilds);
     }
 
     /// <summary>Plots the example's own indicators (called with the other charts).</summary>

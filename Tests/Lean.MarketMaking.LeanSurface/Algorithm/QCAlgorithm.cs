@@ -63,6 +63,8 @@ namespace QuantConnect.Algorithm
         public Crypto AddCrypto(string ticker, Resolution? resolution = null, string market = null, bool fillForward = true, decimal leverage = Security.NullLeverage)
             => throw new NotImplementedException();
 
+        public void SetBenchmark(Symbol symbol) => throw new NotImplementedException();
+
         public void Debug(string message) => throw new NotImplementedException();
 
         public void Log(string message) => throw new NotImplementedException();

@@ -6,12 +6,14 @@ using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Models.Estimation.Volatility;
 using QuantConnect;
 using QuantConnect.Data;
+using QuantConnect.Securities;
 
 namespace Lean.MarketMaking.Algorithms.Examples;
 
 /// <summary>
 /// Example: Avellaneda–Stoikov (2008) quoting of EURUSD on Oanda tick quotes (LEAN's sample data has
-/// 2014-05-01..2014-05-15). Model time is seconds since the forex session start, 17:00 New York (the exchange time
+/// 2014-05-01..2014-05-15); <c>as-security-type</c>/<c>as-market</c>/<c>as-ticker</c> select another tick-quoted pair,
+/// e.g. Crypto/coinbase/MMCUSD, the synthetic pair of <c>generate-data</c> that run.sh uses. Model time is seconds since the forex session start, 17:00 New York (the exchange time
 /// zone of Oanda forex), with horizon T = one day, so the inventory skew q·γσ²(T − t) fades towards 17:00 and the
 /// quotes re-centre on the mid each new session. γ, k (per unit of price), the order size and the inventory limit
 /// (units of EUR) are parameters (<c>as-*</c> in config.json); σ starts at <c>as-volatility</c> (price per √second)
@@ -20,7 +22,7 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// the mid; the model is rebuilt when σ moves by more than <c>as-recalibration-threshold</c>. Forex data has no
 /// trades, so the quotes fill by the intensity rule of <see cref="PassiveQuoteFillModel"/> (rate A·e^(−kδ) per second).
 /// </summary>
-public class AvellanedaStoikovEurUsdAlgorithm : MarketMakingExampleAlgorithm
+public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
 {
     private EwmaVarianceEstimator _variance = null!;
     private TimeSpan _sampleInterval;
@@ -35,7 +37,11 @@ public class AvellanedaStoikovEurUsdAlgorithm : MarketMakingExampleAlgorithm
         SetEndDate(Parameter("end-year", 2014), Parameter("end-month", 5), Parameter("end-day", 15));
         SetCash(Parameter("cash", 100000m));
 
-        var security = AddForex(GetParameter("as-ticker", "EURUSD"), Resolution.Tick, Market.Oanda);
+        var ticker = GetParameter("as-ticker", "EURUSD");
+        var market = GetParameter("as-market", Market.Oanda);
+        Security security = GetParameter("as-security-type", "Forex") == "Crypto"
+            ? AddCrypto(ticker, Resolution.Tick, market)
+            : AddForex(ticker, Resolution.Tick, market);
         var k = Parameter("intensity-decay", 10000.0);
         security.SetFillModel(PassiveQuoteFillModel.Intensity(
             new IntensityFill(Parameter("fill-intensity", 0.05), k, Parameter("fill-seed", 42))));
