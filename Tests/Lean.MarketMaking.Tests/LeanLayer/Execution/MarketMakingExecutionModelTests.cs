@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Lean.MarketMaking.Algorithms.Execution;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
