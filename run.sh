@@ -3,8 +3,9 @@
 #
 #   ./run.sh [AlgorithmTypeName] [key=value ...]
 #
-# Default: AvellanedaStoikovAlgorithm on the synthetic MMCUSD ticks (generated into $MM_DATA_FOLDER, default
-# ./data, if missing), with the parameters of ./config.json plus the overrides given as key=value.
+# Default: AvellanedaStoikovAlgorithm on the synthetic MMCUSD ticks (generated into ./data if missing), with the
+# parameters of ./config.json plus the overrides given as key=value. With MM_DATA_FOLDER set to a LEAN data folder
+# (e.g. LEAN's own Data folder) nothing is generated and config.json applies as is (EURUSD on Oanda, May 2014).
 # LEAN comes from the QuantConnect.Lean NuGet package (-p:LeanReference=Package), or from a local LEAN build when
 # LEAN_BIN_DIR names its Launcher/bin/Release folder (-p:LeanReference=Local). Results (LEAN's <Algorithm>.json and
 # <Algorithm>-summary.json) go to $MM_RESULTS_FOLDER, default ./results/<Algorithm>.
@@ -14,7 +15,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 algorithm="${1:-AvellanedaStoikovAlgorithm}"
 [[ $# -gt 0 ]] && shift
-data="${MM_DATA_FOLDER:-$root/data}"
+if [[ -n "${MM_DATA_FOLDER:-}" ]]; then data="$MM_DATA_FOLDER"; synthetic=0; else data="$root/data"; synthetic=1; fi
 results="${MM_RESULTS_FOLDER:-$root/results/$algorithm}"
 logs="$root/results/logs"
 mkdir -p "$logs"
@@ -51,13 +52,13 @@ if ! dotnet build "$runner" -c Release --no-restore -p:LeanReference=$mode -o "$
   exit 1
 fi
 
-if ! ls "$data"/crypto/coinbase/tick/mmcusd/*_quote.zip >/dev/null 2>&1; then
+if [[ $synthetic == 1 ]] && ! ls "$data"/crypto/coinbase/tick/mmcusd/*_quote.zip >/dev/null 2>&1; then
   echo "run.sh: generating the synthetic MMCUSD data into $data" >&2
   dotnet run -c Release --project "$root/Research" -- generate-data --out "$data" --days 3 --seed 1 >"$logs/generate-data.json"
 fi
 
 overrides=()
-if [[ "$algorithm" == AvellanedaStoikovAlgorithm ]]; then
+if [[ $synthetic == 1 && "$algorithm" == AvellanedaStoikovAlgorithm ]]; then
   # the synthetic pair instead of Oanda's EURUSD (LEAN's sample data, not shipped with the package)
   for p in as-security-type=Crypto as-market=coinbase as-ticker=MMCUSD as-session-start-hour=0 \
            as-start-year=2024 as-start-month=1 as-start-day=1 as-end-year=2024 as-end-month=1 as-end-day=3; do
