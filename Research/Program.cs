@@ -16,6 +16,7 @@ public static class Program
         new QuoteCommand(),
         new AvellanedaStoikovTablesCommand(),
         new HawkesCommand(),
+        new CalibrateCommand(),
         new GenerateDataCommand(),
     };
 

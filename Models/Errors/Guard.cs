@@ -101,6 +101,18 @@ public static class Guard
         }
     }
 
+    /// <summary>Requires a named member of the enum <typeparamref name="TEnum"/> (not a cast integer).</summary>
+    public static TEnum Defined<TEnum>(TEnum value, string name)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw Invalid(name, $"is not a defined {typeof(TEnum).Name}: {value}");
+        }
+
+        return value;
+    }
+
     /// <summary>Builds an <see cref="MarketMakingErrorKind.InvalidParameters"/> exception naming <paramref name="name"/>.</summary>
     public static MarketMakingException Invalid(string name, string why) =>
         new(MarketMakingErrorKind.InvalidParameters, why, name);

@@ -44,19 +44,7 @@ internal sealed class HawkesCommand : IResearchCommand
         JsonFields.WriteObject(stdout, w =>
         {
             JsonFields.WriteNumbers(w, "mu", p.Mu.AsSpan());
-            w.WriteStartArray("alpha");
-            for (var i = 0; i < p.Dimension; i++)
-            {
-                w.WriteStartArray();
-                for (var j = 0; j < p.Dimension; j++)
-                {
-                    w.WriteNumberValue(p.Alpha(i, j));
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndArray();
+            JsonFields.WriteMatrix(w, "alpha", p.Dimension, p.Dimension, p.Alpha);
             JsonFields.WriteNumber(w, "beta", p.Beta);
             JsonFields.WriteNumber(w, "spectralRadius", p.SpectralRadius);
             JsonFields.WriteNumber(w, "logLikelihood", fit.LogLikelihood);

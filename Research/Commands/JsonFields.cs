@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -113,7 +114,8 @@ internal sealed class JsonFields
     public static void WriteObject(TextWriter output, Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        // Relaxed escaping keeps text such as "LEAN's" and "+" readable; the output is still valid JSON.
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             write(writer);
@@ -133,6 +135,50 @@ internal sealed class JsonFields
 
         // Utf8JsonWriter formats doubles with the shortest round-trippable representation.
         writer.WriteNumber(name, value);
+    }
+
+    /// <summary>Writes a number, or null when <paramref name="value"/> has none.</summary>
+    public static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } x)
+        {
+            WriteNumber(writer, name, x);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <paramref name="rows"/> × <paramref name="columns"/> matrix as an array of rows, full precision.</summary>
+    public static void WriteMatrix(Utf8JsonWriter writer, string name, int rows, int columns, Func<int, int, double> entry)
+    {
+        writer.WriteStartArray(name);
+        for (var i = 0; i < rows; i++)
+        {
+            writer.WriteStartArray();
+            for (var j = 0; j < columns; j++)
+            {
+                var value = entry(i, j);
+                if (!double.IsFinite(value))
+                {
+                    throw new InvalidOperationException($"{name}[{i}][{j}] is not finite ({value})");
+                }
+
+                writer.WriteNumberValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes <c>"name": null</c> and, beside it, <c>"nameReason": "…"</c> saying why the result is missing.</summary>
+    public static void WriteUnavailable(Utf8JsonWriter writer, string name, string reason)
+    {
+        writer.WriteNull(name);
+        writer.WriteString(name + "Reason", reason);
     }
 
     /// <summary>Writes an array of numbers with full precision.</summary>

@@ -189,15 +189,15 @@ internal sealed class QuoteCommand : IResearchCommand
         input.Number("orderSize", 1),
         input.Number("drift", 0),
         input.Number("adverseSelection", 0),
-        Objective(input) == MultiAssetGlftObjective.Cara ? GlftObjective.Cara : GlftObjective.RiskNeutral);
+        Objective(input));
 
-    private static MultiAssetGlftObjective Objective(JsonFields input)
+    private static GlftObjective Objective(JsonFields input)
     {
         var objective = input.Has("objective") ? input.String("objective") : "cara";
         return objective switch
         {
-            "cara" => MultiAssetGlftObjective.Cara,
-            "risk-neutral" => MultiAssetGlftObjective.RiskNeutralWithPenalty,
+            "cara" => GlftObjective.Cara,
+            "risk-neutral" => GlftObjective.RiskNeutral,
             _ => throw new CommandLineException($"field 'objective' must be 'cara' or 'risk-neutral', got '{objective}'"),
         };
     }

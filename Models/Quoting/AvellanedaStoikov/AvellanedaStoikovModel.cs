@@ -31,7 +31,8 @@ public sealed class AvellanedaStoikovModel : IQuotingModel
         horizon = parameters.Horizon;
         inventoryRisk = parameters.RiskAversion * parameters.Volatility * parameters.Volatility;
         halfInventoryRisk = 0.5 * inventoryRisk;
-        arrivalHalfSpread = ArrivalHalfSpread.Of(parameters.RiskAversion, parameters.IntensityDecay);
+        // (1/γ)·ln(1 + γ/k) of (18)–(19): the exponential-intensity quote offset with ξ = γ and the paper's unit fills.
+        arrivalHalfSpread = ExponentialIntensityHamiltonian.QuoteOffset(parameters.RiskAversion, parameters.IntensityDecay, size: 1);
         premium = parameters.AdverseSelectionPremium;
         orderSize = parameters.OrderSize;
     }

@@ -1,5 +1,6 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Numerics;
 
 namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 
@@ -54,7 +55,8 @@ public sealed class InfiniteHorizonAvellanedaStoikovModel : IQuotingModel
         discountRate = parameters.DiscountRate;
         var gammaSigma = parameters.RiskAversion * parameters.Volatility;
         halfGammaSquaredSigmaSquared = 0.5 * gammaSigma * gammaSigma;
-        arrivalHalfSpread = ArrivalHalfSpread.Of(parameters.RiskAversion, parameters.IntensityDecay);
+        // (1/γ)·ln(1 + γ/k) of (18)–(19): the exponential-intensity quote offset with ξ = γ and the paper's unit fills.
+        arrivalHalfSpread = ExponentialIntensityHamiltonian.QuoteOffset(parameters.RiskAversion, parameters.IntensityDecay, size: 1);
         maxInventory = parameters.MaxInventory;
         orderSize = parameters.OrderSize;
         premium = parameters.AdverseSelectionPremium;

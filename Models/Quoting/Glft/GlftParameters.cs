@@ -1,4 +1,3 @@
-using System;
 using Lean.MarketMaking.Models.Errors;
 
 namespace Lean.MarketMaking.Models.Quoting.Glft;
@@ -46,24 +45,18 @@ public sealed class GlftParameters
         OrderSize = Guard.Positive(orderSize, nameof(orderSize));
         Drift = Guard.Finite(drift, nameof(drift));
         AdverseSelectionPerFill = Guard.NonNegative(adverseSelectionPerFill, nameof(adverseSelectionPerFill));
-        if (objective is not (GlftObjective.Cara or GlftObjective.RiskNeutral))
-        {
-            throw Guard.Invalid(nameof(objective), $"unknown objective {objective}");
-        }
+        Objective = Guard.Defined(objective, nameof(objective));
 
-        Objective = objective;
-
-        // x = ξΔ/k with ξ the utility exponent of Guéant (2017); x = 0 is model B.
-        var x = objective == GlftObjective.Cara ? riskAversion * orderSize / depthDecay : 0.0;
-        var log1POverX = Log1POverX(x);
-        BaseDepth = log1POverX / depthDecay;
-        LogInverseHamiltonianConstant = (1.0 + x) * log1POverX;
+        // ξ is the utility exponent of Guéant (2017); ξ = 0 is model B.
+        var xi = objective.UtilityExponent(riskAversion);
+        BaseDepth = ExponentialIntensityHamiltonian.QuoteOffset(xi, depthDecay, orderSize);
+        LogInverseHamiltonianConstant = ExponentialIntensityHamiltonian.LogInverseConstantC(xi, depthDecay, orderSize);
         if (!double.IsFinite(BaseDepth) || !double.IsFinite(LogInverseHamiltonianConstant))
         {
-            throw Guard.Invalid(nameof(riskAversion), $"γΔ/k = {x} is outside the range this model can evaluate");
+            throw Guard.Invalid(nameof(riskAversion), $"γΔ/k = {xi * orderSize / depthDecay} is outside the range this model can evaluate");
         }
 
-        Eta = arrivalRate * Math.Exp(-LogInverseHamiltonianConstant);
+        Eta = arrivalRate * ExponentialIntensityHamiltonian.ConstantC(xi, depthDecay, orderSize);
         InventoryRisk = 0.5 * depthDecay * riskAversion * volatility * volatility * orderSize;
     }
 
@@ -99,7 +92,7 @@ public sealed class GlftParameters
 
     /// <summary>
     /// −ln C with C = (1 + ξΔ/k)^(−(1 + k/(ξΔ))) (C = e^(−1) when ξ = 0), the constant of the exponential Hamiltonian
-    /// H(p) = (AΔ/k)·C·e^(−kp). The power term of (4.6)/(4.7) is 1/C.
+    /// H(p) = (AΔ/k)·C·e^(−kp) (<see cref="ExponentialIntensityHamiltonian"/>, here scaled by Δ). The power term of (4.6)/(4.7) is 1/C.
     /// </summary>
     internal double LogInverseHamiltonianConstant { get; }
 
@@ -108,11 +101,4 @@ public sealed class GlftParameters
 
     /// <summary>α = (k/2)·γσ²·Δ, per time unit: the diagonal coefficient αn² of M for inventory nΔ (GLFT's α when Δ = 1).</summary>
     internal double InventoryRisk { get; }
-
-    /// <summary>ln(1 + x)/x, accurate for small x (and 1 at x = 0).</summary>
-    private static double Log1POverX(double x)
-    {
-        var u = 1.0 + x;
-        return u == 1.0 ? 1.0 - 0.5 * x : Math.Log(u) / (u - 1.0);
-    }
 }

@@ -65,13 +65,8 @@ public sealed class MultiAssetGlftModel : IMultiAssetQuotingModel
     public MultiAssetGlftModel(MultiAssetGlftParameters parameters, MultiAssetGlftRegime regime = MultiAssetGlftRegime.FiniteHorizon)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (!Enum.IsDefined(regime))
-        {
-            throw Guard.Invalid(nameof(regime), $"is not a defined regime: {regime}");
-        }
-
         Parameters = parameters;
-        Regime = regime;
+        Regime = Guard.Defined(regime, nameof(regime));
         _n = parameters.AssetCount;
         _horizon = parameters.Horizon;
         _orderSize = parameters.OrderSize.ToArray();

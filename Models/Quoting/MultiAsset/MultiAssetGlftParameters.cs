@@ -1,6 +1,7 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.LinearAlgebra;
+using Lean.MarketMaking.Models.Quoting.Glft;
 
 namespace Lean.MarketMaking.Models.Quoting.MultiAsset;
 
@@ -42,7 +43,7 @@ public sealed class MultiAssetGlftParameters
         double[] orderSize,
         double riskAversion,
         double horizon,
-        MultiAssetGlftObjective objective = MultiAssetGlftObjective.Cara)
+        GlftObjective objective = GlftObjective.Cara)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         ArgumentNullException.ThrowIfNull(intensityScale);
@@ -59,12 +60,7 @@ public sealed class MultiAssetGlftParameters
         _orderSize = PositiveVector(orderSize, n, nameof(orderSize));
         RiskAversion = Guard.Positive(riskAversion, nameof(riskAversion));
         Horizon = Guard.Positive(horizon, nameof(horizon));
-        if (!Enum.IsDefined(objective))
-        {
-            throw Guard.Invalid(nameof(objective), $"is not a defined objective: {objective}");
-        }
-
-        Objective = objective;
+        Objective = Guard.Defined(objective, nameof(objective));
         _covariance = (double[,])covariance.Clone();
         for (var i = 0; i < n; i++)
         {
@@ -81,7 +77,7 @@ public sealed class MultiAssetGlftParameters
     /// Convenience constructor for n assets that share Aⁱ = <paramref name="intensityScale"/>,
     /// kⁱ = <paramref name="intensityDecay"/> and zⁱ = <paramref name="orderSize"/>.
     /// </summary>
-    /// <inheritdoc cref="MultiAssetGlftParameters(double[,], double[], double[], double[], double, double, MultiAssetGlftObjective)"/>
+    /// <inheritdoc cref="MultiAssetGlftParameters(double[,], double[], double[], double[], double, double, GlftObjective)"/>
     public static MultiAssetGlftParameters WithCommonLiquidity(
         double[,] covariance,
         double intensityScale,
@@ -89,7 +85,7 @@ public sealed class MultiAssetGlftParameters
         double orderSize,
         double riskAversion,
         double horizon,
-        MultiAssetGlftObjective objective = MultiAssetGlftObjective.Cara)
+        GlftObjective objective = GlftObjective.Cara)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         var n = covariance.GetLength(0);
@@ -116,10 +112,10 @@ public sealed class MultiAssetGlftParameters
     public double Horizon { get; }
 
     /// <summary>Model A (CARA) or Model B (risk-neutral with running penalty).</summary>
-    public MultiAssetGlftObjective Objective { get; }
+    public GlftObjective Objective { get; }
 
-    /// <summary>ξ of the Hamiltonian: γ for <see cref="MultiAssetGlftObjective.Cara"/>, 0 otherwise.</summary>
-    public double Xi => Objective == MultiAssetGlftObjective.Cara ? RiskAversion : 0.0;
+    /// <summary>ξ of the Hamiltonian: γ for <see cref="GlftObjective.Cara"/>, 0 for <see cref="GlftObjective.RiskNeutral"/>.</summary>
+    public double Xi => Objective.UtilityExponent(RiskAversion);
 
     /// <summary>Σᵢⱼ, price² per time unit.</summary>
     public double Covariance(int row, int column) => _covariance[row, column];

@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
 using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Models.Quoting.Glft;
 using Lean.MarketMaking.Models.Quoting.MultiAsset;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
 using NUnit.Framework;
 
 namespace Lean.MarketMaking.Tests.Quoting.MultiAsset;
@@ -32,7 +32,7 @@ public class MultiAssetGlftModelTests
         return c;
     }
 
-    private static MultiAssetGlftParameters ThreeAssets(MultiAssetGlftObjective objective, double horizon = 5.0) =>
+    private static MultiAssetGlftParameters ThreeAssets(GlftObjective objective, double horizon = 5.0) =>
         new(Covariance(Sigmas, Correlation), IntensityScale, IntensityDecay, OrderSize, riskAversion: 0.1, horizon, objective);
 
     /// <summary>D₊ = diag(2AⁱkⁱzⁱC_ξⁱ), written out here from the formula sheet rather than taken from the model.</summary>
@@ -52,12 +52,37 @@ public class MultiAssetGlftModelTests
         return Matrix<double>.Build.DenseOfDiagonalArray(d);
     }
 
+    /// <summary>
+    /// The one-asset closed-form quotes of Guéant (2017), "Optimal market making", eqs. (4.6)/(4.7) (the
+    /// Guéant–Lehalle–Fernandez-Tapia approximation) for asset <paramref name="i"/> of <paramref name="p"/> taken alone:
+    /// <see cref="GlftClosedFormModel"/> with the same objective, Δ = zⁱ and σ² = Σᵢᵢ (no drift, no adverse selection).
+    /// </summary>
+    /// <remarks>
+    /// Correspondence with the multi-asset model (exact, no extra factor): for one asset of size z = Δ,
+    /// D₊ = 2AkΔC_ξ with C_ξ = (1 + ξΔ/k)^(−(1 + k/(ξΔ))), so Γ = D₊^(−½)(D₊^½σ²D₊^½)^½D₊^(−½) = σ/√D₊ and the
+    /// ergodic A = ½√γΓ = ½√(γσ²/(2AΔk)·C_ξ⁻¹). Then pᵇ = 2Aq + ΔA = (2q + Δ)/2·√(…) and pᵃ = −2Aq + ΔA = −(2q − Δ)/2·√(…),
+    /// which are the skew terms of (4.6)/(4.7); δ̃(0) is the log term. The "√(γ/2)" seen in some statements of the
+    /// multi-asset formula comes from building Γ with D̄ = D₊/2 = diag(AⁱkⁱzⁱC_ξⁱ) (one side's Hamiltonian curvature
+    /// times z) instead of D₊ (both sides): Γ̄ = √2·Γ, hence √γ·Γ = √(γ/2)·Γ̄ — the same quotes.
+    /// </remarks>
+    internal static (double BidDepth, double AskDepth) OneAssetGlftDepths(MultiAssetGlftParameters p, int i, double inventory)
+    {
+        var single = new GlftClosedFormModel(new GlftParameters(
+            p.RiskAversion,
+            Math.Sqrt(p.Covariance(i, i)),
+            p.IntensityScale[i],
+            p.IntensityDecay[i],
+            p.OrderSize[i],
+            objective: p.Objective));
+        return (single.BidDepth(inventory), single.AskDepth(inventory));
+    }
+
     private static Matrix<double> Sigma(MultiAssetGlftParameters p) =>
         Matrix<double>.Build.Dense(p.AssetCount, p.AssetCount, (i, j) => p.Covariance(i, j));
 
-    [TestCase(MultiAssetGlftObjective.Cara)]
-    [TestCase(MultiAssetGlftObjective.RiskNeutralWithPenalty)]
-    public void ClosedFormSolvesTheRiccatiEquation(MultiAssetGlftObjective objective)
+    [TestCase(GlftObjective.Cara)]
+    [TestCase(GlftObjective.RiskNeutral)]
+    public void ClosedFormSolvesTheRiccatiEquation(GlftObjective objective)
     {
         // Integrate A′ = 2A·D₊·A − ½γΣ backward from A(T) = 0 with classical RK4, i.e. dA/dτ = ½γΣ − 2A·D₊·A in
         // τ = T − t. With λ_max(Â)·T ≈ 1.5 and 20 000 steps, RK4's global error O((λh)⁴) is far below 1e-12, so the
@@ -94,9 +119,9 @@ public class MultiAssetGlftModelTests
         Assert.That(model.QuadraticCoefficient(p.Horizon).Cast<double>().All(x => x == 0), "A(T) = 0");
     }
 
-    [TestCase(MultiAssetGlftObjective.Cara)]
-    [TestCase(MultiAssetGlftObjective.RiskNeutralWithPenalty)]
-    public void FarFromTheHorizonTheCoefficientIsHalfRootGammaTimesGamma(MultiAssetGlftObjective objective)
+    [TestCase(GlftObjective.Cara)]
+    [TestCase(GlftObjective.RiskNeutral)]
+    public void FarFromTheHorizonTheCoefficientIsHalfRootGammaTimesGamma(GlftObjective objective)
     {
         // λ_min(Â)·T > 40 makes tanh(λτ) = 1 to double precision, so A(0) must equal the ergodic ½√γΓ.
         var p = ThreeAssets(objective, horizon: 5_000.0);
@@ -115,36 +140,12 @@ public class MultiAssetGlftModelTests
         Assert.That(gammaMatrix.Evd().EigenValues.Real().Minimum(), Is.GreaterThan(0));
     }
 
-    [TestCase(MultiAssetGlftObjective.Cara)]
-    [TestCase(MultiAssetGlftObjective.RiskNeutralWithPenalty)]
-    public void HamiltonianConstantsMatchTheSupremumTheyStandFor(MultiAssetGlftObjective objective)
-    {
-        // H_ξ(p) = sup_δ A·e^(−kδ)·(1 − e^(−ξz(δ − p)))/(ξz) (or A·e^(−kδ)(δ − p) when ξ = 0) must equal
-        // (A/k)·C_ξ·e^(−kp) with argmax δ̃(p) = p + offset, which is what makes H″(0) = A·k·C_ξ and D₊ = diag(2AkzC_ξ).
-        // Golden-section search to 1e-9 in δ: the value is then exact to ~1e-15 (quadratic around the max).
-        const double a = 1.7, k = 0.4, z = 2.0, gamma = 0.3;
-        var xi = objective == MultiAssetGlftObjective.Cara ? gamma : 0.0;
-        double Gain(double delta, double p) =>
-            xi == 0
-                ? a * Math.Exp(-k * delta) * (delta - p)
-                : a * Math.Exp(-k * delta) * (1 - Math.Exp(-xi * z * (delta - p))) / (xi * z);
-        var c = ExponentialIntensityHamiltonian.ConstantC(xi, k, z);
-        var offset = ExponentialIntensityHamiltonian.QuoteOffset(xi, k, z);
-        foreach (var p in new[] { -0.7, 0.0, 0.9 })
-        {
-            var best = GoldenSectionMinimizer.Minimum(
-                ObjectiveFunction.ScalarValue(delta => -Gain(delta, p)), p - 5, p + 30, xTolerance: 1e-9);
-            Assert.That(best.MinimizingPoint, Is.EqualTo(p + offset).Within(1e-7));
-            Assert.That(-best.FunctionInfoAtMinimum.Value, Is.EqualTo(a / k * c * Math.Exp(-k * p)).Within(1e-12));
-        }
-    }
-
-    [TestCase(MultiAssetGlftObjective.Cara)]
-    [TestCase(MultiAssetGlftObjective.RiskNeutralWithPenalty)]
-    public void DiagonalCovarianceDecouplesIntoGueant2017ClosedForms(MultiAssetGlftObjective objective)
+    [TestCase(GlftObjective.Cara)]
+    [TestCase(GlftObjective.RiskNeutral)]
+    public void DiagonalCovarianceDecouplesIntoGueant2017ClosedForms(GlftObjective objective)
     {
         // With Σ = diag(σᵢ²) the ergodic quotes of asset i are exactly Guéant (2017) (4.6)/(4.7) for asset i alone
-        // (see GueantOneAssetClosedForm for the algebra); only rounding separates them, hence 1e-12 relative.
+        // (see OneAssetGlftDepths for the algebra); only rounding separates them, hence 1e-12 relative.
         var covariance = new double[3, 3];
         for (var i = 0; i < 3; i++)
         {
@@ -159,8 +160,7 @@ public class MultiAssetGlftModelTests
         model.Quote(mids, inventory, 0.0, quotes);
         for (var i = 0; i < 3; i++)
         {
-            var (bid, ask) = GueantOneAssetClosedForm.Depths(
-                inventory[i], Sigmas[i], IntensityScale[i], IntensityDecay[i], OrderSize[i], p.RiskAversion, p.Xi);
+            var (bid, ask) = OneAssetGlftDepths(p, i, inventory[i]);
             var scale = Math.Max(Math.Abs(bid), Math.Abs(ask));
             Assert.That(quotes[i].BidDepth, Is.EqualTo(bid).Within(1e-12 * scale));
             Assert.That(quotes[i].AskDepth, Is.EqualTo(ask).Within(1e-12 * scale));
@@ -246,7 +246,7 @@ public class MultiAssetGlftModelTests
     public void AtTheHorizonOnlyTheMyopicSpreadRemains()
     {
         // A(T) = 0: both depths are δ̃(0) whatever the inventory, and the reservation price is the mid.
-        var p = ThreeAssets(MultiAssetGlftObjective.RiskNeutralWithPenalty);
+        var p = ThreeAssets(GlftObjective.RiskNeutral);
         var model = new MultiAssetGlftModel(p);
         var quotes = new TwoSidedQuote[3];
         model.Quote(new[] { 10.0, 20.0, 30.0 }, new[] { 7.0, -3.0, 1.0 }, p.Horizon, quotes);
@@ -261,7 +261,7 @@ public class MultiAssetGlftModelTests
     public void CachedCoefficientFollowsTheTime()
     {
         // Quoting at t₁, then t₂, then t₁ again must give the t₁ quotes back: the cache is keyed on the time.
-        var p = ThreeAssets(MultiAssetGlftObjective.Cara);
+        var p = ThreeAssets(GlftObjective.Cara);
         var model = new MultiAssetGlftModel(p);
         var fresh = new MultiAssetGlftModel(p);
         var mids = new[] { 10.0, 20.0, 30.0 };
@@ -283,7 +283,7 @@ public class MultiAssetGlftModelTests
     public void QuotingAllocatesNothing()
     {
         // The hot path must not allocate, whether A(t) is cached or rebuilt for a new t (per-thread allocation counter).
-        var p = ThreeAssets(MultiAssetGlftObjective.Cara);
+        var p = ThreeAssets(GlftObjective.Cara);
         var model = new MultiAssetGlftModel(p);
         var mids = new[] { 10.0, 20.0, 30.0 };
         var q = new[] { 2.0, -1.0, 4.0 };

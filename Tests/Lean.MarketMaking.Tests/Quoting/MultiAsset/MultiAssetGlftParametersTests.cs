@@ -1,6 +1,7 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Models.Quoting.Glft;
 using Lean.MarketMaking.Models.Quoting.MultiAsset;
 using NUnit.Framework;
 
@@ -21,7 +22,7 @@ public class MultiAssetGlftParametersTests
     {
         var covariance = (double[,])Valid.Clone();
         var scale = new[] { 1.0, 2.0 };
-        var p = new MultiAssetGlftParameters(covariance, scale, Two, Two, 0.1, 1.0, MultiAssetGlftObjective.RiskNeutralWithPenalty);
+        var p = new MultiAssetGlftParameters(covariance, scale, Two, Two, 0.1, 1.0, GlftObjective.RiskNeutral);
         covariance[0, 1] = 99;
         scale[0] = 99;
         Assert.That(p.Covariance(0, 1), Is.EqualTo(0.3));
@@ -76,7 +77,7 @@ public class MultiAssetGlftParametersTests
         Assert.That(Throws(() => _ = new MultiAssetGlftParameters(Valid, Two, Two, new[] { 1.0, 0 }, 0.1, 1.0)).ParameterName, Is.EqualTo("orderSize[1]"));
         Assert.That(Throws(() => _ = new MultiAssetGlftParameters(Valid, Two, Two, Two, double.NaN, 1.0)).ParameterName, Is.EqualTo("riskAversion"));
         Assert.That(Throws(() => _ = new MultiAssetGlftParameters(Valid, Two, Two, Two, 0.1, 0.0)).ParameterName, Is.EqualTo("horizon"));
-        Assert.That(Throws(() => _ = new MultiAssetGlftParameters(Valid, Two, Two, Two, 0.1, 1.0, (MultiAssetGlftObjective)7)).ParameterName, Is.EqualTo("objective"));
+        Assert.That(Throws(() => _ = new MultiAssetGlftParameters(Valid, Two, Two, Two, 0.1, 1.0, (GlftObjective)7)).ParameterName, Is.EqualTo("objective"));
 
         var model = new MultiAssetGlftModel(Build(Valid));
         var quotes = new TwoSidedQuote[2];

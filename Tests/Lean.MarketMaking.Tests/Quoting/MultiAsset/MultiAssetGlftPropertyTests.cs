@@ -2,6 +2,7 @@ using System;
 using FsCheck;
 using FsCheck.Fluent;
 using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Models.Quoting.Glft;
 using Lean.MarketMaking.Models.Quoting.MultiAsset;
 using NUnit.Framework;
 
@@ -13,7 +14,7 @@ public class MultiAssetGlftPropertyTests
     private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(300);
 
     /// <summary>A random valid market: parameters, a regime, a time in [0, T] and an inventory vector.</summary>
-    public sealed record Case(MultiAssetGlftParameters Parameters, MultiAssetGlftRegime Regime, double Time, double[] Inventory, double[] Sigmas)
+    public sealed record Case(MultiAssetGlftParameters Parameters, MultiAssetGlftRegime Regime, double Time, double[] Inventory)
     {
         public override string ToString() =>
             $"n={Parameters.AssetCount}, {Parameters.Objective}, {Regime}, gamma={Parameters.RiskAversion}, T={Parameters.Horizon}, t={Time}, q=[{string.Join(", ", Inventory)}]";
@@ -58,10 +59,10 @@ public class MultiAssetGlftPropertyTests
         from horizon in Uniform(0.1, 10)
         from fraction in Uniform(0, 1)
         from q in Vector(n, -20, 20)
-        from objective in Gen.Elements(MultiAssetGlftObjective.Cara, MultiAssetGlftObjective.RiskNeutralWithPenalty)
+        from objective in Gen.Elements(GlftObjective.Cara, GlftObjective.RiskNeutral)
         from regime in Gen.Elements(MultiAssetGlftRegime.FiniteHorizon, MultiAssetGlftRegime.Ergodic)
         let covariance = diagonal ? Diagonal(sigmas) : SpdFrom(l, n, scale)
-        select new Case(new MultiAssetGlftParameters(covariance, a, k, z, gamma, horizon, objective), regime, fraction * horizon, q, sigmas);
+        select new Case(new MultiAssetGlftParameters(covariance, a, k, z, gamma, horizon, objective), regime, fraction * horizon, q);
 
     private static double[,] Diagonal(double[] sigmas)
     {
@@ -123,7 +124,7 @@ public class MultiAssetGlftPropertyTests
 
     [Test]
     public void RandomDiagonalCovarianceGivesGueant2017QuotesPerAsset() =>
-        // Ergodic quotes with Σ = diag(σᵢ²) are exactly Guéant (2017) (4.6)/(4.7) per asset (see GueantOneAssetClosedForm);
+        // Ergodic quotes with Σ = diag(σᵢ²) are exactly Guéant (2017) (4.6)/(4.7) per asset (see MultiAssetGlftModelTests.OneAssetGlftDepths);
         // 1e-11 relative leaves room for rounding in the eigendecomposition over up to six assets.
         Check.One(Runs, Prop.ForAll(Cases(diagonal: true).ToArbitrary(), c =>
         {
@@ -132,8 +133,7 @@ public class MultiAssetGlftPropertyTests
             var p = c.Parameters;
             for (var i = 0; i < quotes.Length; i++)
             {
-                var (bid, ask) = GueantOneAssetClosedForm.Depths(
-                    c.Inventory[i], c.Sigmas[i], p.IntensityScale[i], p.IntensityDecay[i], p.OrderSize[i], p.RiskAversion, p.Xi);
+                var (bid, ask) = MultiAssetGlftModelTests.OneAssetGlftDepths(p, i, c.Inventory[i]);
                 var scale = Math.Abs(bid) + Math.Abs(ask);
                 if (Math.Abs(quotes[i].BidDepth - bid) > 1e-11 * scale || Math.Abs(quotes[i].AskDepth - ask) > 1e-11 * scale)
                 {

@@ -1,6 +1,6 @@
 using System;
 
-namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+namespace Lean.MarketMaking.Models.Numerics;
 
 /// <summary>
 /// ln(1 + x) to a few ulps for every x &gt; −1, including |x| ≪ 1 where <c>Math.Log(1 + x)</c> loses all precision,
@@ -15,5 +15,15 @@ internal static class Log1P
     {
         var u = 1 + x;
         return u == 1 ? x : Math.Log(u) * x / (u - 1);
+    }
+
+    /// <summary>
+    /// ln(1 + <paramref name="x"/>)/x for x &gt; −1, with its limit 1 at x = 0: the same trick without the factor x, so it
+    /// stays a few ulps accurate as x → 0 (where fl(1 + x) = 1 it returns the two-term series 1 − x/2).
+    /// </summary>
+    public static double OverX(double x)
+    {
+        var u = 1.0 + x;
+        return u == 1.0 ? 1.0 - 0.5 * x : Math.Log(u) / (u - 1.0);
     }
 }
