@@ -20,7 +20,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// and is re-estimated online: an EWMA of the variance of log mid returns sampled every
 /// <c>as-volatility-sample-seconds</c> (a regular grid keeps tick-level bid/ask noise out of the estimate), scaled by
 /// the mid; the model is rebuilt when σ moves by more than <c>as-recalibration-threshold</c>. Forex data has no
-/// trades, so the quotes fill by the intensity rule of <see cref="PassiveQuoteFillModel"/> (rate A·e^(−kδ) per second).
+/// trades, so the quotes fill by the intensity rule of <see cref="PassiveQuoteFillModel"/> (rate A·e^(−kδ) per second),
+/// and the order-flow alpha (drift from signed trades) only acts on pairs with trade ticks, like the synthetic one.
 /// </summary>
 public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
 {
@@ -55,7 +56,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
             new[] { sigma },
             Parameter("recalibration-threshold", 0.1));
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 17.0)), TimeSpan.FromSeconds(1));
-        InstallFramework(security, model, clock, defaultMaxInventory: 50000m);
+        InstallFramework(security, model, clock, defaultMaxInventory: 50000m, OrderFlowAlpha());
         _variance = new EwmaVarianceEstimator(TimeSpan.FromMinutes(Parameter("volatility-half-life-minutes", 60.0)).TotalSeconds);
         _sampleInterval = TimeSpan.FromSeconds(Parameter("volatility-sample-seconds", 60.0));
     }

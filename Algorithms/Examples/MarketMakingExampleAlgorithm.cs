@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Lean.MarketMaking.Algorithms.Alpha;
 using Lean.MarketMaking.Algorithms.Execution;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
@@ -43,18 +44,29 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// <summary>Reads an integer parameter <c>&lt;prefix&gt;-<paramref name="name"/></c>, or <paramref name="defaultValue"/>.</summary>
     protected int Parameter(string name, int defaultValue) => GetParameter($"{ParameterPrefix}-{name}", defaultValue);
 
+    /// <summary>
+    /// The order-flow imbalance alpha (<see cref="OrderFlowImbalanceAlphaModel"/>) from <c>alpha-half-life-seconds</c>,
+    /// <c>alpha-period-seconds</c>, <c>alpha-impact</c> and <c>alpha-threshold</c>; it needs trade ticks (none in forex data).
+    /// </summary>
+    protected OrderFlowImbalanceAlphaModel OrderFlowAlpha() => new(
+        TimeSpan.FromSeconds(Parameter("alpha-half-life-seconds", 30.0)),
+        TimeSpan.FromSeconds(Parameter("alpha-period-seconds", 60.0)),
+        Parameter("alpha-impact", 0.0001),
+        Parameter("alpha-threshold", 0.2));
+
     /// <summary>Reads a decimal parameter <c>&lt;prefix&gt;-<paramref name="name"/></c>, or <paramref name="defaultValue"/>.</summary>
     protected decimal Parameter(string name, decimal defaultValue) => GetParameter($"{ParameterPrefix}-{name}", defaultValue);
 
     /// <summary>
     /// Installs the framework for <paramref name="security"/>: the alpha (if any), portfolio construction with
-    /// <paramref name="model"/> and <paramref name="clock"/>, symmetric inventory limits
+    /// <paramref name="model"/> and <paramref name="clock"/> (insights become drift, and an adverse-selection premium
+    /// weighted by <c>adverse-selection-weight</c>), symmetric inventory limits
     /// (<c>max-inventory</c>), and the execution model (<c>min-reprice-ticks</c>, <c>max-quote-age-seconds</c>,
     /// <c>stale-quote-seconds</c>). Call from <c>Initialize</c>: LEAN routes order events to the execution model
     /// captured there.
     /// </summary>
     protected void InstallFramework(Security security, RecalibratingQuotingModel model, MarketMakingClock clock,
-        decimal defaultMaxInventory, IAlphaModel? alpha = null, double adverseSelectionWeight = 0)
+        decimal defaultMaxInventory, IAlphaModel? alpha = null)
     {
         Quoted = security;
         Model = model;
@@ -68,7 +80,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         }
 
         SetPortfolioConstruction(new MarketMakingPortfolioConstructionModel(_ => model, clock, maxQuoteAge,
-            new InsightSignals(adverseSelectionWeight)));
+            new InsightSignals(Parameter("adverse-selection-weight", 0.0))));
         SetRiskManagement(new InventoryLimitRiskManagementModel(InventoryLimits.Symmetric(Parameter("max-inventory", defaultMaxInventory))));
         SetExecution(new MarketMakingExecutionModel(new MarketMakingExecutionSettings(
             Parameter("min-reprice-ticks", 1),

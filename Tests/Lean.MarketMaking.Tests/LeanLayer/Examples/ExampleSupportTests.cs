@@ -71,7 +71,7 @@ public class ExampleSupportTests
             .Where(f => !f.EndsWith("MarketMakingExampleAlgorithm.cs", StringComparison.Ordinal)).ToList();
         Assert.That(examples, Is.Not.Empty);
         var shared = File.ReadAllText(Path.Combine(root, "Algorithms", "Examples", "MarketMakingExampleAlgorithm.cs"));
-        var read = new Regex(@"\b(Get)?Parameter\(\s*(\$?""[^""]+"")\s*,\s*([^;]+?)\)\s*[,;)]");
+        var read = new Regex(@"\b(Get)?Parameter\(\s*(\$?""[^""]+"")\s*,\s*([^;]+?)\)\s*[,;)}]");
         var checkedCount = 0;
         foreach (var file in examples)
         {
