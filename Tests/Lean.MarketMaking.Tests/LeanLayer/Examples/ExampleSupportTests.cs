@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lean.MarketMaking.Algorithms.Examples;
+using Lean.MarketMaking.Models.Estimation.Jumps;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 using Lean.MarketMaking.Tests.Support;
@@ -57,6 +58,22 @@ public class ExampleSupportTests
         var quote = model.Quote(snapshot);
         Assert.That(quote, Is.EqualTo(new AvellanedaStoikovModel(new AvellanedaStoikovParameters(0.1, 2.21, 1.5, 1)).Quote(snapshot)));
         Assert.That(model.LastQuote, Is.EqualTo(quote));
+    }
+
+    [Test]
+    public void JumpInputsConvertLogReturnRatesToPriceRatesAtTheMid()
+    {
+        // three up jumps of log size 0.001, 0.002, 0.003 (mean 0.002, rate 500 per log unit) and one down jump of 0.004
+        // over 1,000 s: λ = 4/1000 per s, p = 3/4; at a mid of 5,000 a log size of 0.002 is $10, so η⁺ = 1/10 per $
+        var jumps = new[] { 0.001, 0.002, 0.003, -0.004 }.Select((r, i) => new DetectedJump(i, i, r, 0, 5)).ToArray();
+        var inputs = JumpInputs.From(JumpSummary.From(jumps, 1000), 5000, fallbackRate: 0.5);
+        Assert.That(inputs.Intensity, Is.EqualTo(0.004).Within(1e-15));
+        Assert.That(inputs.ProbabilityUp, Is.EqualTo(0.75));
+        Assert.That(inputs.UpRate, Is.EqualTo(0.1).Within(1e-12));
+        Assert.That(inputs.DownRate, Is.EqualTo(1 / 20.0).Within(1e-12));
+
+        var none = JumpInputs.From(JumpSummary.From(Array.Empty<DetectedJump>(), 1000), 5000, fallbackRate: 0.5);
+        Assert.That(none, Is.EqualTo((0.0, 0.5, 0.5, 0.5)), "no jump: no intensity, even odds, fallback rates");
     }
 
     [Test]
