@@ -2,9 +2,9 @@ using System;
 
 namespace QuantConnect.Data
 {
-    // LEAN: Common/Data/BaseData.cs (LEAN also implements IBaseData, not mirrored)
+    // LEAN: Common/Data/BaseData.cs
     /// <summary>Abstract base data class of QuantConnect.</summary>
-    public abstract class BaseData
+    public abstract class BaseData : IBaseData
     {
         public DateTime Time { get; set; }
 
