@@ -31,6 +31,14 @@ public class ExampleBacktestTests
         Check(Run("AvellanedaStoikovAlgorithm", SampleDataFolder()),
             maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"));
 
+    [Test]
+    public void GlftWithOnlineCalibrationOnIbmTicks() =>
+        Check(Run("GlftOnlineCalibrationAlgorithm", SampleDataFolder()), maxInventory: Parameter("glft-max-inventory"), orderSize: Parameter("glft-order-size"));
+
+    [Test]
+    public void CarteaJaimungalWithJumpsAndRegimesOnBtcUsdMinutes() =>
+        Check(Run("CarteaJaimungalRegimeAlgorithm", SampleDataFolder()), maxInventory: Parameter("cj-max-inventory"), orderSize: Parameter("cj-lot-size"));
+
     private static string Root
     {
         get

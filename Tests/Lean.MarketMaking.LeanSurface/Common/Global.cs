@@ -28,17 +28,6 @@ namespace QuantConnect
     }
 
     // LEAN: Common/Global.cs
-    /// <summary>Resolution of data requested.</summary>
-    public enum Resolution
-    {
-        Tick,
-        Second,
-        Minute,
-        Hour,
-        Daily
-    }
-
-    // LEAN: Common/Global.cs
     /// <summary>Specifies how data is normalized before being sent into an algorithm.</summary>
     public enum DataNormalizationMode
     {
