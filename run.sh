@@ -68,4 +68,4 @@ fi
 for p in "$@"; do overrides+=(--parameter "$p"); done
 
 exec dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
-  --results "$results" --project-config "$root/config.json" "${overrides[@]}"
+  --results "$results" --project-config "$root/config.json" ${overrides[@]+"${overrides[@]}"}
