@@ -20,8 +20,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// and is re-estimated online: an EWMA of the variance of log mid returns sampled every
 /// <c>as-volatility-sample-seconds</c> (a regular grid keeps tick-level bid/ask noise out of the estimate), scaled by
 /// the mid; the model is rebuilt when σ moves by more than <c>as-recalibration-threshold</c>. Forex data has no
-/// trades, so the quotes fill by the intensity rule of <see cref="PassiveQuoteFillModel"/> (rate A·e^(−kδ) per second),
-/// and the order-flow alpha (drift from signed trades) only acts on pairs with trade ticks, like the synthetic one.
+/// trades, so the quotes fill by the intensity rule of <see cref="PassiveQuoteFillModel"/> (rate A·e^(−kδ) per second;
+/// <c>as-fill-mode</c> = Queue selects the queue-position rule for pairs with trade ticks), and the order-flow alpha (drift from signed trades) only acts on pairs with trade ticks, like the synthetic one.
 /// </summary>
 public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
 {
@@ -44,8 +44,9 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
             ? AddCrypto(ticker, Resolution.Tick, market)
             : AddForex(ticker, Resolution.Tick, market);
         var k = Parameter("intensity-decay", 10000.0);
-        security.SetFillModel(PassiveQuoteFillModel.Intensity(
-            new IntensityFill(Parameter("fill-intensity", 0.05), k, Parameter("fill-seed", 42))));
+        security.SetFillModel(GetParameter("as-fill-mode", "Intensity") == "Queue"
+            ? PassiveQuoteFillModel.Queue()
+            : PassiveQuoteFillModel.Intensity(new IntensityFill(Parameter("fill-intensity", 0.05), k, Parameter("fill-seed", 42))));
 
         var gamma = Parameter("risk-aversion", 0.0003);
         var sigma = Parameter("volatility", 0.00002);

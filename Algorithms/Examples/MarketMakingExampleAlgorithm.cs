@@ -36,7 +36,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     protected RecalibratingQuotingModel Model { get; private set; } = null!;
 
     /// <summary>Fill statistics.</summary>
-    protected FillStatistics Statistics { get; } = new();
+    protected FillStatistics QuoteFills { get; } = new();
 
     /// <summary>Reads a numeric parameter <c>&lt;prefix&gt;-<paramref name="name"/></c>, or <paramref name="defaultValue"/>.</summary>
     protected double Parameter(string name, double defaultValue) => GetParameter($"{ParameterPrefix}-{name}", defaultValue);
@@ -111,7 +111,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         }
 
         Plot("Inventory", "Holdings", Quoted.Holdings.Quantity);
-        Plot("Spread captured", "Average per unit", Statistics.AverageSpreadCaptured);
+        Plot("Spread captured", "Average per unit", QuoteFills.AverageSpreadCaptured);
         Plot("P&L", "Net", Quoted.Holdings.NetProfit + Quoted.Holdings.UnrealizedProfit);
         Plot("Model", "Rebuilds", (double)Model.Rebuilds);
         PlotIndicators();
@@ -125,11 +125,11 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             return;
         }
 
-        Statistics.Record(orderEvent.FillQuantity, orderEvent.FillPrice, QuoteMarket.From(Quoted).Mid, Quoted.Holdings.Quantity);
-        SetRuntimeStatistic("Fills", Statistics.Fills);
-        SetRuntimeStatistic("Avg spread captured", Statistics.AverageSpreadCaptured);
+        QuoteFills.Record(orderEvent.FillQuantity, orderEvent.FillPrice, QuoteMarket.From(Quoted).Mid, Quoted.Holdings.Quantity);
+        SetRuntimeStatistic("Fills", QuoteFills.Fills);
+        SetRuntimeStatistic("Avg spread captured", QuoteFills.AverageSpreadCaptured);
         SetRuntimeStatistic("Inventory range",
-            string.Create(CultureInfo.InvariantCulture, $"[{Statistics.MinInventory}, {Statistics.MaxInventory}]"));
+            string.Create(CultureInfo.InvariantCulture, $"[{QuoteFills.MinInventory}, {QuoteFills.MaxInventory}]"));
     }
 
     /// <inheritdoc />

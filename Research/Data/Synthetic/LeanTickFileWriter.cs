@@ -18,13 +18,16 @@ namespace Lean.MarketMaking.Research.Data.Synthetic;
 /// <c>ms,bid,bid size,ask,ask size,suspicious</c>, milliseconds since midnight in the data time zone (UTC), prices
 /// unscaled, decimals without trailing zeros. It also writes the two reference files LEAN needs for the instrument,
 /// merged into any that already exist: the <c>market-hours/market-hours-database.json</c> entry
-/// <c>Crypto-{market}-{TICKER}</c> (UTC, open around the clock) and the
+/// <c>Crypto-{market}-{TICKER}</c> (UTC, open around the clock), plus LEAN's <c>Equity-usa-[*]</c> sessions when the
+/// database has none (LEAN's results analysis reads SPY's exchange hours after every backtest), and the
 /// <c>symbol-properties/symbol-properties-database.csv</c> row (tick size, lot size 1).
 /// </summary>
 public sealed class LeanTickFileWriter
 {
     private const string SymbolPropertiesHeader =
         "market,symbol,type,description,quote_currency,contract_multiplier,minimum_price_variation,lot_size,market_ticker,minimum_order_size,price_magnifier,strike_multiplier";
+
+    private const string UsEquities = "Equity-usa-[*]";
 
     private static readonly string[] WeekDays = { "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday" };
 
@@ -85,6 +88,11 @@ public sealed class LeanTickFileWriter
 
         entry["holidays"] = new JsonArray();
         entries[$"Crypto-{Settings.Market}-{Settings.Ticker}"] = entry;
+        if (!entries.ContainsKey(UsEquities))
+        {
+            entries[UsEquities] = UsEquityHours();
+        }
+
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return path;
     }
@@ -101,6 +109,26 @@ public sealed class LeanTickFileWriter
         lines.Add(key + string.Join(',', $"Synthetic {pair}", Settings.QuoteCurrency, "1", Format(Settings.TickSize), "1", pair, "1"));
         File.WriteAllLines(path, lines);
         return path;
+    }
+
+    // LEAN's results analysis reads the exchange hours of its default benchmark, SPY, at the end of every backtest:
+    // US equities' regular session with pre- and post-market, as in LEAN's database (holidays left out).
+    private static JsonObject UsEquityHours()
+    {
+        var entry = new JsonObject { ["dataTimeZone"] = "America/New_York", ["exchangeTimeZone"] = "America/New_York" };
+        foreach (var day in WeekDays)
+        {
+            entry[day] = day is "saturday" or "sunday"
+                ? new JsonArray()
+                : new JsonArray(
+                    new JsonObject { ["start"] = "04:00:00", ["end"] = "09:30:00", ["state"] = "premarket" },
+                    new JsonObject { ["start"] = "09:30:00", ["end"] = "16:00:00", ["state"] = "market" },
+                    new JsonObject { ["start"] = "16:00:00", ["end"] = "20:00:00", ["state"] = "postmarket" });
+        }
+
+        entry["holidays"] = new JsonArray();
+        entry["earlyCloses"] = new JsonObject();
+        return entry;
     }
 
     private string WriteZip(DateOnly date, string type, IEnumerable<string> lines)

@@ -108,6 +108,14 @@ public class SyntheticDataTests
         var lean = JsonNode.Parse(File.ReadAllText(SampleData.Resolve("market-hours", "market-hours-database.json")))!["entries"]!["Crypto-coinbase-[*]"]!;
         Assert.That(JsonNode.DeepEquals(ours, lean), Is.True, ours.ToJsonString());
 
+        // and the US-equity sessions LEAN's results analysis needs (for SPY) are LEAN's, holidays aside
+        var ourEquity = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "market-hours", "market-hours-database.json")))!["entries"]!["Equity-usa-[*]"]!;
+        var leanEquity = JsonNode.Parse(File.ReadAllText(SampleData.Resolve("market-hours", "market-hours-database.json")))!["entries"]!["Equity-usa-[*]"]!;
+        foreach (var key in new[] { "dataTimeZone", "exchangeTimeZone", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday" })
+        {
+            Assert.That(JsonNode.DeepEquals(ourEquity[key], leanEquity[key]), Is.True, key);
+        }
+
         // the symbol-properties header is LEAN's, and the row has the columns of LEAN's coinbase BTCUSD row
         var sampleSpdb = File.ReadAllLines(SampleData.Resolve("symbol-properties", "symbol-properties-database.csv"));
         var ourSpdb = File.ReadAllLines(Path.Combine(_folder, "symbol-properties", "symbol-properties-database.csv"));
