@@ -6,6 +6,7 @@ using QuantConnect.Securities;
 using QuantConnect.Securities.Crypto;
 using QuantConnect.Securities.Equity;
 using QuantConnect.Securities.Forex;
+using QuantConnect.Statistics;
 
 namespace QuantConnect.Algorithm
 {
@@ -23,6 +24,8 @@ namespace QuantConnect.Algorithm
         public DateTime Time => throw new NotImplementedException();
 
         public DateTime UtcTime => throw new NotImplementedException();
+
+        public StatisticsResults Statistics => throw new NotImplementedException();
 
         public virtual void Initialize()
         {
