@@ -17,6 +17,7 @@ public static class Program
         new AvellanedaStoikovTablesCommand(),
         new HawkesCommand(),
         new CalibrateCommand(),
+        new GenerateDataCommand(),
     };
 
     /// <summary>Runs the console with the process's standard streams.</summary>

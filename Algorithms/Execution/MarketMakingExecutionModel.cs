@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Models.Errors;
@@ -164,8 +165,31 @@ public class MarketMakingExecutionModel : ExecutionModel
         var ask = QuotePricing.PassiveAsk(quote.AskPrice, market.Bid, tick);
         var bidSize = bid > 0 ? QuotePricing.RoundLotDown(quote.BidSize, lot) : 0m;
         var askSize = QuotePricing.RoundLotDown(quote.AskSize, lot);
-        state.Bid = WorkSide(router, state.Security.Symbol, state.Bid, 1, bid, bidSize, tick, lot, BidTag);
-        state.Ask = WorkSide(router, state.Security.Symbol, state.Ask, -1, ask, askSize, tick, lot, AskTag);
+        // Our own bid and ask must never cross, not even between two requests: after a jump up the new bid can reach
+        // the working ask, so the ask moves first (and a jump down moves the bid first); each side is also kept a
+        // tick inside the other side's working price in case that side's request did not go through.
+        if (state.Ask is not null && bid >= state.Ask.LimitPrice)
+        {
+            WorkAsk();
+            WorkBid();
+        }
+        else
+        {
+            WorkBid();
+            WorkAsk();
+        }
+
+        void WorkBid()
+        {
+            var price = state.Ask is { } working ? Math.Min(bid, working.LimitPrice - tick) : bid;
+            state.Bid = WorkSide(router, state.Security.Symbol, state.Bid, 1, price, price > 0 ? bidSize : 0m, tick, lot, BidTag);
+        }
+
+        void WorkAsk()
+        {
+            var price = state.Bid is { } working ? Math.Max(ask, working.LimitPrice + tick) : ask;
+            state.Ask = WorkSide(router, state.Security.Symbol, state.Ask, -1, price, askSize, tick, lot, AskTag);
+        }
     }
 
     private void WorkFlatten(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state)

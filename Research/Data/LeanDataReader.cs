@@ -14,7 +14,7 @@ namespace Lean.MarketMaking.Research.Data;
 /// straight from the zip files, a day at a time, as <see cref="LeanTick"/> or <see cref="LeanBar"/> records with UTC
 /// times. Formats follow LEAN's readers (<c>Tick</c>, <c>TradeBar</c>, <c>QuoteBar</c>): times are milliseconds since
 /// midnight in the market's data time zone (<see cref="LeanDataTimeZones"/>); equity prices are integers × 10,000.
-/// Supported: equity trade and quote ticks, forex quote ticks, and second/minute trade and quote bars of equities,
+/// Supported: equity and crypto trade and quote ticks, forex quote ticks, and second/minute trade and quote bars of equities,
 /// forex and crypto. Bad lines, unsorted times and missing files raise <see cref="MarketMakingException"/> of kind
 /// <see cref="MarketMakingErrorKind.InvalidMarketData"/> naming the file (and line).
 /// </summary>
@@ -192,7 +192,9 @@ public sealed class LeanDataReader
             (LeanSecurityType.Equity, LeanDataType.Trade) => EquityTradeTick,
             (LeanSecurityType.Equity, LeanDataType.Quote) => EquityQuoteTick,
             (LeanSecurityType.Forex, LeanDataType.Quote) => ForexQuoteTick,
-            _ => throw Guard.Invalid(nameof(type), $"{type} ticks of {symbol.SecurityType} are not supported (equity trade/quote and forex quote ticks are)"),
+            (LeanSecurityType.Crypto, LeanDataType.Trade) => CryptoTradeTick,
+            (LeanSecurityType.Crypto, LeanDataType.Quote) => CryptoQuoteTick,
+            _ => throw Guard.Invalid(nameof(type), $"{type} ticks of {symbol.SecurityType} are not supported (equity and crypto trade/quote and forex quote ticks are)"),
         };
     }
 
@@ -247,6 +249,23 @@ public sealed class LeanDataReader
         RequireFields(count, 3, 3);
         double bid = Number(line[f[1]]), ask = Number(line[f[2]]);
         return new LeanTick(Time(line[f[0]], clock), LeanDataType.Quote, QuoteValue(bid, ask), 0, bid, 0, ask, 0, string.Empty, string.Empty, false);
+    }
+
+    // Crypto trade tick: ms, price, quantity[, suspicious].
+    private static LeanTick CryptoTradeTick(ReadOnlySpan<char> line, ReadOnlySpan<Range> f, int count, LeanDayClock clock)
+    {
+        RequireFields(count, 3, 4);
+        return new LeanTick(Time(line[f[0]], clock), LeanDataType.Trade, Number(line[f[1]]), Number(line[f[2]]), 0, 0, 0, 0,
+            string.Empty, string.Empty, count == 4 && line[f[3]].SequenceEqual("1"));
+    }
+
+    // Crypto quote tick: ms, bid, bid size, ask, ask size[, suspicious].
+    private static LeanTick CryptoQuoteTick(ReadOnlySpan<char> line, ReadOnlySpan<Range> f, int count, LeanDayClock clock)
+    {
+        RequireFields(count, 5, 6);
+        double bid = Number(line[f[1]]), ask = Number(line[f[3]]);
+        return new LeanTick(Time(line[f[0]], clock), LeanDataType.Quote, QuoteValue(bid, ask), 0, bid, Number(line[f[2]]), ask, Number(line[f[4]]),
+            string.Empty, string.Empty, count == 6 && line[f[5]].SequenceEqual("1"));
     }
 
     // Trade bar: ms, open, high, low, close[, volume].

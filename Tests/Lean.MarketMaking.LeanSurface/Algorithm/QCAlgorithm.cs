@@ -1,7 +1,12 @@
 using System;
+using QuantConnect.Data;
 using QuantConnect.Interfaces;
 using QuantConnect.Orders;
 using QuantConnect.Securities;
+using QuantConnect.Securities.Crypto;
+using QuantConnect.Securities.Equity;
+using QuantConnect.Securities.Forex;
+using QuantConnect.Statistics;
 
 namespace QuantConnect.Algorithm
 {
@@ -19,6 +24,51 @@ namespace QuantConnect.Algorithm
         public DateTime Time => throw new NotImplementedException();
 
         public DateTime UtcTime => throw new NotImplementedException();
+
+        public StatisticsResults Statistics => throw new NotImplementedException();
+
+        public virtual void Initialize()
+        {
+        }
+
+        public virtual void OnData(Slice slice)
+        {
+        }
+
+        public virtual void OnEndOfAlgorithm()
+        {
+        }
+
+        public virtual void OnOrderEvent(OrderEvent orderEvent)
+        {
+        }
+
+        public string GetParameter(string name, string defaultValue = null) => throw new NotImplementedException();
+
+        public int GetParameter(string name, int defaultValue) => throw new NotImplementedException();
+
+        public double GetParameter(string name, double defaultValue) => throw new NotImplementedException();
+
+        public decimal GetParameter(string name, decimal defaultValue) => throw new NotImplementedException();
+
+        public void SetCash(decimal startingCash) => throw new NotImplementedException();
+
+        public void SetStartDate(int year, int month, int day) => throw new NotImplementedException();
+
+        public void SetEndDate(int year, int month, int day) => throw new NotImplementedException();
+
+        public Equity AddEquity(string ticker, Resolution? resolution = null, string market = null, bool fillForward = true, decimal leverage = Security.NullLeverage, bool extendedMarketHours = false, DataNormalizationMode? dataNormalizationMode = null)
+            => throw new NotImplementedException();
+
+        public Forex AddForex(string ticker, Resolution? resolution = null, string market = null, bool fillForward = true, decimal leverage = Security.NullLeverage)
+            => throw new NotImplementedException();
+
+        public Crypto AddCrypto(string ticker, Resolution? resolution = null, string market = null, bool fillForward = true, decimal leverage = Security.NullLeverage)
+            => throw new NotImplementedException();
+
+        public void SetBenchmark(Symbol symbol) => throw new NotImplementedException();
+
+        public void Debug(string message) => throw new NotImplementedException();
 
         public void Log(string message) => throw new NotImplementedException();
 

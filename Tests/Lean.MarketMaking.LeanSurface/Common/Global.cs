@@ -26,4 +26,18 @@ namespace QuantConnect
         Quote,
         OpenInterest
     }
+
+    // LEAN: Common/Global.cs
+    /// <summary>Specifies how data is normalized before being sent into an algorithm.</summary>
+    public enum DataNormalizationMode
+    {
+        Raw,
+        Adjusted,
+        SplitAdjusted,
+        TotalReturn,
+        ForwardPanamaCanal,
+        BackwardsPanamaCanal,
+        BackwardsRatio,
+        ScaledRaw,
+    }
 }

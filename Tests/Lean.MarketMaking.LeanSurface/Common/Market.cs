@@ -5,6 +5,7 @@ namespace QuantConnect
     public static class Market
     {
         public const string USA = "usa";
+        public const string Oanda = "oanda";
         public const string Binance = "binance";
         public const string Coinbase = "coinbase";
     }

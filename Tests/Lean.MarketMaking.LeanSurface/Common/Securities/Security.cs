@@ -11,6 +11,8 @@ namespace QuantConnect.Securities
     {
         private DateTime _localTime;
 
+        public const decimal NullLeverage = 0;
+
         /// <summary>Surface-only test constructor (LEAN's constructors need exchange hours, configs, cash...).</summary>
         internal Security(Symbol symbol, SymbolProperties symbolProperties)
         {

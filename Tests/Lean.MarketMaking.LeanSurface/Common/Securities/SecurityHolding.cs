@@ -11,6 +11,10 @@ namespace QuantConnect.Securities
 
         public decimal Quantity { get; protected set; }
 
+        public virtual decimal NetProfit => throw new System.NotImplementedException();
+
+        public virtual decimal UnrealizedProfit => throw new System.NotImplementedException();
+
         /// <summary>Surface-only test hook (LEAN changes holdings through fills).</summary>
         internal void SetQuantityForTests(decimal quantity) => Quantity = quantity;
     }

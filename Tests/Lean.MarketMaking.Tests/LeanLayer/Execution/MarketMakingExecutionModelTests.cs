@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Lean.MarketMaking.Algorithms.Execution;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
@@ -197,6 +198,32 @@ public class MarketMakingExecutionModelTests
         var other = Symbol.Create("ETHUSDT", SecurityType.Crypto, Market.Binance);
         Step(new QuoteTarget(other, 0m, 1m, 2m, 1m, 1m, 1.5m));
         _router.Verify(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Never);
+    }
+
+    [Test]
+    public void AfterAJumpTheAskMovesBeforeTheBidSoOurOwnQuotesNeverCross()
+    {
+        Step(Quote(99.98m, 100.02m)); // bid #1 at 99.98, ask #2 at 100.02
+        var calls = new List<(int Id, decimal Price)>();
+        _router.Setup(r => r.Update(It.IsAny<int>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()))
+            .Callback((int id, decimal _, decimal price, string _) => calls.Add((id, price))).Returns(true);
+        _security.Quote(100.09m, 100.11m, Start.AddSeconds(1));
+
+        Step(Quote(100.05m, 100.15m)); // the new bid 100.05 is above the working ask 100.02
+
+        Assert.That(calls, Is.EqualTo(new[] { (2, 100.15m), (1, 100.05m) }));
+    }
+
+    [Test]
+    public void IfTheAskCannotMoveTheBidStaysATickBelowIt()
+    {
+        Step(Quote(99.98m, 100.02m));
+        _router.Setup(r => r.Update(2, It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>())).Returns(false);
+        _security.Quote(100.09m, 100.11m, Start.AddSeconds(1));
+
+        Step(Quote(100.05m, 100.15m));
+
+        _router.Verify(r => r.Update(1, 0.5m, 100.01m, "mm bid"), Times.Once, "capped one tick below our own ask");
     }
 
     [Test]

@@ -1,0 +1,139 @@
+using System;
+using Lean.MarketMaking.Algorithms.Fills;
+using Lean.MarketMaking.Algorithms.MarketData;
+using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Indicators;
+using Lean.MarketMaking.Models.Estimation.Jumps;
+using Lean.MarketMaking.Models.Estimation.Regimes;
+using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
+using QuantConnect;
+using QuantConnect.Data;
+
+namespace Lean.MarketMaking.Algorithms.Examples;
+
+/// <summary>
+/// Example: Cartea–Jaimungal quotes with mid-price jumps (Cartea, Jaimungal &amp; Penalva 2015, "Algorithmic and
+/// High-Frequency Trading", §10.2 and §10.4) on BTCUSD minute quotes (LEAN's sample data has Coinbase 2018-04-04..05),
+/// with two online inputs:
+/// <list type="bullet">
+/// <item>jumps: <see cref="JumpIndicator"/> (Lee–Mykland test on one-minute log mids) → its up/down summary becomes
+/// <see cref="MidPriceJumpParameters"/> (λ_J = jumps per second, p = share of up jumps, η± = exponential rates of the
+/// jump sizes converted from log-returns to dollars at the current mid, <see cref="JumpInputs"/>), refreshed when a jump
+/// is found;</item>
+/// <item>regime: <see cref="RegimeIndicator"/> (two-state Gaussian HMM of one-minute log returns) → when the
+/// probability of the volatile state exceeds <c>cj-regime-threshold</c> the volatile parameter set (running penalty φ,
+/// order rates λ±) replaces the calm one.</item>
+/// </list>
+/// The model is rebuilt when the regime switches or a jump input moves by more than <c>cj-recalibration-threshold</c>.
+/// Time unit: seconds since 00:00 UTC, horizon one day; inventory in lots of <c>cj-lot-size</c> BTC, at most
+/// <c>cj-max-lots</c>. Minute data have no trade ticks, so quotes fill by the intensity rule (λ·e^(−κδ) per second).
+/// </summary>
+public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
+{
+    private JumpIndicator _jumps = null!;
+    private RegimeIndicator _regime = null!;
+    private long _jumpsSeen;
+    private double[] _inputs = null!;
+    private double _regimeThreshold;
+    private double _fallbackJumpRate;
+
+    /// <inheritdoc />
+    protected override string ParameterPrefix => "cj";
+
+    /// <inheritdoc />
+    public override void Initialize()
+    {
+        SetStartDate(Parameter("start-year", 2018), Parameter("start-month", 4), Parameter("start-day", 4));
+        SetEndDate(Parameter("end-year", 2018), Parameter("end-month", 4), Parameter("end-day", 5));
+        SetCash(Parameter("cash", 100000m));
+        var security = AddCrypto(GetParameter("cj-ticker", "BTCUSD"), Resolution.Minute, GetParameter("cj-market", Market.Coinbase));
+
+        var kappa = Parameter("fill-decay", 0.3);
+        var lot = Parameter("lot-size", 0.01);
+        var maxLots = Parameter("max-lots", 10);
+        var horizon = TimeSpan.FromHours(Parameter("horizon-hours", 24.0)).TotalSeconds;
+        var terminal = Parameter("terminal-penalty", 0.01);
+        var calm = (Phi: Parameter("calm-running-penalty", 0.00001), Rate: Parameter("calm-order-rate", 0.05));
+        var wild = (Phi: Parameter("volatile-running-penalty", 0.0001), Rate: Parameter("volatile-order-rate", 0.1));
+        var rho = Parameter("order-jump-probability", 0.1);
+        var epsilon = Parameter("order-jump-size", 1.0);
+        var jumpAversion = Parameter("jump-risk-aversion", 0.0);
+        security.SetFillModel(PassiveQuoteFillModel.Intensity(new IntensityFill(calm.Rate, kappa, Parameter("fill-seed", 42))));
+
+        // inputs: regime (0 calm, 1 volatile), λ_J per second, p up, η⁺ and η⁻ per dollar
+        _fallbackJumpRate = Parameter("default-jump-rate", 0.02);
+        _inputs = new[] { 0, 0, 0.5, _fallbackJumpRate, _fallbackJumpRate };
+        var model = new RecalibratingQuotingModel(
+            x =>
+            {
+                var set = x[0] > 0.5 ? wild : calm;
+                return new CarteaJaimungalModel(
+                    new CarteaJaimungalParameters(set.Phi, terminal, kappa, set.Rate, set.Rate, maxLots, lot, horizon),
+                    new MidPriceJumpParameters(x[1], x[2], x[3], x[4], rho, epsilon, epsilon, jumpAversion));
+            },
+            _inputs,
+            Parameter("recalibration-threshold", 0.25));
+        var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 0.0)), TimeSpan.FromSeconds(1));
+        InstallFramework(security, model, clock, defaultMaxInventory: (decimal)(maxLots * lot));
+
+        _jumps = new JumpIndicator("jumps",
+            new LeeMyklandParameters(Parameter("jump-window", 60), Parameter("jump-significance", 0.01)),
+            testCount: Parameter("jump-tests-per-day", 1440));
+        var stayCalm = Parameter("regime-stay-calm", 0.99);
+        var stayWild = Parameter("regime-stay-volatile", 0.98);
+        _regime = new RegimeIndicator("regime", new HiddenMarkovModelParameters(
+            new[] { 0.5, 0.5 },
+            new[,] { { stayCalm, 1 - stayCalm }, { 1 - stayWild, stayWild } },
+            new[]
+            {
+                GaussianEmission.Univariate(0, Parameter("regime-calm-volatility", 0.0008)),
+                GaussianEmission.Univariate(0, Parameter("regime-volatile-volatility", 0.003)),
+            }));
+        _regimeThreshold = Parameter("regime-threshold", 0.5);
+    }
+
+    /// <inheritdoc />
+    public override void OnData(Slice slice)
+    {
+        var market = QuoteMarket.From(Quoted);
+        if (market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None)
+        {
+            _jumps.Update(Time, market.Mid);
+            _regime.Update(Time, market.Mid);
+            var changed = false;
+            if (_regime.IsReady)
+            {
+                var regime = _regime.MostVolatileProbability > _regimeThreshold ? 1.0 : 0.0;
+                changed |= regime != _inputs[0];
+                _inputs[0] = regime;
+            }
+
+            if (_jumps.JumpCount != _jumpsSeen && _jumps.Summary is { } summary)
+            {
+                _jumpsSeen = _jumps.JumpCount;
+                (_inputs[1], _inputs[2], _inputs[3], _inputs[4]) = JumpInputs.From(summary, (double)market.Mid, _fallbackJumpRate);
+                changed = true;
+            }
+
+            if (changed)
+            {
+                Model.Offer(_inputs);
+            }
+        }
+
+        base.OnData(slice);
+    }
+
+    /// <inheritdoc />
+    protected override void PlotIndicators()
+    {
+        if (_regime.IsReady)
+        {
+            Plot("Regime", "P(volatile)", _regime.MostVolatileProbability);
+        }
+
+        Plot("Regime", "Model regime", Model.Inputs[0]);
+        Plot("Jumps", "Count", (double)_jumps.JumpCount);
+        Plot("Jumps", "Intensity (per s)", Model.Inputs[1]);
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using Lean.MarketMaking.Algorithms.Fills;
+using Lean.MarketMaking.Algorithms.MarketData;
+using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Indicators;
+using Lean.MarketMaking.Models.Estimation.Hawkes;
+using Lean.MarketMaking.Models.Estimation.Intensity;
+using Lean.MarketMaking.Models.Quoting.Glft;
+using QuantConnect;
+using QuantConnect.Data;
+
+namespace Lean.MarketMaking.Algorithms.Examples;
+
+/// <summary>
+/// Example: Guéant–Lehalle–Fernandez-Tapia closed-form quotes (Guéant 2017 eqs. (4.6)/(4.7)) on IBM ticks (LEAN's
+/// sample data: 2013-10-07..11, trade ticks and one-sided quote ticks) with A, k and σ calibrated online:
+/// <list type="bullet">
+/// <item>σ (price per √second) = mid × <see cref="RealizedVolatilityIndicator"/> (bipower, on the cached mid sampled
+/// every <c>glft-volatility-sample-seconds</c>);</item>
+/// <item>A (fills per second) and k (per dollar) = the averages of the two sides of <see cref="TradingIntensityIndicator"/>
+/// (trade depths against the latest bid and ask of the security's cache, refitted every <c>glft-intensity-refit-minutes</c>);</item>
+/// <item>the Hawkes buy/sell intensities of <see cref="HawkesIntensityIndicator"/> are plotted with the order-flow
+/// imbalance.</item>
+/// </list>
+/// The closed-form model is rebuilt when σ, A or k moves by more than <c>glft-recalibration-threshold</c> (relative).
+/// Quotes fill by the queue-position rule of <see cref="PassiveQuoteFillModel"/> against the trade ticks.
+/// </summary>
+public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
+{
+    private RealizedVolatilityIndicator _volatility = null!;
+    private TradingIntensityIndicator _intensity = null!;
+    private HawkesIntensityIndicator _hawkes = null!;
+
+    /// <inheritdoc />
+    protected override string ParameterPrefix => "glft";
+
+    /// <inheritdoc />
+    public override void Initialize()
+    {
+        SetStartDate(Parameter("start-year", 2013), Parameter("start-month", 10), Parameter("start-day", 7));
+        SetEndDate(Parameter("end-year", 2013), Parameter("end-month", 10), Parameter("end-day", 11));
+        SetCash(Parameter("cash", 1000000m));
+        // raw prices: adjusted ones are off the tick grid and not what the exchange quotes
+        var security = AddEquity(GetParameter("glft-ticker", "IBM"), Resolution.Tick, dataNormalizationMode: DataNormalizationMode.Raw);
+        security.SetFillModel(PassiveQuoteFillModel.Queue());
+
+        var gamma = Parameter("risk-aversion", 0.01);
+        var size = Parameter("order-size", 100.0);
+        var initial = new[] { Parameter("volatility", 0.012), Parameter("arrival-rate", 0.5), Parameter("depth-decay", 30.0) };
+        var model = new RecalibratingQuotingModel(
+            inputs => new GlftClosedFormModel(new GlftParameters(gamma, inputs[0], inputs[1], inputs[2], size)),
+            initial,
+            Parameter("recalibration-threshold", 0.2));
+        var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 9.5)), TimeSpan.FromSeconds(1));
+        InstallFramework(security, model, clock, defaultMaxInventory: 1000m, OrderFlowAlpha());
+
+        _volatility = new RealizedVolatilityIndicator("sigma", Parameter("volatility-window-returns", 600),
+            jumpRobust: true, TimeSpan.FromSeconds(Parameter("volatility-sample-seconds", 1.0)));
+        _intensity = new TradingIntensityIndicator("intensity",
+            new TradingIntensityOptions(Parameter("intensity-interval-seconds", 10.0), Parameter("intensity-depth-step", 0.01),
+                Parameter("intensity-depth-levels", 10)),
+            TimeSpan.FromMinutes(Parameter("intensity-refit-minutes", 15.0)));
+        var mu = Parameter("hawkes-base-rate", 0.05);
+        var self = Parameter("hawkes-self-excitation", 0.3);
+        var cross = Parameter("hawkes-cross-excitation", 0.1);
+        _hawkes = new HawkesIntensityIndicator("hawkes",
+            new HawkesParameters(new[] { mu, mu }, new[,] { { self, cross }, { cross, self } }, Parameter("hawkes-decay", 1.0)));
+    }
+
+    /// <inheritdoc />
+    public override void OnData(Slice slice)
+    {
+        foreach (var (symbol, ticks) in slice.Ticks)
+        {
+            if (symbol != Quoted.Symbol)
+            {
+                continue;
+            }
+
+            foreach (var tick in ticks)
+            {
+                _intensity.Update(tick);
+                _hawkes.Update(tick);
+            }
+        }
+
+        var market = QuoteMarket.From(Quoted);
+        if (market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None)
+        {
+            _volatility.Update(Time, market.Mid);
+            if (_volatility.IsReady && _intensity.IsReady)
+            {
+                Model.Offer(stackalloc double[]
+                {
+                    (double)market.Mid * _volatility.VolatilityPerSqrtSecond,
+                    0.5 * (_intensity.BidA + _intensity.AskA),
+                    0.5 * (_intensity.BidK + _intensity.AskK),
+                });
+            }
+        }
+
+        base.OnData(slice);
+    }
+
+    /// <inheritdoc />
+    protected override void PlotIndicators()
+    {
+        var inputs = Model.Inputs;
+        Plot("Calibration", "sigma (price/sqrt s)", inputs[0]);
+        Plot("Calibration", "A (per s)", inputs[1]);
+        Plot("Calibration", "k (per price)", inputs[2]);
+        if (_hawkes.IsReady)
+        {
+            Plot("Hawkes", "Buy intensity", _hawkes.BuyIntensity);
+            Plot("Hawkes", "Sell intensity", _hawkes.SellIntensity);
+            Plot("Hawkes", "Imbalance", _hawkes.Imbalance);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Estimation.Jumps;
+
+namespace Lean.MarketMaking.Algorithms.Examples;
+
+/// <summary>
+/// The exogenous-jump inputs of <c>MidPriceJumpParameters</c> (Cartea, Jaimungal &amp; Penalva 2015, §10.4) from a
+/// <see cref="JumpSummary"/> of detected jumps: λ_J = jumps per second, p = share of up jumps, and the exponential
+/// rates η± of the jump sizes per unit of price. A summary in log-return units is converted at the current mid
+/// (a log-jump r moves the price by ≈ mid·r, so a rate η per unit of log-return is η/mid per unit of price). A side
+/// without jumps keeps the fallback rate; without any jump p = ½.
+/// </summary>
+internal static class JumpInputs
+{
+    /// <summary>(λ_J per second, p, η⁺ per price unit, η⁻ per price unit).</summary>
+    /// <param name="summary">Detected jumps.</param>
+    /// <param name="mid">Current mid price (&gt; 0), for log-return summaries.</param>
+    /// <param name="fallbackRate">η for a side with no jump, per price unit (&gt; 0).</param>
+    public static (double Intensity, double ProbabilityUp, double UpRate, double DownRate) From(JumpSummary summary, double mid, double fallbackRate)
+    {
+        Guard.Positive(mid, nameof(mid));
+        Guard.Positive(fallbackRate, nameof(fallbackRate));
+        var scale = summary.Units == JumpSizeUnit.LogReturn ? 1 / mid : 1;
+        return (
+            summary.IntensityPerSecond,
+            summary.ProbabilityUp ?? 0.5,
+            summary.Up.ExponentialRate is { } up ? up * scale : fallbackRate,
+            summary.Down.ExponentialRate is { } down ? down * scale : fallbackRate);
+    }
+}

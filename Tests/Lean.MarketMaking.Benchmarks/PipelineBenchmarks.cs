@@ -1,0 +1,137 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using Lean.MarketMaking.Algorithms.Execution;
+using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+using Lean.MarketMaking.Risk;
+using QuantConnect;
+using QuantConnect.Algorithm;
+using QuantConnect.Algorithm.Framework;
+using QuantConnect.Algorithm.Framework.Alphas;
+using QuantConnect.Algorithm.Framework.Portfolio;
+using QuantConnect.Data.Market;
+using QuantConnect.Data.UniverseSelection;
+using QuantConnect.Securities;
+
+namespace Lean.MarketMaking.Benchmarks;
+
+/// <summary>
+/// The whole module pipeline per quote tick, as LEAN's ProcessInsights runs it: the tick updates the security's book,
+/// portfolio construction quotes it with Avellaneda–Stoikov, the inventory-limit risk model checks the target, and the
+/// execution model re-prices its bid and ask (through an order router that only counts). Built against the LEAN
+/// reference surface (its test constructors make the security); run in-process:
+/// <c>dotnet run -c Release --project Tests/Lean.MarketMaking.Benchmarks -p:LeanReference=Surface -- --filter '*Pipeline*' --inProcess</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class PipelineBenchmarks
+{
+    private static readonly DateTime Start = new(2024, 1, 2, 10, 0, 0);
+    private readonly QCAlgorithm _algorithm = new();
+    private readonly Insight[] _noInsights = Array.Empty<Insight>();
+    private Security _security = null!;
+    private Pcm _pcm = null!;
+    private Limits _risk = null!;
+    private Execution _execution = null!;
+    private Tick[] _ticks = null!;
+    private int _next;
+
+    /// <summary>Wires the modules on one crypto security and prepares a random-walk stream of quote ticks.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var symbol = Symbol.Create("BTCUSDT", SecurityType.Crypto, Market.Binance);
+        _security = new Security(symbol, new SymbolProperties("bench", "USDT", 1m, 0.01m, 0.001m, "bench"));
+        _pcm = new Pcm();
+        _risk = new Limits();
+        _execution = new Execution();
+        var added = SecurityChanges.Create(new[] { _security }, Array.Empty<Security>(), Array.Empty<Security>(), Array.Empty<Security>());
+        foreach (var model in new INotifiedSecurityChanges[] { _pcm, _risk, _execution })
+        {
+            model.OnSecuritiesChanged(_algorithm, added);
+        }
+
+        var random = new Random(5);
+        var mid = 100m;
+        _ticks = Enumerable.Range(0, 4096).Select(i =>
+        {
+            mid += (random.Next(3) - 1) * 0.01m;
+            return new Tick(Start.AddMilliseconds(250 * i), symbol, 1m, mid - 0.01m, 1m, mid + 0.01m);
+        }).ToArray();
+    }
+
+    /// <summary>One quote tick through PCM → risk → execution.</summary>
+    [Benchmark]
+    public int OneTickThroughThePipeline()
+    {
+        var tick = _ticks[_next++ & (_ticks.Length - 1)];
+        _security.Cache.AddData(tick);
+        _security.SetLocalTimeForTests(tick.Time);
+        _pcm.UtcNow = tick.Time;
+        var targets = _pcm.CreateTargets(_algorithm, _noInsights).ToArray();
+        var overrides = _risk.ManageRisk(_algorithm, targets).ToArray();
+        IPortfolioTarget[] merged = overrides.Length == 0 ? targets : overrides.Concat(targets).DistinctBy(t => t.Symbol).ToArray();
+        _execution.Execute(_algorithm, merged);
+        return _execution.Router.Requests;
+    }
+
+    private sealed class Pcm : MarketMakingPortfolioConstructionModel
+    {
+        public Pcm()
+            : base(_ => new AvellanedaStoikovModel(new AvellanedaStoikovParameters(0.01, 0.6, 50, 24, orderSize: 1)),
+                new MarketMakingClock(TimeSpan.Zero, TimeSpan.FromHours(1)), TimeSpan.FromMinutes(1))
+        {
+        }
+
+        public DateTime UtcNow { get; set; }
+
+        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) => 0m;
+
+        protected override DateTime GetUtcTime(QCAlgorithm algorithm) => UtcNow;
+    }
+
+    private sealed class Limits : InventoryLimitRiskManagementModel
+    {
+        public Limits() : base(InventoryLimits.Symmetric(5m))
+        {
+        }
+
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => new(0m, 0m, 0m);
+    }
+
+    private sealed class Execution : MarketMakingExecutionModel
+    {
+        public Execution() : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)))
+        {
+        }
+
+        public CountingRouter Router { get; } = new();
+
+        protected override IQuoteOrderRouter CreateOrderRouter(QCAlgorithm algorithm) => Router;
+    }
+
+    private sealed class CountingRouter : IQuoteOrderRouter
+    {
+        private int _id;
+
+        public int Requests { get; private set; }
+
+        public int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag)
+        {
+            Requests++;
+            return ++_id;
+        }
+
+        public bool Update(int orderId, decimal quantity, decimal limitPrice, string tag)
+        {
+            Requests++;
+            return true;
+        }
+
+        public bool Cancel(int orderId, string tag) => true;
+
+        public void Release(int orderId)
+        {
+        }
+    }
+}

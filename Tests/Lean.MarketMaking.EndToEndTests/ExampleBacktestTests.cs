@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NUnit.Framework;
+
+namespace Lean.MarketMaking.EndToEndTests;
+
+/// <summary>
+/// Real LEAN backtests of the examples, through <c>run.sh</c> (LEAN's Launcher, no Docker), checked on LEAN's own
+/// result summary: orders were sent and filled, the final inventory is inside the configured limit (plus one order,
+/// which may fill while the flattening order works), and the P&amp;L is a finite number. Without LEAN the test fails
+/// with run.sh's message (it never skips). LEAN's sample data folder comes from LEAN_MM_DATA or ../shared/data/lean.
+/// Run: <c>dotnet test Tests/Lean.MarketMaking.EndToEndTests/Lean.MarketMaking.EndToEndTests.csproj --filter TestCategory=EndToEnd</c>
+/// (with LEAN_BIN_DIR set, or NuGet access to QuantConnect.Lean).
+/// </summary>
+[TestFixture]
+[Category("EndToEnd")]
+[Explicit("needs a LEAN engine: the QuantConnect.Lean package or LEAN_BIN_DIR")]
+public class ExampleBacktestTests
+{
+    [Test]
+    public void AvellanedaStoikovOnTheSyntheticPair() =>
+        Check(Run("AvellanedaStoikovAlgorithm", dataFolder: null), maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"));
+
+    [Test]
+    public void AvellanedaStoikovOnOandaEurUsd() =>
+        Check(Run("AvellanedaStoikovAlgorithm", SampleDataFolder()),
+            maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"));
+
+    [Test]
+    public void GlftWithOnlineCalibrationOnIbmTicks() =>
+        Check(Run("GlftOnlineCalibrationAlgorithm", SampleDataFolder()), maxInventory: Parameter("glft-max-inventory"), orderSize: Parameter("glft-order-size"));
+
+    [Test]
+    public void CarteaJaimungalWithJumpsAndRegimesOnBtcUsdMinutes() =>
+        Check(Run("CarteaJaimungalRegimeAlgorithm", SampleDataFolder()), maxInventory: Parameter("cj-max-inventory"), orderSize: Parameter("cj-lot-size"));
+
+    private static string Root
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "run.sh")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new AssertionException("run.sh not found above " + TestContext.CurrentContext.TestDirectory);
+        }
+    }
+
+    private static string SampleDataFolder() =>
+        Environment.GetEnvironmentVariable("LEAN_MM_DATA") is { Length: > 0 } folder ? folder : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "lean"));
+
+    private static double Parameter(string name)
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "config.json")));
+        return double.Parse(config.RootElement.GetProperty("parameters").GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    private static JsonElement Run(string algorithm, string? dataFolder, params string[] parameters)
+    {
+        var results = Directory.CreateTempSubdirectory($"mm-e2e-{algorithm}-").FullName;
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = Root, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add("run.sh");
+        start.ArgumentList.Add(algorithm);
+        foreach (var parameter in parameters)
+        {
+            start.ArgumentList.Add(parameter);
+        }
+
+        start.Environment["MM_RESULTS_FOLDER"] = results;
+        if (dataFolder is not null)
+        {
+            start.Environment["MM_DATA_FOLDER"] = dataFolder;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(30)), Is.True, "backtest did not finish in 30 minutes");
+        Assert.That(process.ExitCode, Is.Zero, $"run.sh failed:\n{stderr}\n{stdout.Result[^Math.Min(4000, stdout.Result.Length)..]}");
+
+        var summary = Path.Combine(results, $"{algorithm}-summary.json");
+        Assert.That(File.Exists(summary), Is.True, $"LEAN wrote no {summary}");
+        return JsonDocument.Parse(File.ReadAllText(summary)).RootElement.Clone();
+    }
+
+    private static void Check(JsonElement summary, double maxInventory, double orderSize)
+    {
+        var statistics = Section(summary, "statistics");
+        var runtime = Section(summary, "runtimeStatistics");
+        Assert.That(Number(statistics, "Total Orders"), Is.GreaterThan(0), "orders sent");
+        Assert.That(Number(runtime, "Fills"), Is.GreaterThan(0), "orders filled");
+        Assert.That(Math.Abs(Number(runtime, "Final inventory")), Is.LessThanOrEqualTo(maxInventory + orderSize), "final inventory within the limit");
+        Assert.That(double.IsFinite(Number(runtime, "Net Profit")), Is.True, "P&L finite");
+        Assert.That(double.IsFinite(Number(runtime, "Avg spread captured")), Is.True);
+    }
+
+    private static Dictionary<string, string> Section(JsonElement summary, string name)
+    {
+        var section = summary.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        Assert.That(section.Value.ValueKind, Is.EqualTo(JsonValueKind.Object), $"summary has no '{name}'");
+        return section.Value.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    // LEAN formats statistics as text: "1,234", "$-12.34", "0.5%"
+    private static double Number(Dictionary<string, string> section, string key)
+    {
+        Assert.That(section, Contains.Key(key));
+        var text = new string(section[key].Where(c => char.IsDigit(c) || c is '.' or '-' or 'E' or 'e' or '+').ToArray());
+        Assert.That(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value), Is.True, $"{key} = '{section[key]}'");
+        return value;
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Lean.MarketMaking.Algorithms.Examples;
+using Lean.MarketMaking.Models.Estimation.Jumps;
+using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+using Lean.MarketMaking.Tests.Support;
+using NUnit.Framework;
+
+namespace Lean.MarketMaking.Tests.LeanLayer.Examples;
+
+/// <summary>The engine-free parts of the example algorithms, and config.json against the parameters they read.</summary>
+[TestFixture]
+public class ExampleSupportTests
+{
+    [Test]
+    public void FillStatisticsAverageTheSpreadCapturedPerUnitAndTrackTheInventoryRange()
+    {
+        var statistics = new FillStatistics();
+        // buy 2 at 99.98 with mid 100: 0.02 captured per unit; sell 1 at 100.05 with mid 100.01: 0.04 per unit;
+        // a buy through the mid loses: 1 at 100.03, mid 100.01 → −0.02
+        Assert.That(statistics.Record(2m, 99.98m, 100m, 2m), Is.EqualTo(0.02m));
+        Assert.That(statistics.Record(-1m, 100.05m, 100.01m, 1m), Is.EqualTo(0.04m));
+        Assert.That(statistics.Record(1m, 100.03m, 100.01m, 2m), Is.EqualTo(-0.02m));
+        Assert.That(statistics.Record(0m, 1m, 2m, 5m), Is.Zero, "zero fills are ignored");
+
+        Assert.That(statistics.Fills, Is.EqualTo(3));
+        Assert.That(statistics.AverageSpreadCaptured, Is.EqualTo((2 * 0.02m + 0.04m - 0.02m) / 4m));
+        Assert.That((statistics.MinInventory, statistics.MaxInventory), Is.EqualTo((1m, 2m)));
+    }
+
+    [Test]
+    public void TheModelIsRebuiltOnlyWhenAnInputMovesPastTheThreshold()
+    {
+        var built = new List<double>();
+        IQuotingModel Build(double[] inputs)
+        {
+            built.Add(inputs[0]);
+            return new AvellanedaStoikovModel(new AvellanedaStoikovParameters(0.1, inputs[0], 1.5, 1));
+        }
+
+        var model = new RecalibratingQuotingModel(Build, new[] { 2.0 }, relativeThreshold: 0.1);
+        Assert.That(model.Offer(stackalloc double[] { 2.19 }), Is.False, "9.5 % move: kept");
+        Assert.That(model.Offer(stackalloc double[] { double.NaN }), Is.False, "estimator not ready: ignored");
+        Assert.That(model.Offer(stackalloc double[] { 2.21 }), Is.True, "10.5 % move: rebuilt");
+        Assert.That(model.Offer(stackalloc double[] { 2.4 }), Is.False, "measured from the rebuilt value 2.21: 8.6 %");
+        Assert.That(model.Offer(stackalloc double[] { -1 }), Is.False, "the model rejects σ < 0: the old model stays");
+        Assert.That(built, Is.EqualTo(new[] { 2.0, 2.21, -1.0 }), "builds attempted");
+        Assert.That((model.Rebuilds, model.Inputs[0]), Is.EqualTo((1, 2.21)));
+
+        // quotes come from the current model, and the last one is kept for plotting
+        var snapshot = new MarketSnapshot(100, 0.5, 1);
+        var quote = model.Quote(snapshot);
+        Assert.That(quote, Is.EqualTo(new AvellanedaStoikovModel(new AvellanedaStoikovParameters(0.1, 2.21, 1.5, 1)).Quote(snapshot)));
+        Assert.That(model.LastQuote, Is.EqualTo(quote));
+    }
+
+    [Test]
+    public void JumpInputsConvertLogReturnRatesToPriceRatesAtTheMid()
+    {
+        // three up jumps of log size 0.001, 0.002, 0.003 (mean 0.002, rate 500 per log unit) and one down jump of 0.004
+        // over 1,000 s: λ = 4/1000 per s, p = 3/4; at a mid of 5,000 a log size of 0.002 is $10, so η⁺ = 1/10 per $
+        var jumps = new[] { 0.001, 0.002, 0.003, -0.004 }.Select((r, i) => new DetectedJump(i, i, r, 0, 5)).ToArray();
+        var inputs = JumpInputs.From(JumpSummary.From(jumps, 1000), 5000, fallbackRate: 0.5);
+        Assert.That(inputs.Intensity, Is.EqualTo(0.004).Within(1e-15));
+        Assert.That(inputs.ProbabilityUp, Is.EqualTo(0.75));
+        Assert.That(inputs.UpRate, Is.EqualTo(0.1).Within(1e-12));
+        Assert.That(inputs.DownRate, Is.EqualTo(1 / 20.0).Within(1e-12));
+
+        var none = JumpInputs.From(JumpSummary.From(Array.Empty<DetectedJump>(), 1000), 5000, fallbackRate: 0.5);
+        Assert.That(none, Is.EqualTo((0.0, 0.5, 0.5, 0.5)), "no jump: no intensity, even odds, fallback rates");
+    }
+
+    [Test]
+    public void ConfigJsonListsEveryParameterTheExamplesReadWithTheCodeDefaults()
+    {
+        var root = SampleData.RepositoryRoot;
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "config.json")));
+        Assert.That(config.RootElement.GetProperty("algorithm-language").GetString(), Is.EqualTo("CSharp"));
+        var parameters = config.RootElement.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+
+        var examples = Directory.GetFiles(Path.Combine(root, "Algorithms", "Examples"), "*Algorithm.cs")
+            .Where(f => !f.EndsWith("MarketMakingExampleAlgorithm.cs", StringComparison.Ordinal)).ToList();
+        Assert.That(examples, Is.Not.Empty);
+        var shared = File.ReadAllText(Path.Combine(root, "Algorithms", "Examples", "MarketMakingExampleAlgorithm.cs"));
+        var read = new Regex(@"\b(Get)?Parameter\(\s*(\$?""[^""]+"")\s*,\s*([^;]+?)\)\s*[,;)}]");
+        var checkedCount = 0;
+        foreach (var file in examples)
+        {
+            var source = File.ReadAllText(file);
+            var prefix = Regex.Match(source, @"ParameterPrefix => ""([a-z]+)""").Groups[1].Value;
+            Assert.That(prefix, Is.Not.Empty, file);
+            // the alpha's parameters count only for the examples that install it
+            var reads = source.Contains("OrderFlowAlpha()", StringComparison.Ordinal)
+                ? shared
+                : Regex.Replace(shared, @"OrderFlowAlpha\(\) => new\([^;]*;", string.Empty);
+            foreach (Match m in read.Matches(source + reads))
+            {
+                var literal = m.Groups[2].Value;
+                if (literal.StartsWith('$'))
+                {
+                    continue; // the Parameter helpers themselves
+                }
+
+                var name = literal.Trim('"');
+                var key = m.Groups[1].Success ? name : $"{prefix}-{name}";
+                Assert.That(parameters, Contains.Key(key), $"{Path.GetFileName(file)} reads '{key}'");
+                var fallback = m.Groups[3].Value.Trim().TrimEnd('m').Trim('"');
+                if (double.TryParse(fallback, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    Assert.That(double.Parse(parameters[key], CultureInfo.InvariantCulture), Is.EqualTo(number), $"default of '{key}'");
+                }
+
+                checkedCount++;
+            }
+        }
+
+        Assert.That(checkedCount, Is.GreaterThan(20));
+    }
+}

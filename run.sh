@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# One-command LEAN backtest of an example market maker, without Docker.
+#
+#   ./run.sh [AlgorithmTypeName] [key=value ...]
+#
+# Default: AvellanedaStoikovAlgorithm on the synthetic MMCUSD ticks (generated into ./data if missing), with the
+# parameters of ./config.json plus the overrides given as key=value. With MM_DATA_FOLDER set to a LEAN data folder
+# (e.g. LEAN's own Data folder) nothing is generated and config.json applies as is (EURUSD on Oanda, May 2014).
+# LEAN comes from the QuantConnect.Lean NuGet package (-p:LeanReference=Package), or from a local LEAN build when
+# LEAN_BIN_DIR names its Launcher/bin/Release folder (-p:LeanReference=Local). Results (LEAN's <Algorithm>.json and
+# <Algorithm>-summary.json) go to $MM_RESULTS_FOLDER, default ./results/<Algorithm>.
+# Exit codes: 0 backtest ran, 3 no LEAN available, 1 any other failure.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+algorithm="${1:-AvellanedaStoikovAlgorithm}"
+[[ $# -gt 0 ]] && shift
+if [[ -n "${MM_DATA_FOLDER:-}" ]]; then data="$MM_DATA_FOLDER"; synthetic=0; else data="$root/data"; synthetic=1; fi
+results="${MM_RESULTS_FOLDER:-$root/results/$algorithm}"
+logs="$root/results/logs"
+mkdir -p "$logs"
+
+no_lean() {
+  cat >&2 <<MSG
+run.sh: no LEAN engine available ($1).
+Provide LEAN in one of two ways:
+  1. NuGet access to the QuantConnect.Lean package (the default: -p:LeanReference=Package), or
+  2. a local LEAN build (clone QuantConnect/Lean, dotnet build QuantConnect.Lean.sln -c Release),
+     then export LEAN_BIN_DIR=<Lean>/Launcher/bin/Release and run ./run.sh again.
+MSG
+  exit 3
+}
+
+if [[ -n "${LEAN_BIN_DIR:-}" ]]; then
+  mode=Local
+  [[ -f "$LEAN_BIN_DIR/QuantConnect.Common.dll" && -f "$LEAN_BIN_DIR/QuantConnect.Lean.Launcher.dll" ]] \
+    || no_lean "LEAN_BIN_DIR=$LEAN_BIN_DIR holds no QuantConnect.Common.dll / QuantConnect.Lean.Launcher.dll"
+else
+  mode=Package
+fi
+
+runner="$root/scripts/LeanRunner/Lean.MarketMaking.LeanRunner.csproj"
+if ! dotnet restore "$runner" -p:LeanReference=$mode >"$logs/restore.log" 2>&1; then
+  if grep -q "NU110[0-9].*QuantConnect" "$logs/restore.log"; then
+    no_lean "the QuantConnect.Lean package cannot be restored; see $logs/restore.log"
+  fi
+  echo "run.sh: restore failed; see $logs/restore.log" >&2
+  exit 1
+fi
+if ! dotnet build "$runner" -c Release --no-restore -p:LeanReference=$mode -o "$root/results/bin" >"$logs/build.log" 2>&1; then
+  echo "run.sh: build failed; see $logs/build.log" >&2
+  exit 1
+fi
+
+if [[ $synthetic == 1 ]] && ! ls "$data"/crypto/coinbase/tick/mmcusd/*_quote.zip >/dev/null 2>&1; then
+  echo "run.sh: generating the synthetic MMCUSD data into $data" >&2
+  dotnet run -c Release --project "$root/Research" -- generate-data --out "$data" --days 3 --seed 1 >"$logs/generate-data.json"
+fi
+
+overrides=()
+if [[ $synthetic == 1 && "$algorithm" == AvellanedaStoikovAlgorithm ]]; then
+  # the synthetic pair instead of Oanda's EURUSD (LEAN's sample data, not shipped with the package)
+  for p in as-security-type=Crypto as-market=coinbase as-ticker=MMCUSD as-session-start-hour=0 \
+           as-start-year=2024 as-start-month=1 as-start-day=1 as-end-year=2024 as-end-month=1 as-end-day=3; do
+    overrides+=(--parameter "$p")
+  done
+fi
+for p in "$@"; do overrides+=(--parameter "$p"); done
+
+exec dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
+  --results "$results" --project-config "$root/config.json" ${overrides[@]+"${overrides[@]}"}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Lean.MarketMaking.LeanRunner;
+
+/// <summary>
+/// <c>Lean.MarketMaking.LeanRunner --algorithm &lt;type name&gt; --data-folder &lt;dir&gt; --results &lt;dir&gt;
+/// [--project-config config.json] [--parameter key=value]...</c>: writes a LEAN Launcher configuration (the backtesting
+/// handlers of <c>lean-launcher.json</c>, the algorithm, data and results folders, <c>close-automatically</c>, and the
+/// <c>parameters</c> of the lean CLI project config with the overrides applied) and runs LEAN's Launcher in this process.
+/// </summary>
+internal static class Program
+{
+    private const string LauncherAssembly = "QuantConnect.Lean.Launcher.dll";
+    private const string AlgorithmAssembly = "Lean.MarketMaking.Algorithms.dll";
+
+    private static int Main(string[] args)
+    {
+        try
+        {
+            var options = Options.Parse(args);
+            var baseDirectory = AppContext.BaseDirectory;
+            var launcherPath = Path.Combine(baseDirectory, LauncherAssembly);
+            if (!File.Exists(launcherPath))
+            {
+                Console.Error.WriteLine($"error: {LauncherAssembly} is not in {baseDirectory}: build with -p:LeanReference=Package or Local");
+                return 3;
+            }
+
+            var configPath = WriteConfiguration(options, baseDirectory);
+            Console.Error.WriteLine($"LeanRunner: {options.Algorithm} on {options.DataFolder}, results in {options.Results} (config {configPath})");
+            var main = Assembly.LoadFrom(launcherPath).GetType("QuantConnect.Lean.Launcher.Program")
+                ?.GetMethod("Main", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public);
+            if (main is null)
+            {
+                Console.Error.WriteLine($"error: {LauncherAssembly} has no QuantConnect.Lean.Launcher.Program.Main");
+                return 3;
+            }
+
+            main.Invoke(null, new object[] { new[] { "--config", configPath } });
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static string WriteConfiguration(Options options, string baseDirectory)
+    {
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(baseDirectory, "lean-launcher.json")))!.AsObject();
+        var parameters = new JsonObject();
+        if (options.ProjectConfig is not null)
+        {
+            var project = JsonNode.Parse(File.ReadAllText(options.ProjectConfig)) as JsonObject;
+            if (project?["parameters"] is JsonObject projectParameters)
+            {
+                foreach (var (key, value) in projectParameters)
+                {
+                    parameters[key] = value?.ToString();
+                }
+            }
+        }
+
+        foreach (var (key, value) in options.Overrides)
+        {
+            parameters[key] = value;
+        }
+
+        Directory.CreateDirectory(options.Results);
+        config["algorithm-type-name"] = options.Algorithm;
+        config["algorithm-location"] = Path.Combine(baseDirectory, AlgorithmAssembly);
+        config["data-folder"] = options.DataFolder;
+        config["results-destination-folder"] = options.Results;
+        config["object-store-root"] = Path.Combine(options.Results, "storage");
+        config["close-automatically"] = true;
+        config["parameters"] = parameters;
+        var path = Path.Combine(options.Results, "lean-launcher-config.json");
+        File.WriteAllText(path, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return path;
+    }
+
+    private sealed record Options(string Algorithm, string DataFolder, string Results, string? ProjectConfig, IReadOnlyList<(string Key, string Value)> Overrides)
+    {
+        public static Options Parse(string[] args)
+        {
+            string? algorithm = null, data = null, results = null, project = null;
+            var overrides = new List<(string, string)>();
+            for (var i = 0; i < args.Length; i += 2)
+            {
+                var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+                switch (args[i])
+                {
+                    case "--algorithm": algorithm = value; break;
+                    case "--data-folder": data = Path.GetFullPath(value); break;
+                    case "--results": results = Path.GetFullPath(value); break;
+                    case "--project-config": project = Path.GetFullPath(value); break;
+                    case "--parameter":
+                        var split = value.IndexOf('=');
+                        if (split <= 0)
+                        {
+                            throw new ArgumentException($"--parameter needs key=value, got '{value}'");
+                        }
+
+                        overrides.Add((value[..split], value[(split + 1)..]));
+                        break;
+                    default: throw new ArgumentException($"unknown option '{args[i]}'");
+                }
+            }
+
+            return new Options(
+                algorithm ?? throw new ArgumentException("--algorithm is required"),
+                data ?? throw new ArgumentException("--data-folder is required"),
+                results ?? throw new ArgumentException("--results is required"),
+                project,
+                overrides);
+        }
+    }
+}
