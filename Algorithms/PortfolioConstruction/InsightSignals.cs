@@ -10,7 +10,9 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// Turns active price insights into the drift and adverse-selection inputs of a quoting model.
 /// Each insight with a magnitude m (predicted fractional change of the price over its period P) and direction
 /// d ∈ {−1, 0, +1} predicts a price move of d·|m|·mid over P, i.e. a drift μ = d·|m|·mid / (P / time unit) in price
-/// per model time unit. Only the latest active insight of each source model counts for a symbol (alphas re-emit every
+/// per model time unit, a short-term view whose decay time is the insight's period (the |μ|-weighted mean period when
+/// several views are active), so that a model integrating the drift over its horizon counts the predicted move once
+/// (<see cref="Lean.MarketMaking.Models.Quoting.MarketSnapshot.ExpectedDriftMove"/>). Only the latest active insight of each source model counts for a symbol (alphas re-emit every
 /// step and overlapping insights of one source must not add up); the views of different source models add.
 /// The adverse-selection premium is κ·Σ|m|·mid (price units): a strong directional view in either direction means
 /// informed flow, so both sides widen. Insights without a finite magnitude, non-price insights and expired insights
@@ -57,19 +59,22 @@ public sealed class InsightSignals
     /// <summary>Forgets a symbol's insights (security removed).</summary>
     public void Remove(Symbol symbol) => _latest.Remove(symbol);
 
-    /// <summary>Drift (price per model time unit) and adverse-selection premium (price units) for <paramref name="symbol"/>.</summary>
+    /// <summary>
+    /// Drift (price per model time unit), its decay time (model time units; +∞ when there is no view) and the
+    /// adverse-selection premium (price units) for <paramref name="symbol"/>.
+    /// </summary>
     /// <param name="symbol">Security.</param>
     /// <param name="utcNow">Algorithm UTC time, to drop expired insights.</param>
     /// <param name="mid">Current mid price.</param>
     /// <param name="timeUnit">Length of one model time unit.</param>
-    public (double Drift, double AdverseSelection) Evaluate(Symbol symbol, DateTime utcNow, double mid, TimeSpan timeUnit)
+    public (double Drift, double DriftDecayTime, double AdverseSelection) Evaluate(Symbol symbol, DateTime utcNow, double mid, TimeSpan timeUnit)
     {
         if (!_latest.TryGetValue(symbol, out var bySource))
         {
-            return (0, 0);
+            return (0, double.PositiveInfinity, 0);
         }
 
-        double drift = 0, absoluteMove = 0;
+        double drift = 0, absoluteMove = 0, absoluteDrift = 0, weightedPeriods = 0;
         List<string>? expired = null;
         foreach (var (source, insight) in bySource)
         {
@@ -83,7 +88,10 @@ public sealed class InsightSignals
             var periods = insight.Period.Ticks / (double)timeUnit.Ticks;
             if (periods > 0)
             {
-                drift += (int)insight.Direction * move * mid / periods;
+                var viewDrift = (int)insight.Direction * move * mid / periods;
+                drift += viewDrift;
+                absoluteDrift += Math.Abs(viewDrift);
+                weightedPeriods += Math.Abs(viewDrift) * periods;
             }
 
             if (insight.Direction != InsightDirection.Flat)
@@ -100,6 +108,7 @@ public sealed class InsightSignals
             }
         }
 
-        return (drift, AdverseSelectionWeight * absoluteMove * mid);
+        var decayTime = absoluteDrift > 0 ? weightedPeriods / absoluteDrift : double.PositiveInfinity;
+        return (drift, decayTime, AdverseSelectionWeight * absoluteMove * mid);
     }
 }

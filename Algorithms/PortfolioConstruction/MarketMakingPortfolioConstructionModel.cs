@@ -79,8 +79,8 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
             {
                 var mid = (double)market.Mid;
                 var inventory = GetInventory(algorithm, security);
-                var (drift, adverseSelection) = Signals.Evaluate(symbol, utcNow, mid, Clock.TimeUnit);
-                var snapshot = new MarketSnapshot(mid, Clock.ToModelTime(market.LocalTime), (double)inventory, drift, adverseSelection);
+                var (drift, driftDecayTime, adverseSelection) = Signals.Evaluate(symbol, utcNow, mid, Clock.TimeUnit);
+                var snapshot = new MarketSnapshot(mid, Clock.ToModelTime(market.LocalTime), (double)inventory, drift, adverseSelection, driftDecayTime);
                 targets.Add(QuoteTarget.FromQuote(symbol, inventory, model.Quote(snapshot)));
                 _issues.Clear(symbol);
             }

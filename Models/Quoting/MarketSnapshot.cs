@@ -16,13 +16,19 @@ public readonly record struct MarketSnapshot
     /// <param name="inventory">Signed inventory q, finite.</param>
     /// <param name="drift">Predicted drift μ of the mid, in price per time unit (0 when there is no view).</param>
     /// <param name="adverseSelection">Adverse-selection premium, in price units, added to both depths (0 for none).</param>
-    public MarketSnapshot(double mid, double time, double inventory, double drift = 0, double adverseSelection = 0)
+    /// <param name="driftDecayTime">
+    /// How long the drift view lasts, in the model's time unit: the drift is a short-term alpha that decays as
+    /// e^(−s/h) (Cartea, Jaimungal &amp; Penalva 2015, §10.4 short-term alpha), so the expected move of the mid over the
+    /// remaining horizon τ is μ·h·(1 − e^(−τ/h)). +∞ (the default) is a persistent drift, expected move μτ.
+    /// </param>
+    public MarketSnapshot(double mid, double time, double inventory, double drift = 0, double adverseSelection = 0, double driftDecayTime = double.PositiveInfinity)
     {
         Mid = Guard.Positive(mid, nameof(mid));
         Time = Guard.NonNegative(time, nameof(time));
         Inventory = Guard.Finite(inventory, nameof(inventory));
         Drift = Guard.Finite(drift, nameof(drift));
         AdverseSelection = Guard.NonNegative(adverseSelection, nameof(adverseSelection));
+        DriftDecayTime = double.IsPositiveInfinity(driftDecayTime) ? driftDecayTime : Guard.Positive(driftDecayTime, nameof(driftDecayTime));
     }
 
     /// <summary>Mid price s.</summary>
@@ -37,6 +43,21 @@ public readonly record struct MarketSnapshot
     /// <summary>Predicted drift μ of the mid, price per time unit.</summary>
     public double Drift { get; }
 
+    /// <summary>
+    /// Decay time h of the drift view in the model's time unit (+∞: persistent). Models that integrate the drift over
+    /// the horizon (Avellaneda–Stoikov) use the expected move μ·h·(1 − e^(−τ/h)); see <see cref="ExpectedDriftMove"/>.
+    /// GLFT and Cartea–Jaimungal solve their control problems for a persistent drift and do not use it.
+    /// </summary>
+    public double DriftDecayTime { get; }
+
     /// <summary>Adverse-selection premium in price units, widening both sides.</summary>
     public double AdverseSelection { get; }
+
+    /// <summary>
+    /// Expected move of the mid from the drift over the next <paramref name="tau"/> time units: μτ for a persistent drift,
+    /// μ·h·(1 − e^(−τ/h)) for a view decaying with time constant h = <see cref="DriftDecayTime"/>.
+    /// </summary>
+    /// <param name="tau">Remaining horizon τ ≥ 0 in the model's time unit.</param>
+    public double ExpectedDriftMove(double tau) =>
+        double.IsPositiveInfinity(DriftDecayTime) ? Drift * tau : -Drift * DriftDecayTime * MathNet.Numerics.SpecialFunctions.Expm1(-tau / DriftDecayTime);
 }

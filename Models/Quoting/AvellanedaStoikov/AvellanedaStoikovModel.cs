@@ -4,7 +4,9 @@ namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 /// The finite-horizon Avellaneda–Stoikov quoting model (Avellaneda &amp; Stoikov 2008, "High-frequency trading in a
 /// limit order book", Quantitative Finance 8(3), 217–224, §3.2). With τ = max(T − t, 0):
 /// <list type="bullet">
-/// <item>reservation price r = s + μτ − q·γ·σ²·τ — eq. (29) (and the frozen-inventory price (8)) plus the drift term μτ;</item>
+/// <item>reservation price r = s + E[drift move over τ] − q·γ·σ²·τ — eq. (29) (and the frozen-inventory price (8)) plus the
+/// drift term, μτ for a persistent drift or μh(1 − e^(−τ/h)) for a short-term view decaying with time constant h
+/// (<see cref="MarketSnapshot.ExpectedDriftMove"/>);</item>
 /// <item>total spread δᵃ + δᵇ = γ·σ²·τ + (2/γ)·ln(1 + γ/k) — eq. (30), independent of q and of μ;</item>
 /// <item>bid = r − spread/2, ask = r + spread/2, each depth then widened by the constant premium of the parameters
 /// plus <see cref="MarketSnapshot.AdverseSelection"/>.</item>
@@ -12,6 +14,7 @@ namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 /// The drift term is the standard CARA frozen-inventory extension, not part of the paper: with dS = μ dt + σ dW the
 /// frozen-inventory value (3) becomes −exp(−γx − γq(s + μτ) + ½γ²q²σ²τ), so the reservation bid and ask (6)–(7) and their
 /// average (8) shift by μτ while their difference, hence the spread, is unchanged. With μ = 0 the model is exactly (29)–(30).
+/// For a drift that decays as e^(−s/h) (a short-term alpha), E[S_T] − s = μh(1 − e^(−τ/h)) replaces μτ, for the same reason.
 /// <para>
 /// Order size: the paper fills one share. Quotes of z = <see cref="AvellanedaStoikovParameters.OrderSize"/> units fill z
 /// units at once, so (6)–(7) are taken for a lot of z units at a per-unit price — v(x − z·rᵇ, s, q + z, t) = v(x, s, q, t) —
@@ -57,7 +60,7 @@ public sealed class AvellanedaStoikovModel : IQuotingModel
     {
         var tau = TimeToHorizon(snapshot.Time);
         var mid = snapshot.Mid;
-        var skew = (snapshot.Drift - snapshot.Inventory * inventoryRisk) * tau;
+        var skew = snapshot.ExpectedDriftMove(tau) - snapshot.Inventory * inventoryRisk * tau;
         var halfSpread = halfInventoryRisk * tau + arrivalHalfSpread;
         var widening = premium + snapshot.AdverseSelection;
         return TwoSidedQuote.FromDepths(

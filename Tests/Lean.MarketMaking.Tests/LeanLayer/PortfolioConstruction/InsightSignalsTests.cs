@@ -25,8 +25,9 @@ public class InsightSignalsTests
         var signals = new InsightSignals();
         signals.Add(new[] { Emitted(InsightDirection.Up, 0.001, "a") });
         // 0.1 % of 50 000 over 60 s = 50 per minute = 5/6 per second
-        var (drift, adverse) = signals.Evaluate(Btc, Utc, 50_000, TimeSpan.FromSeconds(1));
+        var (drift, decayTime, adverse) = signals.Evaluate(Btc, Utc, 50_000, TimeSpan.FromSeconds(1));
         Assert.That(drift, Is.EqualTo(50.0 / 60).Within(1e-12));
+        Assert.That(decayTime, Is.EqualTo(60).Within(1e-12), "the view lasts the insight's period, 60 model seconds");
         Assert.That(adverse, Is.EqualTo(0));
     }
 
@@ -47,8 +48,9 @@ public class InsightSignalsTests
         var signals = new InsightSignals(adverseSelectionWeight: 2);
         signals.Add(new[] { Emitted(InsightDirection.Up, 0.002, "a", ageSeconds: 10), Emitted(InsightDirection.Up, 0.001, "a", ageSeconds: 5) });
         signals.Add(new[] { Emitted(InsightDirection.Down, 0.0005, "b") });
-        var (drift, adverse) = signals.Evaluate(Btc, Utc, 100, TimeSpan.FromSeconds(60));
+        var (drift, decayTime, adverse) = signals.Evaluate(Btc, Utc, 100, TimeSpan.FromSeconds(60));
         Assert.That(drift, Is.EqualTo(0.1 - 0.05).Within(1e-12));
+        Assert.That(decayTime, Is.EqualTo(1).Within(1e-12), "both views last one model time unit (60 s)");
         Assert.That(adverse, Is.EqualTo(2 * (0.001 + 0.0005) * 100).Within(1e-12));
     }
 
@@ -63,6 +65,6 @@ public class InsightSignalsTests
             Emitted(InsightDirection.Up, null, "none"),
             new Insight(Btc, TimeSpan.FromMinutes(1), InsightType.Volatility, InsightDirection.Up, 0.5, null, "vol"),
         });
-        Assert.That(signals.Evaluate(Btc, Utc, 100, TimeSpan.FromSeconds(1)), Is.EqualTo((0.0, 0.0)));
+        Assert.That(signals.Evaluate(Btc, Utc, 100, TimeSpan.FromSeconds(1)), Is.EqualTo((0.0, double.PositiveInfinity, 0.0)));
     }
 }
