@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using Lean.MarketMaking.Algorithms.Fills;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
@@ -31,21 +32,15 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     private EwmaVarianceEstimator _variance = null!;
     private TimeSpan _sampleInterval;
     private DateTime _nextSample;
+    private bool _logHeap;
     /// <inheritdoc />
     protected override string ParameterPrefix => "as";
 
     /// <inheritdoc />
     public override void Initialize()
     {
-        SetStartDate(Parameter("start-year", 2014), Parameter("start-month", 5), Parameter("start-day", 1));
-        SetEndDate(Parameter("end-year", 2014), Parameter("end-month", 5), Parameter("end-day", 15));
-        SetCash(Parameter("cash", 100000m));
-
-        var ticker = GetParameter("as-ticker", "EURUSD");
-        var market = GetParameter("as-market", Market.Oanda);
-        Security security = GetParameter("as-security-type", "Forex") == "Crypto"
-            ? AddCrypto(ticker, Resolution.Tick, market)
-            : AddForex(ticker, Resolution.Tick, market);
+        var security = SubscribeQuotedPair();
+        _logHeap = bool.Parse(GetParameter("as-log-heap", "false"));
         var k = Parameter("intensity-decay", 10000.0);
         security.SetFillModel(GetParameter("as-fill-mode", "Intensity") == "Queue"
             ? PassiveQuoteFillModel.Queue()
@@ -65,6 +60,25 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
         _sampleInterval = TimeSpan.FromSeconds(Parameter("volatility-sample-seconds", 60.0));
     }
 
+    /// <summary>
+    /// Sets the dates and cash and subscribes to the quoted pair's ticks (the benchmark is set by the caller), from the <c>as-*</c> parameters (the
+    /// subscription alone is <see cref="SubscriptionOnlyAlgorithm"/>, the baseline of the wall-time measurement).
+    /// </summary>
+    /// <returns>The quoted security.</returns>
+    protected Security SubscribeQuotedPair()
+    {
+        SetStartDate(Parameter("start-year", 2014), Parameter("start-month", 5), Parameter("start-day", 1));
+        SetEndDate(Parameter("end-year", 2014), Parameter("end-month", 5), Parameter("end-day", 15));
+        SetCash(Parameter("cash", 100000m));
+
+        var ticker = GetParameter("as-ticker", "EURUSD");
+        var market = GetParameter("as-market", Market.Oanda);
+        Security security = GetParameter("as-security-type", "Forex") == "Crypto"
+            ? AddCrypto(ticker, Resolution.Tick, market)
+            : AddForex(ticker, Resolution.Tick, market);
+        return security;
+    }
+
     /// <inheritdoc />
     public override void OnData(Slice slice)
     {
@@ -81,6 +95,18 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
         }
 
         base.OnData(slice);
+    }
+
+    /// <summary>
+    /// With <c>as-log-heap</c> = true, logs the managed heap after a full collection at the end of each day
+    /// (<c>GC.GetTotalMemory(true)</c>; the check that no per-tick state accumulates, see scripts/measure-backtest.sh).
+    /// </summary>
+    public override void OnEndOfDay(Symbol symbol)
+    {
+        if (_logHeap)
+        {
+            Log(string.Create(CultureInfo.InvariantCulture, $"heap {Time:yyyy-MM-dd HH:mm} {GC.GetTotalMemory(forceFullCollection: true)} bytes"));
+        }
     }
 
     /// <inheritdoc />
