@@ -26,6 +26,10 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// skew integrates the drift over the whole remaining horizon, (μ − qγσ²)(T − t), so a drift from a one-minute
 /// order-flow view would be extrapolated over a day (a LEAN backtest on the synthetic pair moved the quotes by 0.13,
 /// some 12,500 ticks, that way); the GLFT example, whose drift only shifts the inventory target, uses the alpha.
+/// Quotes are re-priced when they move by <c>as-min-reprice-ticks</c> = 5 ticks (half a pip; Oanda's EURUSD tick is
+/// 0.00001 and the quoted half-spread some 14 ticks): re-pricing on every 1-tick move sent 698,506 order updates over
+/// the 15 sample days (1.3 per data point) for the same fills and P&amp;L (27.16 % against 27.18 % with 5 ticks and
+/// 104,479 updates), and LEAN keeps every update (order event and ticket request) in memory for the whole backtest.
 /// </summary>
 public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
 {
@@ -55,7 +59,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
             new[] { sigma },
             Parameter("recalibration-threshold", 0.1));
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 17.0)), TimeSpan.FromSeconds(1));
-        InstallFramework(security, model, clock, defaultMaxInventory: 50000m);
+        InstallFramework(security, model, clock, defaultMaxInventory: 50000m, defaultMinRepriceTicks: 5);
         _variance = new EwmaVarianceEstimator(TimeSpan.FromMinutes(Parameter("volatility-half-life-minutes", 60.0)).TotalSeconds);
         _sampleInterval = TimeSpan.FromSeconds(Parameter("volatility-sample-seconds", 60.0));
     }
@@ -82,8 +86,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     /// <inheritdoc />
     public override void OnData(Slice slice)
     {
-        var market = QuoteMarket.From(Quoted);
-        if (Time >= _nextSample && market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None)
+        if (Time >= _nextSample && QuoteMarket.From(Quoted) is var market && market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None)
         {
             _nextSample = Time + _sampleInterval;
             var mid = (double)market.Mid;
@@ -101,12 +104,13 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     /// With <c>as-log-heap</c> = true, logs the managed heap after a full collection at the end of each day
     /// (<c>GC.GetTotalMemory(true)</c>; the check that no per-tick state accumulates, see scripts/measure-backtest.sh).
     /// </summary>
-    public override void OnEndOfDay(Symbol symbol)
+    public override void OnEndOfDay(Symbol symbol) => LogHeap();
+
+    /// <summary>With <c>as-log-heap</c> = true, also logs the heap after the last day.</summary>
+    public override void OnEndOfAlgorithm()
     {
-        if (_logHeap)
-        {
-            Log(string.Create(CultureInfo.InvariantCulture, $"heap {Time:yyyy-MM-dd HH:mm} {GC.GetTotalMemory(forceFullCollection: true)} bytes"));
-        }
+        base.OnEndOfAlgorithm();
+        LogHeap();
     }
 
     /// <inheritdoc />
@@ -115,6 +119,14 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
         if (_variance.IsReady)
         {
             Plot("Volatility", "Model sigma (price/sqrt s)", Model.Inputs[0]);
+        }
+    }
+
+    private void LogHeap()
+    {
+        if (_logHeap)
+        {
+            Log(string.Create(CultureInfo.InvariantCulture, $"heap {Time:yyyy-MM-dd HH:mm} {GC.GetTotalMemory(forceFullCollection: true)} bytes"));
         }
     }
 }
