@@ -38,6 +38,7 @@ public class PassiveQuoteFillModel : FillModel
     private readonly Dictionary<int, OrderState> _orders = new();
     private readonly IntensityFill? _intensity;
     private readonly Fill _noChange = new(new List<OrderEvent>());
+    private readonly Dictionary<Symbol, DateTime> _scans = new();
 
     /// <summary>Creates the model; prefer <see cref="Queue"/> and <see cref="Intensity"/>.</summary>
     /// <param name="mode">Fill rule.</param>
@@ -87,10 +88,16 @@ public class PassiveQuoteFillModel : FillModel
     {
         var utcNow = GetUtcTime(asset);
         var fill = new OrderEvent(order, utcNow, OrderFee.Zero);
+        ForgetClosedOrders(asset.Symbol, utcNow);
         if (order.Status == OrderStatus.Canceled)
         {
             _orders.Remove(order.Id);
             return fill;
+        }
+
+        if (_orders.TryGetValue(order.Id, out var seen))
+        {
+            seen.LastScanUtc = utcNow;
         }
 
         var market = GetMarket(asset);
@@ -105,7 +112,7 @@ public class PassiveQuoteFillModel : FillModel
         {
             // only trades printed after submission can reach the order: order.Time is UTC, ticks carry exchange time
             var submittedLocal = order.Time - (utcNow - market.LocalTime);
-            state = new OrderState { LastEvaluationUtc = order.Time, LastTradeTime = submittedLocal };
+            state = new OrderState { Symbol = asset.Symbol, LastScanUtc = utcNow, LastEvaluationUtc = order.Time, LastTradeTime = submittedLocal };
             _orders[order.Id] = state;
         }
 
@@ -189,8 +196,37 @@ public class PassiveQuoteFillModel : FillModel
     protected virtual IEnumerable<Tick> GetTrades(Security asset) =>
         asset.Cache.GetAll<Tick>().Where(t => t.TickType == TickType.Trade);
 
+    /// <summary>Number of orders whose fill state is kept (tests).</summary>
+    internal int TrackedOrders => _orders.Count;
+
+    /// <summary>
+    /// LEAN evaluates every pending order of a security at each of its scans and never passes a cancelled one here, so
+    /// on the first call of a new scan, the states of <paramref name="symbol"/> not seen at its previous scan belong to
+    /// orders closed since (cancelled, invalidated); they are dropped, keeping the state to the working orders.
+    /// </summary>
+    private void ForgetClosedOrders(Symbol symbol, DateTime utcNow)
+    {
+        if (_scans.TryGetValue(symbol, out var previous) && previous == utcNow)
+        {
+            return;
+        }
+
+        _scans[symbol] = utcNow;
+        foreach (var (id, state) in _orders)
+        {
+            if (state.Symbol == symbol && state.LastScanUtc < previous)
+            {
+                _orders.Remove(id);
+            }
+        }
+    }
+
     private sealed class OrderState
     {
+        public Symbol Symbol { get; init; } = null!;
+
+        public DateTime LastScanUtc { get; set; }
+
         public decimal LimitPrice { get; set; }
 
         public decimal Filled { get; set; }

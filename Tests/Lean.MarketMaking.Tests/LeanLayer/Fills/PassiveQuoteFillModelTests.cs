@@ -156,6 +156,24 @@ public class PassiveQuoteFillModelTests
         Assert.That(fills.Select(f => (f.Status, f.FillQuantity, f.FillPrice)), Is.EqualTo(new[] { (OrderStatus.Filled, -2m, 99.99m) }));
     }
 
+    [Test]
+    public void TheStateOfAnOrderMissingFromAScanIsDropped()
+    {
+        // LEAN scans every pending order of the security at each step and never passes a cancelled one: order 1,
+        // absent from the scan at t = 1 s, was closed; its state goes at the next scan, order 2's stays
+        var model = Queue();
+        var security = NewSecurity().Quote(99.99m, 100.01m, Start, bidSize: 10m, askSize: 4m);
+        model.LimitFill(security, BuyOrder(1, 1m, 99.98m));
+        model.LimitFill(security, BuyOrder(2, 1m, 99.97m));
+        Assert.That(model.TrackedOrders, Is.EqualTo(2));
+        Step(security, model, 1, 99.99m, 10m);
+        model.LimitFill(security, BuyOrder(2, 1m, 99.97m));
+        Assert.That(model.TrackedOrders, Is.EqualTo(2), "order 1 was last seen at the previous scan");
+        Step(security, model, 2, 99.99m, 10m);
+        model.LimitFill(security, BuyOrder(2, 1m, 99.97m));
+        Assert.That(model.TrackedOrders, Is.EqualTo(1));
+    }
+
     private static FillModelParameters Parameters(Security security, Order order) =>
         new(security, order, null!, TimeSpan.FromHours(1), new Dictionary<Order, Security> { [order] = security });
 
