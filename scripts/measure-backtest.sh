@@ -10,7 +10,9 @@
 #      total  = the whole run.sh call (adds the incremental restore/build of the runner, the same for both).
 #    The goal is median engine(AS) / median engine(baseline) <= 1.5.
 # 2. Memory: one more AS run with as-log-heap=true, which logs GC.GetTotalMemory(forceFullCollection: true) at the
-#    end of each day; prints the heap per day. The goal is last day <= first day (no per-tick state kept).
+#    end of each day and after the last one; prints the heap per day and the order events of that run (LEAN keeps
+#    every order event and update request in memory, so the heap grows with the order traffic whatever the
+#    algorithm keeps). The goal is last day <= first day (no per-tick state kept).
 # Extra key=value arguments go to both algorithms (e.g. as-end-day=5 for a shorter check).
 #
 # Needs what run.sh needs: LEAN_BIN_DIR (a LEAN Launcher/bin/Release folder) or NuGet access to QuantConnect.Lean
@@ -75,4 +77,12 @@ awk -v be="$be" -v ae="$ae" -v bl="$bl" -v al="$al" 'BEGIN {
 
 run_one AvellanedaStoikovAlgorithm as-heap as-log-heap=true "$@"
 echo "managed heap after a full collection, end of each day (AS example):"
-grep -o 'heap [0-9-]* [0-9:]* [0-9]* bytes' "$out/as-heap.log" | awk '{ printf "  %s %s  %8.1f MB\n", $2, $3, $4 / 1048576 }'
+grep -o 'heap [0-9-]* [0-9:]* [0-9]* bytes' "$out/as-heap.log" \
+  | awk '{ printf "  %s %s  %8.1f MB\n", $2, $3, $4 / 1048576; if (NR == 1) first = $4; last = $4 }
+         END { printf "first day %.1f MB, last day %.1f MB (goal: last <= first)\n", first / 1048576, last / 1048576 }'
+# LEAN keeps every order event (and every ticket's update requests) in memory until the end of the backtest
+events="$out/as-heap/AvellanedaStoikovAlgorithm-order-events.json"
+if [[ -f "$events" ]]; then
+  grep -o '"status":"[a-zA-Z]*"' "$events" | cut -d'"' -f4 | sort | uniq -c \
+    | awk '{ printf "%s %s, ", $2, $1 } END { print "order events kept by LEAN in that run" }'
+fi
