@@ -65,8 +65,9 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     }
 
     /// <summary>
-    /// Sets the dates and cash and subscribes to the quoted pair's ticks (the benchmark is set by the caller), from the <c>as-*</c> parameters (the
-    /// subscription alone is <see cref="SubscriptionOnlyAlgorithm"/>, the baseline of the wall-time measurement).
+    /// Sets the dates and cash and subscribes to the quoted pair's ticks from the <c>as-*</c> parameters (the caller
+    /// sets the benchmark). The subscription alone is <see cref="SubscriptionOnlyAlgorithm"/>, the baseline of the
+    /// wall-time measurement.
     /// </summary>
     /// <returns>The quoted security.</returns>
     protected Security SubscribeQuotedPair()
@@ -77,10 +78,9 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
 
         var ticker = GetParameter("as-ticker", "EURUSD");
         var market = GetParameter("as-market", Market.Oanda);
-        Security security = GetParameter("as-security-type", "Forex") == "Crypto"
+        return GetParameter("as-security-type", "Forex") == "Crypto"
             ? AddCrypto(ticker, Resolution.Tick, market)
             : AddForex(ticker, Resolution.Tick, market);
-        return security;
     }
 
     /// <inheritdoc />
