@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using QuantConnect;
 using QuantConnect.Algorithm;
@@ -20,6 +21,7 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
 {
     private readonly Dictionary<Symbol, Security> _securities = new();
     private readonly HashSet<Symbol> _breached = new();
+    private readonly HashSet<Symbol> _seenThisStep = new();
 
     /// <summary>Creates the model with the same limits for every security.</summary>
     /// <param name="limits">Inventory limits, units of the asset.</param>
@@ -34,8 +36,9 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
     /// <inheritdoc />
     public override IEnumerable<IPortfolioTarget> ManageRisk(QCAlgorithm algorithm, IPortfolioTarget[] targets)
     {
-        var result = new List<IPortfolioTarget>();
-        var seen = new HashSet<Symbol>();
+        List<IPortfolioTarget>? result = null;
+        var seen = _seenThisStep;
+        seen.Clear();
         foreach (var target in targets)
         {
             if (target is not IQuoteTarget quote || !_securities.TryGetValue(quote.Symbol, out var security))
@@ -48,11 +51,11 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
             switch (verdict.Action)
             {
                 case InventoryLimitAction.Flatten:
-                    result.Add(Flatten(algorithm, security));
+                    Add(Flatten(algorithm, security));
                     break;
                 case InventoryLimitAction.OneSided:
                     _breached.Remove(quote.Symbol);
-                    result.Add(quote.WithSizes(verdict.BidSize, verdict.AskSize, "inventory limit: one-sided"));
+                    Add(quote.WithSizes(verdict.BidSize, verdict.AskSize, "inventory limit: one-sided"));
                     break;
                 default:
                     _breached.Remove(quote.Symbol);
@@ -64,11 +67,14 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
         {
             if (!seen.Contains(symbol) && Limits.IsBreached(security.Holdings.Quantity))
             {
-                result.Add(Flatten(algorithm, security));
+                Add(Flatten(algorithm, security));
             }
         }
 
-        return result;
+        // nothing to adjust is the common case: no list allocated on those steps
+        return result ?? (IEnumerable<IPortfolioTarget>)Array.Empty<IPortfolioTarget>();
+
+        void Add(IPortfolioTarget target) => (result ??= new List<IPortfolioTarget>()).Add(target);
     }
 
     /// <inheritdoc />

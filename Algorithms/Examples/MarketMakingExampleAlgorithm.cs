@@ -61,12 +61,13 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// Installs the framework for <paramref name="security"/>: the alpha (if any), portfolio construction with
     /// <paramref name="model"/> and <paramref name="clock"/> (insights become drift, and an adverse-selection premium
     /// weighted by <c>adverse-selection-weight</c>), symmetric inventory limits
-    /// (<c>max-inventory</c>), and the execution model (<c>min-reprice-ticks</c>, <c>max-quote-age-seconds</c>,
+    /// (<c>max-inventory</c>, default <paramref name="defaultMaxInventory"/>), and the execution model
+    /// (<c>min-reprice-ticks</c>, default <paramref name="defaultMinRepriceTicks"/>; <c>max-quote-age-seconds</c>,
     /// <c>stale-quote-seconds</c>). Call from <c>Initialize</c>: LEAN routes order events to the execution model
     /// captured there.
     /// </summary>
     protected void InstallFramework(Security security, RecalibratingQuotingModel model, MarketMakingClock clock,
-        decimal defaultMaxInventory, IAlphaModel? alpha = null)
+        decimal defaultMaxInventory, IAlphaModel? alpha = null, int defaultMinRepriceTicks = 1)
     {
         Quoted = security;
         Model = model;
@@ -83,7 +84,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             new InsightSignals(Parameter("adverse-selection-weight", 0.0))));
         SetRiskManagement(new InventoryLimitRiskManagementModel(InventoryLimits.Symmetric(Parameter("max-inventory", defaultMaxInventory))));
         SetExecution(new MarketMakingExecutionModel(new MarketMakingExecutionSettings(
-            Parameter("min-reprice-ticks", 1),
+            Parameter("min-reprice-ticks", defaultMinRepriceTicks),
             maxQuoteAge,
             TimeSpan.FromSeconds(Parameter("stale-quote-seconds", 120.0)))));
     }

@@ -42,6 +42,7 @@ public class MarketMakingExecutionModel : ExecutionModel
 
     private readonly Dictionary<Symbol, SymbolQuotes> _symbols = new();
     private readonly IssueLog _issues = new();
+    private readonly HashSet<Symbol> _quotedThisStep = new();
     private IQuoteOrderRouter? _router;
 
     /// <summary>Creates the model.</summary>
@@ -60,7 +61,8 @@ public class MarketMakingExecutionModel : ExecutionModel
     public override void Execute(QCAlgorithm algorithm, IPortfolioTarget[] targets)
     {
         var router = _router ??= CreateOrderRouter(algorithm);
-        var quoted = new HashSet<Symbol>();
+        var quoted = _quotedThisStep;
+        quoted.Clear();
         foreach (var target in targets)
         {
             if (!_symbols.TryGetValue(target.Symbol, out var state))

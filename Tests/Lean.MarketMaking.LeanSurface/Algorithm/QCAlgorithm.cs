@@ -43,6 +43,10 @@ namespace QuantConnect.Algorithm
         {
         }
 
+        public virtual void OnEndOfDay(Symbol symbol)
+        {
+        }
+
         public string GetParameter(string name, string defaultValue = null) => throw new NotImplementedException();
 
         public int GetParameter(string name, int defaultValue) => throw new NotImplementedException();

@@ -6,6 +6,7 @@ using Lean.MarketMaking.Models.Errors;
 using NUnit.Framework;
 using QuantConnect.Data.Market;
 using QuantConnect.Orders;
+using QuantConnect.Orders.Fills;
 using QuantConnect.Securities;
 using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
@@ -143,6 +144,38 @@ public class PassiveQuoteFillModelTests
         closed.ExchangeOpen = false;
         Assert.That(closed.LimitFill(security, BuyOrder(2, 1m, 99.60m)).FillQuantity, Is.EqualTo(0m));
     }
+
+    [Test]
+    public void FillIsEmptyUnlessTheOrderFillsSoLeanSkipsUnchangedOrders()
+    {
+        var security = NewSecurity().Quote(99.99m, 100.01m, Start);
+        var never = Intensity(seed: 1, elapsedSeconds: 1e-9); // Δt rounds to 0: fill probability 0
+        Assert.That(never.Fill(Parameters(security, BuyOrder(1, 1m, 99.60m))), Is.Empty);
+        // a marketable order fills on its first evaluation: one event, as LimitFill returns it
+        var fills = Queue().Fill(Parameters(security, SellOrder(2, 2m, 99.50m))).ToList();
+        Assert.That(fills.Select(f => (f.Status, f.FillQuantity, f.FillPrice)), Is.EqualTo(new[] { (OrderStatus.Filled, -2m, 99.99m) }));
+    }
+
+    [Test]
+    public void TheStateOfAnOrderMissingFromAScanIsDropped()
+    {
+        // LEAN scans every pending order of the security at each step and never passes a cancelled one: order 1,
+        // absent from the scan at t = 1 s, was closed; its state goes at the next scan, order 2's stays
+        var model = Queue();
+        var security = NewSecurity().Quote(99.99m, 100.01m, Start, bidSize: 10m, askSize: 4m);
+        model.LimitFill(security, BuyOrder(1, 1m, 99.98m));
+        model.LimitFill(security, BuyOrder(2, 1m, 99.97m));
+        Assert.That(model.TrackedOrders, Is.EqualTo(2));
+        Step(security, model, 1, 99.99m, 10m);
+        model.LimitFill(security, BuyOrder(2, 1m, 99.97m));
+        Assert.That(model.TrackedOrders, Is.EqualTo(2), "order 1 was last seen at the previous scan");
+        Step(security, model, 2, 99.99m, 10m);
+        model.LimitFill(security, BuyOrder(2, 1m, 99.97m));
+        Assert.That(model.TrackedOrders, Is.EqualTo(1));
+    }
+
+    private static FillModelParameters Parameters(Security security, Order order) =>
+        new(security, order, null!, TimeSpan.FromHours(1), new Dictionary<Order, Security> { [order] = security });
 
     private static TestableFillModel Intensity(int seed, double elapsedSeconds) =>
         new(PassiveFillMode.Intensity, new IntensityFill(a: 2, k: 1.5, seed), elapsedSeconds);
