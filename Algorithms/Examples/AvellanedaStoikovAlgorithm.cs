@@ -22,10 +22,10 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// <c>as-volatility-sample-seconds</c> (a regular grid keeps tick-level bid/ask noise out of the estimate), scaled by
 /// the mid; the model is rebuilt when σ moves by more than <c>as-recalibration-threshold</c>. Forex data has no
 /// trades, so the quotes fill by the intensity rule of <see cref="PassiveQuoteFillModel"/> (rate A·e^(−kδ) per second;
-/// <c>as-fill-mode</c> = Queue selects the queue-position rule for pairs with trade ticks). No alpha: the finite-horizon
-/// skew integrates the drift over the whole remaining horizon, (μ − qγσ²)(T − t), so a drift from a one-minute
-/// order-flow view would be extrapolated over a day (a LEAN backtest on the synthetic pair moved the quotes by 0.13,
-/// some 12,500 ticks, that way); the GLFT example, whose drift only shifts the inventory target, uses the alpha.
+/// <c>as-fill-mode</c> = Queue selects the queue-position rule for pairs with trade ticks). The order-flow alpha (drift
+/// from trades signed by the quote rule) acts on pairs with trade ticks, like the synthetic one: its insights reach the
+/// model as a short-term drift whose decay time is the insight period, so the reservation price moves by the predicted
+/// move μh(1 − e^(−τ/h)) rather than by μ(T − t) (see <see cref="Lean.MarketMaking.Models.Quoting.MarketSnapshot.ExpectedDriftMove"/>).
 /// Quotes are re-priced when they move by <c>as-min-reprice-ticks</c> = 5 ticks (half a pip; Oanda's EURUSD tick is
 /// 0.00001 and the quoted half-spread some 14 ticks): re-pricing on every 1-tick move sent 698,506 order updates over
 /// the 15 sample days (1.3 per data point) for the same fills and P&amp;L (27.16 % against 27.18 % with 5 ticks and
@@ -59,7 +59,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
             new[] { sigma },
             Parameter("recalibration-threshold", 0.1));
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 17.0)), TimeSpan.FromSeconds(1));
-        InstallFramework(security, model, clock, defaultMaxInventory: 50000m, defaultMinRepriceTicks: 5);
+        InstallFramework(security, model, clock, defaultMaxInventory: 50000m, alpha: OrderFlowAlpha(), defaultMinRepriceTicks: 5);
         _variance = new EwmaVarianceEstimator(TimeSpan.FromMinutes(Parameter("volatility-half-life-minutes", 60.0)).TotalSeconds);
         _sampleInterval = TimeSpan.FromSeconds(Parameter("volatility-sample-seconds", 60.0));
     }
