@@ -12,8 +12,11 @@ public enum MarketDataIssue
     /// <summary>A bid or ask price is negative (or a size is negative).</summary>
     NonPositive,
 
-    /// <summary>Bid ≥ ask: crossed or locked book.</summary>
+    /// <summary>Bid &gt; ask: crossed book.</summary>
     Crossed,
+
+    /// <summary>Bid = ask: locked book (common at the close of minute quote bars); no passive spread to quote inside.</summary>
+    Locked,
 
     /// <summary>The last data point is older than the allowed age.</summary>
     Stale,

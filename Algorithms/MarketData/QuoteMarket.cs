@@ -66,9 +66,14 @@ public readonly record struct QuoteMarket(
             return MarketDataIssue.Missing;
         }
 
-        if (Bid >= Ask)
+        if (Bid > Ask)
         {
             return MarketDataIssue.Crossed;
+        }
+
+        if (Bid == Ask)
+        {
+            return MarketDataIssue.Locked;
         }
 
         return maxAge != TimeSpan.MaxValue && LocalTime - LastDataTime > maxAge ? MarketDataIssue.Stale : MarketDataIssue.None;

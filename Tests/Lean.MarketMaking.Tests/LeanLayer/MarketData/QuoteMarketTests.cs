@@ -30,7 +30,7 @@ public class QuoteMarketTests
         Assert.That(QuoteMarket.From(security).Validate(MaxAge), Is.EqualTo(MarketDataIssue.Missing));
     }
 
-    [TestCase(100.02, 100.02, MarketDataIssue.Crossed)]
+    [TestCase(100.02, 100.02, MarketDataIssue.Locked)]
     [TestCase(100.03, 100.02, MarketDataIssue.Crossed)]
     [TestCase(-0.01, 100.02, MarketDataIssue.NonPositive)]
     [TestCase(99.98, 0, MarketDataIssue.Missing)]
