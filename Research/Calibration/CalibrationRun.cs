@@ -37,7 +37,9 @@ internal static class CalibrationRun
         var jumps = new JumpAccumulator(session);
         var roughness = new RoughnessAccumulator();
         var regimes = new RegimeAccumulator();
-        var intensity = source.HasTrades ? new IntensityAccumulator() : null;
+        var intensity = source.HasTrades
+            ? new IntensityAccumulator(LeanSymbolProperties.For(request.DataFolder, request.Symbol).MinimumPriceVariation)
+            : null;
         var hawkes = source.HasTrades ? new HawkesAccumulator() : null;
         var fineStep = request.Resolution == LeanResolution.Minute ? SampleSeconds : FineSeconds;
         var daysRead = new List<DateOnly>();

@@ -109,6 +109,9 @@ public class CalibrateCommandTests
 
         Assert.That(root.GetProperty("sessionSeconds").GetDouble(), Is.InRange(23_000, 23_400), "regular session only");
         var intensity = root.GetProperty("tradingIntensity");
+        // The depth grid is half of IBM's tick, read from the symbol-properties database's usa/[*]/equity row (0.01).
+        Assert.That(intensity.GetProperty("minimumPriceVariation").GetDouble(), Is.EqualTo(0.01).Within(1e-15));
+        Assert.That(intensity.GetProperty("depthStep").GetDouble(), Is.EqualTo(0.005).Within(1e-15));
         foreach (var side in new[] { "bid", "ask" })
         {
             var fit = intensity.GetProperty(side);
