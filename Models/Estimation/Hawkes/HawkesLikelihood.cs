@@ -132,7 +132,6 @@ public static class HawkesLikelihood
         var sumInv = scratch.Slice(3 * d, d);
         var sumR = scratch.Slice(4 * d, d * d);
         var previous = events.Start;
-        var anyTie = false;
         double logSum = 0, sumBeta = 0;
         for (var k = 0; k < times.Length; k++)
         {
@@ -147,59 +146,32 @@ public static class HawkesLikelihood
                 }
 
                 previous = times[k];
-                if (anyTie)
-                {
-                    ties.Clear();
-                    anyTie = false;
-                }
+                ties.Clear();
             }
 
             var type = types[k];
             var row = alpha.Slice(type * d, d);
             var rowSumR = sumR.Slice(type * d, d);
-            double excitation, excitationPrime = 0;
-            if (anyTie)
+            // ties holds the events at this very time (zero after a strictly positive gap): they do not excite it.
+            double excitation = 0, excitationPrime = 0;
+            for (var j = 0; j < d; j++)
             {
-                excitation = 0;
-                for (var j = 0; j < d; j++)
-                {
-                    excitation += row[j] * (r[j] - ties[j]);
-                    excitationPrime += row[j] * rPrime[j];
-                }
-
-                var lambda = mu[type] + (beta * excitation);
-                var inverse = 1.0 / lambda;
-                logSum += Math.Log(lambda);
-                sumInv[type] += inverse;
-                sumBeta += (excitation + (beta * excitationPrime)) * inverse;
-                for (var j = 0; j < d; j++)
-                {
-                    rowSumR[j] += (r[j] - ties[j]) * inverse;
-                }
+                excitation += row[j] * (r[j] - ties[j]);
+                excitationPrime += row[j] * rPrime[j];
             }
-            else
-            {
-                excitation = 0;
-                for (var j = 0; j < d; j++)
-                {
-                    excitation += row[j] * r[j];
-                    excitationPrime += row[j] * rPrime[j];
-                }
 
-                var lambda = mu[type] + (beta * excitation);
-                var inverse = 1.0 / lambda;
-                logSum += Math.Log(lambda);
-                sumInv[type] += inverse;
-                sumBeta += (excitation + (beta * excitationPrime)) * inverse;
-                for (var j = 0; j < d; j++)
-                {
-                    rowSumR[j] += r[j] * inverse;
-                }
+            var lambda = mu[type] + (beta * excitation);
+            var inverse = 1.0 / lambda;
+            logSum += Math.Log(lambda);
+            sumInv[type] += inverse;
+            sumBeta += (excitation + (beta * excitationPrime)) * inverse;
+            for (var j = 0; j < d; j++)
+            {
+                rowSumR[j] += (r[j] - ties[j]) * inverse;
             }
 
             r[type] += 1;
             ties[type] += 1;
-            anyTie = true;
         }
 
         // Tail to T: Σ_k e^(−β(T − t_k^j)) = decayed rⱼ, and its β-derivative.
