@@ -12,7 +12,8 @@ namespace Lean.MarketMaking.Tests.Numerics;
 /// </summary>
 internal static class DenseExponentialReference
 {
-    public static double[] LogApply(double[] diagonal, double upper, double lower, double[] logX, double tau)
+    /// <summary>The dense tridiagonal matrix with <paramref name="diagonal"/> and constant off-diagonals.</summary>
+    public static Matrix<double> Generator(double[] diagonal, double upper, double lower)
     {
         var n = diagonal.Length;
         var g = Matrix<double>.Build.Dense(n, n);
@@ -26,6 +27,13 @@ internal static class DenseExponentialReference
             }
         }
 
+        return g;
+    }
+
+    public static double[] LogApply(double[] diagonal, double upper, double lower, double[] logX, double tau)
+    {
+        var n = diagonal.Length;
+        var g = Generator(diagonal, upper, lower);
         var evd = g.Evd(Symmetricity.Asymmetric);
         var lambdaMax = double.NegativeInfinity;
         for (var k = 0; k < n; k++)

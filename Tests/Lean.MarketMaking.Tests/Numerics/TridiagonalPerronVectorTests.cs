@@ -18,17 +18,7 @@ public class TridiagonalPerronVectorTests
         // is then good to ~1e-13 relative in every entry, so the log-ratios agree to 1e-11.
         const int n = 9;
         var diagonal = Enumerable.Range(0, n).Select(i => -0.2 * (i - 3) * (i - 3)).ToArray();
-        var g = Matrix<double>.Build.Dense(n, n);
-        for (var i = 0; i < n; i++)
-        {
-            g[i, i] = diagonal[i];
-            if (i + 1 < n)
-            {
-                g[i, i + 1] = upper;
-                g[i + 1, i] = lower;
-            }
-        }
-
+        var g = DenseExponentialReference.Generator(diagonal, upper, lower);
         var evd = g.Evd(Symmetricity.Asymmetric);
         var k = Enumerable.Range(0, n).MaxBy(j => evd.EigenValues[j].Real);
         var f = evd.EigenVectors.Column(k);
