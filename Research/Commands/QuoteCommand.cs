@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
@@ -50,6 +49,18 @@ internal sealed class QuoteCommand : IResearchCommand
         ["sellOrderJumpSize"] = "moJumpDown",
         ["mids"] = "mid",
         ["mid"] = "mid",
+    };
+
+    // The output fields, in order: one number each for a single-asset model, one array each (per asset) for "multi".
+    private static readonly (string Name, Func<TwoSidedQuote, double> Select)[] OutputFields =
+    {
+        ("reservation", q => q.Reservation),
+        ("bid", q => q.Bid),
+        ("ask", q => q.Ask),
+        ("bidDepth", q => q.BidDepth),
+        ("askDepth", q => q.AskDepth),
+        ("bidSize", q => q.BidSize),
+        ("askSize", q => q.AskSize),
     };
 
     /// <inheritdoc/>
@@ -127,13 +138,10 @@ internal sealed class QuoteCommand : IResearchCommand
         var quote = quotingModel.Quote(snapshot);
         JsonFields.WriteObject(stdout, w =>
         {
-            JsonFields.WriteNumber(w, "reservation", quote.Reservation);
-            JsonFields.WriteNumber(w, "bid", quote.Bid);
-            JsonFields.WriteNumber(w, "ask", quote.Ask);
-            JsonFields.WriteNumber(w, "bidDepth", quote.BidDepth);
-            JsonFields.WriteNumber(w, "askDepth", quote.AskDepth);
-            JsonFields.WriteNumber(w, "bidSize", quote.BidSize);
-            JsonFields.WriteNumber(w, "askSize", quote.AskSize);
+            foreach (var (name, select) in OutputFields)
+            {
+                JsonFields.WriteNumber(w, name, select(quote));
+            }
         });
     }
 
@@ -161,13 +169,10 @@ internal sealed class QuoteCommand : IResearchCommand
         model.Quote(mids, inventory, input.Number("time", 0), quotes);
         JsonFields.WriteObject(stdout, w =>
         {
-            WriteColumn(w, "reservation", quotes, q => q.Reservation);
-            WriteColumn(w, "bid", quotes, q => q.Bid);
-            WriteColumn(w, "ask", quotes, q => q.Ask);
-            WriteColumn(w, "bidDepth", quotes, q => q.BidDepth);
-            WriteColumn(w, "askDepth", quotes, q => q.AskDepth);
-            WriteColumn(w, "bidSize", quotes, q => q.BidSize);
-            WriteColumn(w, "askSize", quotes, q => q.AskSize);
+            foreach (var (name, select) in OutputFields)
+            {
+                JsonFields.WriteNumbers(w, name, Array.ConvertAll(quotes, q => select(q)));
+            }
         });
     }
 
@@ -208,7 +213,4 @@ internal sealed class QuoteCommand : IResearchCommand
         Array.Fill(ones, 1.0);
         return ones;
     }
-
-    private static void WriteColumn(Utf8JsonWriter writer, string name, TwoSidedQuote[] quotes, Func<TwoSidedQuote, double> select) =>
-        JsonFields.WriteNumbers(writer, name, Array.ConvertAll(quotes, q => select(q)));
 }
