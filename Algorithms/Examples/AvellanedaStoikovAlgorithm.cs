@@ -44,7 +44,6 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     public override void Initialize()
     {
         var security = SubscribeQuotedPair();
-        _logHeap = bool.Parse(GetParameter("as-log-heap", "false"));
         var k = Parameter("intensity-decay", 10000.0);
         security.SetFillModel(GetParameter("as-fill-mode", "Intensity") == "Queue"
             ? PassiveQuoteFillModel.Queue()
@@ -75,6 +74,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
         SetStartDate(Parameter("start-year", 2014), Parameter("start-month", 5), Parameter("start-day", 1));
         SetEndDate(Parameter("end-year", 2014), Parameter("end-month", 5), Parameter("end-day", 15));
         SetCash(Parameter("cash", 100000m));
+        _logHeap = bool.Parse(GetParameter("as-log-heap", "false"));
 
         var ticker = GetParameter("as-ticker", "EURUSD");
         var market = GetParameter("as-market", Market.Oanda);
@@ -122,7 +122,10 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
         }
     }
 
-    private void LogHeap()
+    /// <summary>
+    /// With <c>as-log-heap</c> = true, logs <c>GC.GetTotalMemory(forceFullCollection: true)</c> with the algorithm time.
+    /// </summary>
+    protected void LogHeap()
     {
         if (_logHeap)
         {

@@ -1,0 +1,52 @@
+using System;
+using Lean.MarketMaking.Algorithms.MarketData;
+using QuantConnect;
+using QuantConnect.Data;
+
+namespace Lean.MarketMaking.Algorithms.Examples;
+
+/// <summary>
+/// Second baseline of the wall-time measurement (scripts/measure-backtest.sh): the subscription of
+/// <see cref="SubscriptionOnlyAlgorithm"/> plus one bid and one ask limit order placed once, 10 % away from the first
+/// valid mid so that they never fill, and left resting until the end. No plugin module runs. Its backtest is what LEAN
+/// itself charges any quoter for keeping two orders working: LEAN's backtesting brokerage re-checks every open order
+/// at every time step (group lookup, buying power, fill model), so this is the floor of a market maker's wall time on
+/// the same data whatever its own modules cost.
+/// </summary>
+public sealed class RestingQuotesAlgorithm : AvellanedaStoikovAlgorithm
+{
+    private Symbol _symbol = null!;
+    private bool _placed;
+
+    /// <inheritdoc />
+    public override void Initialize()
+    {
+        _symbol = SubscribeQuotedPair().Symbol;
+        SetBenchmark(_symbol);
+    }
+
+    /// <inheritdoc />
+    public override void OnData(Slice slice)
+    {
+        if (_placed)
+        {
+            return;
+        }
+
+        var market = QuoteMarket.From(Securities[_symbol]);
+        if (market.Validate(TimeSpan.MaxValue) != MarketDataIssue.None)
+        {
+            return;
+        }
+
+        var size = Parameter("order-size", 10000m);
+        var bid = Math.Round(market.Mid * 0.9m / market.TickSize) * market.TickSize;
+        var ask = Math.Round(market.Mid * 1.1m / market.TickSize) * market.TickSize;
+        LimitOrder(_symbol, size, bid, tag: "resting bid");
+        LimitOrder(_symbol, -size, ask, tag: "resting ask");
+        _placed = true;
+    }
+
+    /// <inheritdoc />
+    public override void OnEndOfAlgorithm() => LogHeap();
+}
