@@ -4,13 +4,21 @@ namespace Lean.MarketMaking.Risk;
 
 /// <summary>
 /// A portfolio target that also carries a two-sided quote. <see cref="IPortfolioTarget.Quantity"/> is the inventory the
-/// quoting model saw (so that a stock LEAN execution model, which trades <c>Quantity − holdings − open orders</c>, does
-/// nothing with it); the quote itself is what a market-making execution model works.
+/// quoting model saw, <see cref="Exposure"/>.<see cref="InventoryExposure.Net"/> (so that a stock LEAN execution model,
+/// which trades <c>Quantity − holdings − open orders</c>, does nothing with it); the quote itself is what a
+/// market-making execution model works.
 /// Declared here, not next to its implementation, because the risk layer must resize quotes and the Algorithms project
 /// depends on Risk, not the other way round.
 /// </summary>
 public interface IQuoteTarget : IPortfolioTarget
 {
+    /// <summary>
+    /// Holdings and working orders of the security when the quote was computed, in this time step (portfolio
+    /// construction, risk and execution run one after the other in a step, with no fill in between), so the risk model
+    /// reads them from the target instead of walking LEAN's open order tickets a second time.
+    /// </summary>
+    InventoryExposure Exposure { get; }
+
     /// <summary>Bid limit price, in the security's quote currency (not yet rounded to the tick).</summary>
     decimal BidPrice { get; }
 

@@ -47,7 +47,7 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
             }
 
             seen.Add(quote.Symbol);
-            var verdict = Limits.Evaluate(GetExposure(algorithm, security), quote.BidSize, quote.AskSize);
+            var verdict = Limits.Evaluate(GetExposure(algorithm, security, quote), quote.BidSize, quote.AskSize);
             switch (verdict.Action)
             {
                 case InventoryLimitAction.Flatten:
@@ -92,9 +92,13 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
         }
     }
 
-    /// <summary>Holdings and working orders of <paramref name="security"/>; override to source them elsewhere.</summary>
-    protected virtual InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
-        InventoryExposure.Of(algorithm, security);
+    /// <summary>
+    /// Holdings and working orders of <paramref name="security"/> checked against the limits: by default those the
+    /// quote was computed from in this step (<see cref="IQuoteTarget.Exposure"/>); override to source them elsewhere,
+    /// e.g. <see cref="InventoryExposure.Of"/> to re-read LEAN's open order tickets.
+    /// </summary>
+    protected virtual InventoryExposure GetExposure(QCAlgorithm algorithm, Security security, IQuoteTarget quote) =>
+        quote.Exposure;
 
     /// <summary>Writes to the algorithm log; called once per breach, not per step.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);

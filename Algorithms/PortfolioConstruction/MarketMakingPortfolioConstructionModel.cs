@@ -78,10 +78,10 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
             try
             {
                 var mid = (double)market.Mid;
-                var inventory = GetInventory(algorithm, security);
+                var exposure = GetExposure(algorithm, security);
                 var (drift, driftDecayTime, adverseSelection) = Signals.Evaluate(symbol, utcNow, mid, Clock.TimeUnit);
-                var snapshot = new MarketSnapshot(mid, Clock.ToModelTime(market.LocalTime), (double)inventory, drift, adverseSelection, driftDecayTime);
-                targets.Add(QuoteTarget.FromQuote(symbol, inventory, model.Quote(snapshot)));
+                var snapshot = new MarketSnapshot(mid, Clock.ToModelTime(market.LocalTime), (double)exposure.Net, drift, adverseSelection, driftDecayTime);
+                targets.Add(QuoteTarget.FromQuote(symbol, exposure, model.Quote(snapshot)));
                 _issues.Clear(symbol);
             }
             catch (MarketMakingException error)
@@ -115,9 +115,12 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
     /// <summary>Top of book of <paramref name="security"/>; override to read it from elsewhere.</summary>
     protected virtual QuoteMarket GetMarket(Security security) => QuoteMarket.From(security);
 
-    /// <summary>Inventory q handed to the model: holdings plus net unfilled open orders, units of the asset.</summary>
-    protected virtual decimal GetInventory(QCAlgorithm algorithm, Security security) =>
-        InventoryExposure.Of(algorithm, security).Net;
+    /// <summary>
+    /// Holdings and working orders of <paramref name="security"/>; the model's inventory q is their
+    /// <see cref="InventoryExposure.Net"/>, and the target carries them on to the risk model.
+    /// </summary>
+    protected virtual InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
+        InventoryExposure.Of(algorithm, security);
 
     /// <summary>Algorithm UTC time (to expire insights).</summary>
     protected virtual DateTime GetUtcTime(QCAlgorithm algorithm) => algorithm.UtcTime;

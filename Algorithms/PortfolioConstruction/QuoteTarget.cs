@@ -8,7 +8,8 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 
 /// <summary>
 /// A <see cref="PortfolioTarget"/> that carries a two-sided quote. <see cref="PortfolioTarget.Quantity"/> is the
-/// inventory the quoting model saw (holdings plus working orders), so LEAN's stock execution models, which trade
+/// inventory the quoting model saw (holdings plus working orders, <see cref="InventoryExposure.Net"/> of
+/// <see cref="Exposure"/>), so LEAN's stock execution models, which trade
 /// <c>Quantity − holdings − open orders</c>, leave it alone; <c>MarketMakingExecutionModel</c> works the quote.
 /// Prices are raw model prices: the execution model rounds them to the tick and keeps them off the touch.
 /// </summary>
@@ -16,16 +17,16 @@ public class QuoteTarget : PortfolioTarget, IQuoteTarget
 {
     /// <summary>Creates a validated quote target.</summary>
     /// <param name="symbol">Security quoted.</param>
-    /// <param name="quantity">Inventory the quote was computed for, units of the asset.</param>
+    /// <param name="exposure">Holdings and working orders the quote was computed for, units of the asset.</param>
     /// <param name="bidPrice">Bid price (&gt; 0, below <paramref name="askPrice"/>).</param>
     /// <param name="askPrice">Ask price.</param>
     /// <param name="bidSize">Bid size, units of the asset (≥ 0).</param>
     /// <param name="askSize">Ask size, units of the asset (≥ 0).</param>
     /// <param name="reservationPrice">The model's reservation price.</param>
     /// <param name="tag">Free text.</param>
-    public QuoteTarget(Symbol symbol, decimal quantity, decimal bidPrice, decimal askPrice, decimal bidSize, decimal askSize,
+    public QuoteTarget(Symbol symbol, InventoryExposure exposure, decimal bidPrice, decimal askPrice, decimal bidSize, decimal askSize,
         decimal reservationPrice, string tag = "")
-        : base(symbol, quantity, tag)
+        : base(symbol, exposure.Net, tag)
     {
         if (!(bidPrice < askPrice))
         {
@@ -37,12 +38,16 @@ public class QuoteTarget : PortfolioTarget, IQuoteTarget
             throw Guard.Invalid(bidSize < 0 ? nameof(bidSize) : nameof(askSize), $"sizes must be >= 0, got {bidSize} x {askSize}");
         }
 
+        Exposure = exposure;
         BidPrice = bidPrice;
         AskPrice = askPrice;
         BidSize = bidSize;
         AskSize = askSize;
         ReservationPrice = reservationPrice;
     }
+
+    /// <inheritdoc />
+    public InventoryExposure Exposure { get; }
 
     /// <inheritdoc />
     public decimal BidPrice { get; }
@@ -64,16 +69,16 @@ public class QuoteTarget : PortfolioTarget, IQuoteTarget
     /// <see cref="MarketMakingErrorKind.NumericalInstability"/> if the quote is not finite or not representable as a
     /// decimal, or if Bid ≥ Ask, so that a broken model output never reaches the execution model.
     /// </summary>
-    public static QuoteTarget FromQuote(Symbol symbol, decimal inventory, in TwoSidedQuote quote, string tag = "")
+    public static QuoteTarget FromQuote(Symbol symbol, InventoryExposure exposure, in TwoSidedQuote quote, string tag = "")
     {
-        return new QuoteTarget(symbol, inventory, ToDecimal(quote.Bid, "bid"), ToDecimal(quote.Ask, "ask"),
+        return new QuoteTarget(symbol, exposure, ToDecimal(quote.Bid, "bid"), ToDecimal(quote.Ask, "ask"),
             ToDecimal(quote.BidSize, "bid size"), ToDecimal(quote.AskSize, "ask size"),
             ToDecimal(quote.Reservation, "reservation"), tag);
     }
 
     /// <inheritdoc />
     public IQuoteTarget WithSizes(decimal bidSize, decimal askSize, string tag) =>
-        new QuoteTarget(Symbol, Quantity, BidPrice, AskPrice, bidSize, askSize, ReservationPrice, tag);
+        new QuoteTarget(Symbol, Exposure, BidPrice, AskPrice, bidSize, askSize, ReservationPrice, tag);
 
     /// <inheritdoc />
     public override string ToString() =>

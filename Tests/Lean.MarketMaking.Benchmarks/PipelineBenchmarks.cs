@@ -85,7 +85,7 @@ public class PipelineBenchmarks
 
         public DateTime UtcNow { get; set; }
 
-        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) => 0m;
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => new(0m, 0m, 0m);
 
         protected override DateTime GetUtcTime(QCAlgorithm algorithm) => UtcNow;
     }
@@ -95,8 +95,6 @@ public class PipelineBenchmarks
         public Limits() : base(InventoryLimits.Symmetric(5m))
         {
         }
-
-        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => new(0m, 0m, 0m);
     }
 
     private sealed class Execution : MarketMakingExecutionModel

@@ -87,7 +87,7 @@ public class FrameworkPipelineTests
             : base(_ => new FixedQuote(), new MarketMakingClock(TimeSpan.Zero, TimeSpan.FromSeconds(1)), TimeSpan.FromMinutes(1)) =>
             _security = security;
 
-        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) => _security.Holdings.Quantity;
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => new(_security.Holdings.Quantity, 0m, 0m);
 
         protected override DateTime GetUtcTime(QCAlgorithm algorithm) => Start;
     }
@@ -97,9 +97,6 @@ public class FrameworkPipelineTests
         public PipelineRisk(InventoryLimits limits) : base(limits)
         {
         }
-
-        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
-            new(security.Holdings.Quantity, 0m, 0m);
 
         protected override void Log(QCAlgorithm algorithm, string message)
         {

@@ -163,7 +163,7 @@ public class PipelineRobustnessTests
 
         public DateTime UtcNow { get; set; }
 
-        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) => _router.Exposure.Net;
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => _router.Exposure;
 
         protected override DateTime GetUtcTime(QCAlgorithm algorithm) => UtcNow;
 
@@ -176,8 +176,6 @@ public class PipelineRobustnessTests
         private readonly List<string> _log;
 
         public Risk(CheckingRouter router, List<string> log) : base(InventoryLimits.Symmetric(5m)) => (_router, _log) = (router, log);
-
-        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => _router.Exposure;
 
         protected override void Log(QCAlgorithm algorithm, string message) => _log.Add(message);
     }

@@ -40,7 +40,7 @@ public class MarketMakingExecutionModelTests
     }
 
     private static QuoteTarget Quote(decimal bid, decimal ask, decimal bidSize = 0.5m, decimal askSize = 0.5m) =>
-        new(Btc, 0m, bid, ask, bidSize, askSize, (bid + ask) / 2);
+        new(Btc, default, bid, ask, bidSize, askSize, (bid + ask) / 2);
 
     private void Step(params IPortfolioTarget[] targets) => _model.Execute(_algorithm, targets);
 
@@ -196,7 +196,7 @@ public class MarketMakingExecutionModelTests
     public void UnknownSymbolsAreIgnored()
     {
         var other = Symbol.Create("ETHUSDT", SecurityType.Crypto, Market.Binance);
-        Step(new QuoteTarget(other, 0m, 1m, 2m, 1m, 1m, 1.5m));
+        Step(new QuoteTarget(other, default, 1m, 2m, 1m, 1m, 1.5m));
         _router.Verify(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Never);
     }
 

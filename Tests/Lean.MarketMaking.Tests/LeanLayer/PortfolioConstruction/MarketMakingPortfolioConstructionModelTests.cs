@@ -4,6 +4,7 @@ using System.Linq;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Risk;
 using NUnit.Framework;
 using QuantConnect;
 using QuantConnect.Algorithm;
@@ -146,7 +147,7 @@ public class MarketMakingPortfolioConstructionModelTests
 
         public LogSink Logs { get; } = new();
 
-        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) => _inventory;
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => new(_inventory, 0m, 0m);
 
         protected override DateTime GetUtcTime(QCAlgorithm algorithm) => Utc;
 

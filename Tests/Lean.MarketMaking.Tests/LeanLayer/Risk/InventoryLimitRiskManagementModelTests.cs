@@ -40,8 +40,8 @@ public class InventoryLimitRiskManagementModelTests
     [Test]
     public void NearTheLimitTheBreachingSideGetsSizeZero()
     {
-        var (model, _) = Create(new InventoryExposure(1.5m, 0.5m, 0.5m));
-        var quote = new QuoteTarget(Btc, 1.5m, 99m, 101m, 1m, 1m, 100m);
+        var (model, _) = Create();
+        var quote = new QuoteTarget(Btc, new InventoryExposure(1.5m, 0.5m, 0.5m), 99m, 101m, 1m, 1m, 100m);
 
         var result = model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[] { quote }).Single();
 
@@ -53,17 +53,17 @@ public class InventoryLimitRiskManagementModelTests
     [Test]
     public void InsideTheLimitsNothingIsOverridden()
     {
-        var (model, _) = Create(new InventoryExposure(0m, 0m, 0m));
-        var quote = new QuoteTarget(Btc, 0m, 99m, 101m, 1m, 1m, 100m);
+        var (model, _) = Create();
+        var quote = new QuoteTarget(Btc, new InventoryExposure(0m, 0m, 0m), 99m, 101m, 1m, 1m, 100m);
         Assert.That(model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[] { quote }), Is.Empty);
     }
 
     [Test]
     public void BeyondTheLimitAZeroTargetIsEmittedAndLoggedOncePerBreach()
     {
-        var (model, security) = Create(new InventoryExposure(2.5m, 0m, 0m));
+        var (model, security) = Create();
         security.Holding(2.5m);
-        var quote = new QuoteTarget(Btc, 2.5m, 99m, 101m, 1m, 1m, 100m);
+        var quote = new QuoteTarget(Btc, new InventoryExposure(2.5m, 0m, 0m), 99m, 101m, 1m, 1m, 100m);
 
         for (var i = 0; i < 3; i++)
         {
@@ -78,15 +78,15 @@ public class InventoryLimitRiskManagementModelTests
     [Test]
     public void ABreachIsFlattenedEvenWithoutAQuoteTarget()
     {
-        var (model, security) = Create(new InventoryExposure(-3m, 0m, 0m));
+        var (model, security) = Create();
         security.Holding(-3m);
         var target = model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[0]).Single();
         Assert.That((target.Symbol, target.Quantity), Is.EqualTo((Btc, 0m)));
     }
 
-    private static (TestableRisk Model, Security Security) Create(InventoryExposure exposure)
+    private static (TestableRisk Model, Security Security) Create()
     {
-        var model = new TestableRisk(Limits, exposure);
+        var model = new TestableRisk(Limits);
         var security = NewSecurity();
         model.OnSecuritiesChanged(new QCAlgorithm(), Added(security));
         return (model, security);
@@ -94,13 +94,11 @@ public class InventoryLimitRiskManagementModelTests
 
     private sealed class TestableRisk : InventoryLimitRiskManagementModel
     {
-        private readonly InventoryExposure _exposure;
-
-        public TestableRisk(InventoryLimits limits, InventoryExposure exposure) : base(limits) => _exposure = exposure;
+        public TestableRisk(InventoryLimits limits) : base(limits)
+        {
+        }
 
         public LogSink Logs { get; } = new();
-
-        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => _exposure;
 
         protected override void Log(QCAlgorithm algorithm, string message) => Logs.Add(message);
     }
