@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Lean.MarketMaking.Models.Errors;
 using QuantConnect;
 using QuantConnect.Algorithm;
@@ -93,7 +94,8 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
             }
         }
 
-        return insights ?? (IEnumerable<Insight>)Array.Empty<Insight>();
+        // LEAN's QCAlgorithm.OnFrameworkData skips its ToArray copy only for this very instance
+        return insights ?? Enumerable.Empty<Insight>();
     }
 
     private Insight? Decide(Symbol symbol, SymbolFlow flow, DateTime utcNow)
