@@ -3,21 +3,28 @@
 #
 #   scripts/measure-backtest.sh [runs] [key=value ...]
 #
-# 1. Wall time: runs SubscriptionOnlyAlgorithm (the same subscription, nothing else) and AvellanedaStoikovAlgorithm
-#    alternately, `runs` times each (default 3), through ./run.sh, and prints each run's times and the medians:
+# 1. Wall time: runs, alternately and `runs` times each (default 3), through ./run.sh:
+#      SubscriptionOnlyAlgorithm  the same subscription and nothing else (LEAN reading and dispatching the data);
+#      RestingQuotesAlgorithm     the same plus two limit orders resting far from the market, never filled, no plugin
+#                                 module: LEAN's own cost of any quoter (its backtesting brokerage re-checks every
+#                                 open order at every time step);
+#      AvellanedaStoikovAlgorithm the full market maker (alpha, portfolio construction, risk, execution, fill model);
+#    and prints each run's times and the medians:
 #      engine = LEAN's own wall time, from its first log line to "Exiting Lean" (start-up, data loop, results written);
 #      loop   = LEAN's "completed in X seconds" (the data loop alone);
-#      total  = the whole run.sh call (adds the incremental restore/build of the runner, the same for both).
-#    The goal is median engine(AS) / median engine(baseline) <= 1.5.
-# 2. Memory: one more AS run with as-log-heap=true, which logs GC.GetTotalMemory(forceFullCollection: true) at the
-#    end of each day and after the last one; prints the heap per day and the order events of that run (LEAN keeps
-#    every order event and update request in memory, so the heap grows with the order traffic whatever the
-#    algorithm keeps). The goal is last day <= first day (no per-tick state kept).
-# Extra key=value arguments go to both algorithms (e.g. as-end-day=5 for a shorter check).
+#      total  = the whole run.sh call (adds the incremental restore/build of the runner, the same for all).
+#    Issue 4's goal is median engine(AS) / median engine(SubscriptionOnly) <= 1.5; engine(AS) / engine(RestingQuotes)
+#    is the part the plugin controls.
+# 2. Memory: one more run of each of RestingQuotes and AS with as-log-heap=true, which logs
+#    GC.GetTotalMemory(forceFullCollection: true) at the end of each day and after the last one; prints the heap per
+#    day and the order events of the AS run (LEAN keeps every order event and update request in memory until the end
+#    of the backtest, so the heap grows with the order traffic whatever the algorithm keeps; the RestingQuotes run,
+#    with no order traffic, shows LEAN's heap without it). The goal is last day <= first day.
+# Extra key=value arguments go to every algorithm (e.g. as-end-day=5 for a shorter check).
 #
 # Needs what run.sh needs: LEAN_BIN_DIR (a LEAN Launcher/bin/Release folder) or NuGet access to QuantConnect.Lean
 # (this script never builds LEAN), and MM_DATA_FOLDER naming LEAN's data folder (default ../shared/data/lean).
-# The machine's load average is printed before and after: other processes inflate both runs' times.
+# The machine's load average is printed before and after: other processes inflate every run's time.
 # Logs and results go to results/measure/ (git-ignored).
 set -euo pipefail
 
@@ -60,26 +67,48 @@ run_one() { # algorithm label extra-args...
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
-declare -a base_engine=() base_loop=() as_engine=() as_loop=()
+declare -a base_engine=() base_loop=() rest_engine=() rest_loop=() as_engine=() as_loop=()
 for ((i = 1; i <= runs; i++)); do
   run_one SubscriptionOnlyAlgorithm "baseline-$i" "$@"
   base_engine+=("$engine"); base_loop+=("$loop")
+  run_one RestingQuotesAlgorithm "resting-$i" "$@"
+  rest_engine+=("$engine"); rest_loop+=("$loop")
   run_one AvellanedaStoikovAlgorithm "as-$i" "$@"
   as_engine+=("$engine"); as_loop+=("$loop")
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-be=$(median "${base_engine[@]}"); ae=$(median "${as_engine[@]}")
-bl=$(median "${base_loop[@]}"); al=$(median "${as_loop[@]}")
-awk -v be="$be" -v ae="$ae" -v bl="$bl" -v al="$al" 'BEGIN {
-  printf "median engine: baseline %.2f s, AS %.2f s, ratio %.2f (goal <= 1.5)\n", be, ae, ae / be
-  printf "median loop:   baseline %.2f s, AS %.2f s, ratio %.2f\n", bl, al, al / bl }'
+be=$(median "${base_engine[@]}"); re=$(median "${rest_engine[@]}"); ae=$(median "${as_engine[@]}")
+bl=$(median "${base_loop[@]}"); rl=$(median "${rest_loop[@]}"); al=$(median "${as_loop[@]}")
+awk -v be="$be" -v re="$re" -v ae="$ae" -v bl="$bl" -v rl="$rl" -v al="$al" 'BEGIN {
+  printf "median engine: empty %.2f s, resting quotes %.2f s (%.2fx), AS %.2f s (%.2fx empty, %.2fx resting; goal <= 1.5x empty)\n", be, re, re / be, ae, ae / be, ae / re
+  printf "median loop:   empty %.2f s, resting quotes %.2f s (%.2fx), AS %.2f s (%.2fx empty, %.2fx resting)\n", bl, rl, rl / bl, al, al / bl, al / rl }'
 
+heap_table() { # log label
+  grep -o 'heap [0-9-]* [0-9:]* [0-9]* bytes [0-9]* order events' "$1" \
+    | awk -v label="$2" '{ printf "  %s %s  %8.1f MB  %8d order events\n", $2, $3, $4 / 1048576, $6
+                           n++; x[n] = $6; y[n] = $4; if (n == 1) first = $4; last = $4 }
+      END {
+        printf "%s: first day %.1f MB, last day %.1f MB (goal: last <= first)\n", label, first / 1048576, last / 1048576
+        # least squares heap = a + b * events: b is what each order event costs; the residual is what is left once
+        # LEAN'\''s order records are taken out (a per-tick leak would make it grow day after day)
+        for (i = 1; i <= n; i++) { sx += x[i]; sy += y[i] }
+        mx = sx / n; my = sy / n
+        for (i = 1; i <= n; i++) { sxx += (x[i] - mx) ^ 2; sxy += (x[i] - mx) * (y[i] - my) }
+        if (sxx > 0) {
+          b = sxy / sxx; a = my - b * mx
+          printf "%s: heap = %.1f MB + %.0f B x order events; residual by day (MB):", label, a / 1048576, b
+          for (i = 1; i <= n; i++) printf " %+.1f", (y[i] - a - b * x[i]) / 1048576
+          printf "\n"
+        }
+      }'
+}
+run_one RestingQuotesAlgorithm resting-heap as-log-heap=true "$@"
+echo "managed heap after a full collection, end of each day (RestingQuotes: LEAN with two resting orders, no order traffic):"
+heap_table "$out/resting-heap.log" RestingQuotes
 run_one AvellanedaStoikovAlgorithm as-heap as-log-heap=true "$@"
 echo "managed heap after a full collection, end of each day (AS example):"
-grep -o 'heap [0-9-]* [0-9:]* [0-9]* bytes' "$out/as-heap.log" \
-  | awk '{ printf "  %s %s  %8.1f MB\n", $2, $3, $4 / 1048576; if (NR == 1) first = $4; last = $4 }
-         END { printf "first day %.1f MB, last day %.1f MB (goal: last <= first)\n", first / 1048576, last / 1048576 }'
+heap_table "$out/as-heap.log" AvellanedaStoikov
 # LEAN keeps every order event (and every ticket's update requests) in memory until the end of the backtest
 events="$out/as-heap/AvellanedaStoikovAlgorithm-order-events.json"
 if [[ -f "$events" ]]; then

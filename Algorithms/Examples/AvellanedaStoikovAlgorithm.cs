@@ -7,6 +7,7 @@ using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Models.Estimation.Volatility;
 using QuantConnect;
 using QuantConnect.Data;
+using QuantConnect.Orders;
 using QuantConnect.Securities;
 
 namespace Lean.MarketMaking.Algorithms.Examples;
@@ -37,6 +38,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     private TimeSpan _sampleInterval;
     private DateTime _nextSample;
     private bool _logHeap;
+    private long _orderEvents;
     /// <inheritdoc />
     protected override string ParameterPrefix => "as";
 
@@ -106,6 +108,13 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     /// </summary>
     public override void OnEndOfDay(Symbol symbol) => LogHeap();
 
+    /// <summary>Counts every order event (for the heap log), then records fills as every example does.</summary>
+    public override void OnOrderEvent(OrderEvent orderEvent)
+    {
+        _orderEvents++;
+        base.OnOrderEvent(orderEvent);
+    }
+
     /// <summary>With <c>as-log-heap</c> = true, also logs the heap after the last day.</summary>
     public override void OnEndOfAlgorithm()
     {
@@ -123,13 +132,16 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     }
 
     /// <summary>
-    /// With <c>as-log-heap</c> = true, logs <c>GC.GetTotalMemory(forceFullCollection: true)</c> with the algorithm time.
+    /// With <c>as-log-heap</c> = true, logs <c>GC.GetTotalMemory(forceFullCollection: true)</c> with the algorithm time
+    /// and the number of order events so far (LEAN keeps every one of them until the end of the backtest, so
+    /// scripts/measure-backtest.sh regresses the heap on this count to separate LEAN's order records from anything the
+    /// algorithm keeps).
     /// </summary>
     protected void LogHeap()
     {
         if (_logHeap)
         {
-            Log(string.Create(CultureInfo.InvariantCulture, $"heap {Time:yyyy-MM-dd HH:mm} {GC.GetTotalMemory(forceFullCollection: true)} bytes"));
+            Log(string.Create(CultureInfo.InvariantCulture, $"heap {Time:yyyy-MM-dd HH:mm} {GC.GetTotalMemory(forceFullCollection: true)} bytes {_orderEvents} order events"));
         }
     }
 }
