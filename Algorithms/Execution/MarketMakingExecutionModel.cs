@@ -123,7 +123,7 @@ public class MarketMakingExecutionModel : ExecutionModel
                 state.Flatten = Cancel(_router, state.Flatten, "security removed");
             }
 
-            _issues.Clear(security.Symbol);
+            _issues.Remove(security.Symbol);
         }
 
         foreach (var security in changes.AddedSecurities)

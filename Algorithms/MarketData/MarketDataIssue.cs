@@ -23,4 +23,18 @@ public enum MarketDataIssue
 
     /// <summary>The security's tick size or lot size is not positive, so prices and sizes cannot be rounded.</summary>
     InvalidSymbolProperties,
+
+    /// <summary>
+    /// The last data point's price is zero or negative (e.g. a quote tick with both sides 0). The cached bid and ask
+    /// skip zero prices and may still look valid, but LEAN values the security and converts its currencies at the last
+    /// data point's price (<c>SecurityCurrencyConversion</c> reads <c>GetLastData().Price</c>) and rejects every order
+    /// while that rate is zero.
+    /// </summary>
+    NonPositiveLastPrice,
+
+    /// <summary>
+    /// The mid moved further from the last accepted mid than <see cref="SpikeFilterSettings.MaxRelativeMove"/> and has not
+    /// stayed there for <see cref="SpikeFilterSettings.ConfirmationTime"/>: a suspected bad print (<see cref="SpikeFilter"/>).
+    /// </summary>
+    Spike,
 }

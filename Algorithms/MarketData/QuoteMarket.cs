@@ -17,6 +17,7 @@ namespace Lean.MarketMaking.Algorithms.MarketData;
 /// <param name="LocalTime">Exchange-local time now.</param>
 /// <param name="TickSize">Minimum price variation.</param>
 /// <param name="LotSize">Minimum quantity increment.</param>
+/// <param name="LastPrice">Price of the security's last data point (what LEAN values it and converts its currencies at).</param>
 public readonly record struct QuoteMarket(
     decimal Bid,
     decimal Ask,
@@ -25,7 +26,8 @@ public readonly record struct QuoteMarket(
     DateTime LastDataTime,
     DateTime LocalTime,
     decimal TickSize,
-    decimal LotSize)
+    decimal LotSize,
+    decimal LastPrice)
 {
     /// <summary>Mid price (Bid + Ask) / 2.</summary>
     public decimal Mid => (Bid + Ask) / 2m;
@@ -44,10 +46,14 @@ public readonly record struct QuoteMarket(
             last?.EndTime ?? DateTime.MinValue,
             security.LocalTime,
             properties?.MinimumPriceVariation ?? 0m,
-            properties?.LotSize ?? 0m);
+            properties?.LotSize ?? 0m,
+            last?.Price ?? 0m);
     }
 
-    /// <summary>Checks the book: missing or negative prices, crossed/locked book, stale data, unusable tick/lot size.</summary>
+    /// <summary>
+    /// Checks the book: missing or negative prices, crossed/locked book, a last data point LEAN cannot value orders at,
+    /// stale data, unusable tick/lot size.
+    /// </summary>
     /// <param name="maxAge">Largest allowed age of the last data point; <see cref="TimeSpan.MaxValue"/> disables the check.</param>
     public MarketDataIssue Validate(TimeSpan maxAge)
     {
@@ -64,6 +70,11 @@ public readonly record struct QuoteMarket(
         if (Bid == 0 || Ask == 0)
         {
             return MarketDataIssue.Missing;
+        }
+
+        if (LastPrice <= 0)
+        {
+            return MarketDataIssue.NonPositiveLastPrice;
         }
 
         if (Bid > Ask)

@@ -22,14 +22,15 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// <item>t: the exchange-local time mapped by <see cref="MarketMakingClock"/>;</item>
 /// <item>μ and the adverse-selection premium: from active price insights, see <see cref="InsightSignals"/>.</item>
 /// </list>
-/// A security whose book is missing, non-positive, crossed/locked or stale (<see cref="MarketDataIssue"/>), or whose
-/// model throws, gets no target that step; the problem is logged once when it starts, not on every step.
+/// A security whose book is missing, non-positive, crossed/locked or stale (<see cref="MarketDataIssue"/>), whose mid
+/// is a suspected bad print (<see cref="SpikeFilter"/>), or whose model throws, gets no target that step (the
+/// execution model keeps its working quotes until they go stale); each kind of problem is logged once per episode.
 /// Orders are never placed here: that is the execution model's job.
 /// </summary>
 public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
 {
     private readonly Func<Symbol, IQuotingModel> _modelFactory;
-    private readonly Dictionary<Symbol, (Security Security, IQuotingModel Model)> _quoted = new();
+    private readonly Dictionary<Symbol, (Security Security, IQuotingModel Model, SpikeFilter Spikes)> _quoted = new();
     private readonly IssueLog _issues = new();
 
     /// <summary>Creates the model.</summary>
@@ -37,17 +38,20 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
     /// <param name="clock">Maps exchange-local time to model time.</param>
     /// <param name="maxQuoteAge">Oldest acceptable last data point; older books are stale and not quoted.</param>
     /// <param name="signals">Insight aggregation; defaults to drift only (no adverse-selection premium).</param>
+    /// <param name="spikeFilter">Bad-print filter settings; defaults to <see cref="SpikeFilterSettings.Default"/>.</param>
     public MarketMakingPortfolioConstructionModel(
         Func<Symbol, IQuotingModel> modelFactory,
         MarketMakingClock clock,
         TimeSpan maxQuoteAge,
-        InsightSignals? signals = null)
+        InsightSignals? signals = null,
+        SpikeFilterSettings? spikeFilter = null)
     {
         _modelFactory = modelFactory ?? throw Guard.Invalid(nameof(modelFactory), "must not be null");
         Clock = clock ?? throw Guard.Invalid(nameof(clock), "must not be null");
         Guard.Positive(maxQuoteAge.TotalSeconds, nameof(maxQuoteAge));
         MaxQuoteAge = maxQuoteAge;
         Signals = signals ?? new InsightSignals();
+        SpikeFilter = spikeFilter ?? SpikeFilterSettings.Default;
     }
 
     /// <summary>Clock mapping exchange-local time to model time.</summary>
@@ -59,16 +63,24 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
     /// <summary>The insight aggregation feeding drift and adverse selection.</summary>
     public InsightSignals Signals { get; }
 
+    /// <summary>Settings of each security's bad-print filter.</summary>
+    public SpikeFilterSettings SpikeFilter { get; }
+
     /// <inheritdoc />
     public override IEnumerable<IPortfolioTarget> CreateTargets(QCAlgorithm algorithm, Insight[] insights)
     {
         Signals.Add(insights);
         var targets = new List<IPortfolioTarget>(_quoted.Count);
         var utcNow = GetUtcTime(algorithm);
-        foreach (var (symbol, (security, model)) in _quoted)
+        foreach (var (symbol, (security, model, spikes)) in _quoted)
         {
             var market = GetMarket(security);
             var issue = market.Validate(MaxQuoteAge);
+            if (issue == MarketDataIssue.None && !spikes.Accept(market.Mid, market.LocalTime))
+            {
+                issue = MarketDataIssue.Spike;
+            }
+
             if (issue != MarketDataIssue.None)
             {
                 Report(algorithm, symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}, last data {market.LastDataTime:O}");
@@ -100,14 +112,14 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
         {
             _quoted.Remove(security.Symbol);
             Signals.Remove(security.Symbol);
-            _issues.Clear(security.Symbol);
+            _issues.Remove(security.Symbol);
         }
 
         foreach (var security in changes.AddedSecurities)
         {
             if (!_quoted.ContainsKey(security.Symbol))
             {
-                _quoted[security.Symbol] = (security, _modelFactory(security.Symbol));
+                _quoted[security.Symbol] = (security, _modelFactory(security.Symbol), new SpikeFilter(SpikeFilter));
             }
         }
     }

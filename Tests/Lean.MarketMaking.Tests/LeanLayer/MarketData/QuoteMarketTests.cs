@@ -15,7 +15,7 @@ public class QuoteMarketTests
     public void ReadsTheTopOfBookTickAndLotFromTheSecurity()
     {
         var market = QuoteMarket.From(NewSecurity().Quote(99.98m, 100.02m, Start, bidSize: 3m, askSize: 4m));
-        Assert.That(market, Is.EqualTo(new QuoteMarket(99.98m, 100.02m, 3m, 4m, Start, Start, TickSize, Lot)));
+        Assert.That(market, Is.EqualTo(new QuoteMarket(99.98m, 100.02m, 3m, 4m, Start, Start, TickSize, Lot, 100.00m)));
         Assert.That(market.Mid, Is.EqualTo(100.00m));
         Assert.That(market.Validate(MaxAge), Is.EqualTo(MarketDataIssue.None));
     }
@@ -28,6 +28,15 @@ public class QuoteMarketTests
         security.Cache.AddData(new Tick(Start, Btc, "", "", 1m, 100m));
         security.SetLocalTimeForTests(Start);
         Assert.That(QuoteMarket.From(security).Validate(MaxAge), Is.EqualTo(MarketDataIssue.Missing));
+    }
+
+    [Test]
+    public void ALastDataPointAtPriceZeroIsFlaggedEvenIfTheCachedBookLooksValid()
+    {
+        // LEAN's cache keeps the last non-zero bid and ask, but converts currencies at the last data point's price
+        var market = QuoteMarket.From(NewSecurity().Quote(99.98m, 100.02m, Start)) with { LastPrice = 0m };
+        Assert.That(market.Validate(MaxAge), Is.EqualTo(MarketDataIssue.NonPositiveLastPrice));
+        Assert.That((market with { LastPrice = -1m }).Validate(MaxAge), Is.EqualTo(MarketDataIssue.NonPositiveLastPrice));
     }
 
     [TestCase(100.02, 100.02, MarketDataIssue.Locked)]
