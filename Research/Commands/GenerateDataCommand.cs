@@ -1,19 +1,24 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.IO;
 using Lean.MarketMaking.Research.Data.Synthetic;
 
 namespace Lean.MarketMaking.Research.Commands;
 
 /// <summary>
-/// <c>generate-data --out &lt;folder&gt; [--days N] [--seed S] [--start yyyy-MM-dd]</c>: writes the synthetic
+/// <c>generate-data --out &lt;folder&gt; [--days N] [--seed S] [--start yyyy-MM-dd] [--faults]</c>: writes the synthetic
 /// instrument of <see cref="SyntheticMarketSettings"/> (crypto <c>MMCUSD</c> on <c>coinbase</c>) as LEAN tick quote
 /// and trade files plus its market-hours and symbol-properties entries into a LEAN data folder, so the default
-/// backtest needs no downloaded data. Prints a JSON summary (symbol, dates, tick counts, files).
+/// backtest needs no downloaded data. With <c>--faults</c> every day is the bad day of
+/// <see cref="MarketDataFaults"/> (crossed, locked, zero, negative and spiking quotes, duplicated and out-of-order
+/// timestamps, a one-hour gap), for the end-to-end robustness backtest. Prints a JSON summary (symbol, dates, tick
+/// counts, injected faults, files).
 /// </summary>
 internal sealed class GenerateDataCommand : IResearchCommand
 {
-    private const string Usage = "usage: generate-data --out <folder> [--days N] [--seed S] [--start yyyy-MM-dd]";
+    private const string Usage = "usage: generate-data --out <folder> [--days N] [--seed S] [--start yyyy-MM-dd] [--faults]";
 
     /// <inheritdoc />
     public string Name => "generate-data";
@@ -27,8 +32,15 @@ internal sealed class GenerateDataCommand : IResearchCommand
         string? output = null;
         int days = 3, seed = 1;
         DateOnly? start = null;
+        var faults = false;
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--faults")
+            {
+                faults = true;
+                continue;
+            }
+
             var value = i + 1 < args.Length ? args[i + 1] : throw new CommandLineException($"{args[i]} needs a value; {Usage}");
             switch (args[i])
             {
@@ -61,8 +73,16 @@ internal sealed class GenerateDataCommand : IResearchCommand
         var settings = new SyntheticMarketSettings(start: start, days: days);
         var writer = new LeanTickFileWriter(output, settings);
         long quotes = 0, trades = 0;
-        foreach (var day in new SyntheticTickGenerator(settings, seed).Days())
+        var injected = new List<MarketDataFaults.Injected>();
+        foreach (var clean in new SyntheticTickGenerator(settings, seed).Days())
         {
+            var day = clean;
+            if (faults)
+            {
+                (day, var faultsOfDay) = MarketDataFaults.Inject(clean);
+                injected.Add(faultsOfDay);
+            }
+
             writer.WriteDay(day);
             quotes += day.Quotes.Count;
             trades += day.Trades.Count;
@@ -82,6 +102,19 @@ internal sealed class GenerateDataCommand : IResearchCommand
             w.WriteNumber("seed", seed);
             w.WriteNumber("quoteTicks", quotes);
             w.WriteNumber("tradeTicks", trades);
+            if (faults)
+            {
+                w.WriteStartObject("faults");
+                w.WriteNumber("crossed", injected.Sum(f => f.Crossed));
+                w.WriteNumber("locked", injected.Sum(f => f.Locked));
+                w.WriteNumber("zeroOrNegative", injected.Sum(f => f.ZeroOrNegative));
+                w.WriteNumber("spikes", injected.Sum(f => f.Spikes));
+                w.WriteNumber("duplicated", injected.Sum(f => f.Duplicated));
+                w.WriteNumber("outOfOrder", injected.Sum(f => f.OutOfOrder));
+                w.WriteNumber("oneHourGaps", injected.Count);
+                w.WriteEndObject();
+            }
+
             w.WriteString("tickFolder", writer.TickFolder);
             w.WriteString("marketHours", marketHours);
             w.WriteString("symbolProperties", symbolProperties);

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Lean.MarketMaking.Research.Data.Synthetic;
+
+/// <summary>
+/// Turns a clean <see cref="SyntheticDay"/> into the bad day of issue 4's robustness check, written like any other day
+/// so a real LEAN backtest reads it: at fixed fractions of the day's quote ticks it injects
+/// <list type="bullet">
+/// <item>crossed quotes (bid and ask swapped) and a locked quote (ask = bid);</item>
+/// <item>zero and negative bid/ask prices (and a zero and a negative trade price);</item>
+/// <item>spikes: the whole book ×1.5 for a few ticks;</item>
+/// <item>duplicated ticks (same timestamp, same values) and out-of-order timestamps (a tick stamped before the one
+/// written ahead of it);</item>
+/// <item>a one-hour gap with no quote and no trade.</item>
+/// </list>
+/// Every fault is a short episode: the clean book resumes after it. Deterministic (no randomness): the positions are
+/// fractions of the day, so the same clean day always gives the same bad day.
+/// </summary>
+public static class MarketDataFaults
+{
+    private const int EpisodeTicks = 5;
+    private const long GapMilliseconds = 3_600_000;
+
+    /// <summary>What was injected into one day, by kind (counts of ticks).</summary>
+    /// <param name="Crossed">Quotes with bid above ask.</param>
+    /// <param name="Locked">Quotes with bid equal to ask.</param>
+    /// <param name="ZeroOrNegative">Quotes and trades with a zero or negative price.</param>
+    /// <param name="Spikes">Quotes moved ×1.5.</param>
+    /// <param name="Duplicated">Extra copies of a tick at the same timestamp.</param>
+    /// <param name="OutOfOrder">Ticks stamped before the tick written ahead of them.</param>
+    /// <param name="GapStartMilliseconds">Start of the one-hour gap, milliseconds since midnight.</param>
+    public readonly record struct Injected(int Crossed, int Locked, int ZeroOrNegative, int Spikes, int Duplicated, int OutOfOrder, long GapStartMilliseconds);
+
+    /// <summary>Returns <paramref name="day"/> with the faults injected, and what was injected.</summary>
+    /// <param name="day">A clean day with at least 100 quote ticks spread over more than two hours.</param>
+    public static (SyntheticDay Day, Injected Injected) Inject(SyntheticDay day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        if (day.Quotes.Count < 100 || day.Quotes[^1].Milliseconds - day.Quotes[0].Milliseconds < 2 * GapMilliseconds)
+        {
+            throw new ArgumentException("needs at least 100 quote ticks over more than two hours", nameof(day));
+        }
+
+        var quotes = day.Quotes.ToList();
+        var trades = day.Trades.ToList();
+        var zeroOrNegative = 0;
+
+        // the gap first, in the middle of the day, so that the other faults' positions are counted without it
+        var gapStart = quotes[quotes.Count / 2].Milliseconds;
+        quotes.RemoveAll(q => q.Milliseconds >= gapStart && q.Milliseconds < gapStart + GapMilliseconds);
+        trades.RemoveAll(t => t.Milliseconds >= gapStart && t.Milliseconds < gapStart + GapMilliseconds);
+
+        var crossed = Replace(quotes, 0.10, q => q with { Bid = q.Ask, Ask = q.Bid, BidSize = q.AskSize, AskSize = q.BidSize });
+        var locked = Replace(quotes, 0.15, q => q with { Ask = q.Bid }, count: 1);
+        zeroOrNegative += Replace(quotes, 0.20, q => q with { Bid = 0m });
+        zeroOrNegative += Replace(quotes, 0.25, q => q with { Ask = 0m, Bid = 0m });
+        zeroOrNegative += Replace(quotes, 0.30, q => q with { Bid = -q.Bid, Ask = -q.Ask });
+        var spikes = Replace(quotes, 0.35, q => q with { Bid = q.Bid * 1.5m, Ask = q.Ask * 1.5m });
+
+        // duplicates: each tick of the episode written twice
+        var duplicateAt = Position(quotes, 0.40);
+        quotes.InsertRange(duplicateAt + EpisodeTicks, quotes.GetRange(duplicateAt, EpisodeTicks));
+
+        // out of order: a tick stamped one second before the tick written just ahead of it
+        var outOfOrder = 0;
+        for (var i = Position(quotes, 0.45); outOfOrder < EpisodeTicks; i += 2, outOfOrder++)
+        {
+            quotes[i] = quotes[i] with { Milliseconds = Math.Max(0, quotes[i - 1].Milliseconds - 1000) };
+        }
+
+        if (trades.Count > 10)
+        {
+            trades[trades.Count / 5] = trades[trades.Count / 5] with { Price = 0m };
+            trades[trades.Count / 4] = trades[trades.Count / 4] with { Price = -trades[trades.Count / 4].Price };
+            zeroOrNegative += 2;
+        }
+
+        return (day with { Quotes = quotes, Trades = trades },
+            new Injected(crossed, locked, zeroOrNegative, spikes, EpisodeTicks, outOfOrder, gapStart));
+    }
+
+    private static int Position(List<SyntheticQuote> quotes, double fraction) => Math.Max(1, (int)(quotes.Count * fraction));
+
+    private static int Replace(List<SyntheticQuote> quotes, double fraction, Func<SyntheticQuote, SyntheticQuote> fault, int count = EpisodeTicks)
+    {
+        var start = Position(quotes, fraction);
+        for (var i = start; i < start + count; i++)
+        {
+            quotes[i] = fault(quotes[i]);
+        }
+
+        return count;
+    }
+}
