@@ -23,6 +23,7 @@ public sealed class EwmaCovarianceEstimator
     private readonly double[] _returns;
     private double _weightedSeconds;
     private double _lastTime;
+    private bool _hasLastPrices;
 
     /// <summary>Creates an estimator for <paramref name="dimension"/> assets with the given half-life.</summary>
     /// <param name="dimension">Number of assets n ≥ 1.</param>
@@ -109,7 +110,7 @@ public sealed class EwmaCovarianceEstimator
             _lastLogPrices[i] = logPrice;
         }
 
-        if (Count > 0)
+        if (_hasLastPrices)
         {
             var dt = timeSeconds - _lastTime;
             var decay = Math.Exp(-_decayPerSecond * dt);
@@ -126,15 +127,36 @@ public sealed class EwmaCovarianceEstimator
             _weightedSeconds = (decay * _weightedSeconds) + dt;
         }
 
+        else if (Count > 0)
+        {
+            // first observation after Interrupt: the weights age by the time elapsed, no return is counted
+            var decay = Math.Exp(-_decayPerSecond * (timeSeconds - _lastTime));
+            for (var k = 0; k < _weightedProducts.Length; k++)
+            {
+                _weightedProducts[k] *= decay;
+            }
+
+            _weightedSeconds *= decay;
+        }
+
         _lastTime = timeSeconds;
+        _hasLastPrices = true;
         Count++;
     }
+
+    /// <summary>
+    /// Starts a new series of returns: the next observation is not differenced against the last one (e.g. across a
+    /// market close, whose overnight return would otherwise count as one return over the trading seconds in between),
+    /// but the estimate and its weights are kept and age as usual.
+    /// </summary>
+    public void Interrupt() => _hasLastPrices = false;
 
     /// <summary>Forgets all observations.</summary>
     public void Reset()
     {
         Array.Clear(_weightedProducts);
         _weightedSeconds = 0;
+        _hasLastPrices = false;
         Count = 0;
     }
 

@@ -156,6 +156,42 @@ public class EwmaCovarianceEstimatorTests
     }
 
     [Test]
+    public void AnInterruptionDropsTheReturnAcrossTheGapAndKeepsTheAgedEstimate()
+    {
+        // Two segments 0..10 s and 10..20 s (a caller's trading-time clock that skips the close) with a 10 % jump
+        // between them: the estimate must be the weighted sum of the 20 returns inside the segments only,
+        // wₘ = 2^(−(20 − tₘ)/h), exactly as if the jump had not happened (1e-12 relative).
+        const double halfLife = 8;
+        var estimator = new EwmaCovarianceEstimator(2, halfLife);
+        var rng = new Random(5);
+        double num = 0, den = 0;
+        var previous = new[] { 100.0, 40.0 };
+        for (var m = 0; m <= 21; m++)
+        {
+            var t = m <= 10 ? m : m - 1.0;
+            var prices = new[] { previous[0] * Math.Exp(0.001 * Normal.Sample(rng, 0, 1)), previous[1] * Math.Exp(0.002 * Normal.Sample(rng, 0, 1)) };
+            if (m == 11)
+            {
+                estimator.Interrupt();
+                prices[0] *= 1.1;
+            }
+            else if (m > 0)
+            {
+                var w = Math.Pow(2, -(20 - t) / halfLife);
+                num += w * Math.Log(prices[0] / previous[0]) * Math.Log(prices[1] / previous[1]);
+                den += w;
+            }
+
+            estimator.Update(t, prices);
+            previous = prices;
+        }
+
+        Assert.That(estimator.Covariance(0, 1), Is.EqualTo(num / den).Within(1e-12 * Math.Abs(num / den)));
+        Assert.That(estimator.WeightedSeconds, Is.EqualTo(den).Within(1e-12 * den));
+        Assert.That(estimator.Count, Is.EqualTo(22));
+    }
+
+    [Test]
     public void RejectsBadObservationsWithoutChangingItsState()
     {
         var estimator = new EwmaCovarianceEstimator(2, 60);
