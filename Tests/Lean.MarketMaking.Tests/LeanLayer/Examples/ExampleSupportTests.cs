@@ -94,17 +94,27 @@ public class ExampleSupportTests
         {
             var source = File.ReadAllText(file);
             var prefix = Regex.Match(source, @"ParameterPrefix => ""([a-z]+)""").Groups[1].Value;
-            if (prefix.Length == 0)
+            var inherited = prefix.Length == 0;
+            if (inherited)
             {
-                // a subclass of another example (the SubscriptionOnlyAlgorithm baseline) reads its parameters through it
-                Assert.That(read.IsMatch(source), Is.False, $"{Path.GetFileName(file)} reads parameters but declares no prefix");
-                continue;
+                // a subclass of another example (the SubscriptionOnlyAlgorithm and RestingQuotesAlgorithm baselines)
+                // reads its own parameters under its base's prefix, and the shared ones through its base
+                var baseClass = Regex.Match(source, @"class \w+ : (\w+Algorithm)").Groups[1].Value;
+                var baseSource = File.ReadAllText(Path.Combine(root, "Algorithms", "Examples", baseClass + ".cs"));
+                prefix = Regex.Match(baseSource, @"ParameterPrefix => ""([a-z]+)""").Groups[1].Value;
+                Assert.That(prefix, Is.Not.Empty, $"{Path.GetFileName(file)}: its base {baseClass} declares no prefix");
             }
 
-            // the alpha's parameters count only for the examples that install it
-            var reads = source.Contains("OrderFlowAlpha()", StringComparison.Ordinal)
-                ? shared
+            // the alpha's parameters count only for the examples that install it, the insight signals' only for the
+            // single-asset examples (the multi-asset model has no drift input)
+            var reads = inherited ? string.Empty
+                : source.Contains("OrderFlowAlpha()", StringComparison.Ordinal) ? shared
                 : Regex.Replace(shared, @"OrderFlowAlpha\(\) => new\([^;]*;", string.Empty);
+            if (source.Contains("RecalibratingMultiAssetQuotingModel", StringComparison.Ordinal))
+            {
+                reads = Regex.Replace(reads, @"SingleAssetSignals\(\) => new\([^;]*;", string.Empty);
+            }
+
             foreach (Match m in read.Matches(source + reads))
             {
                 var literal = m.Groups[2].Value;
