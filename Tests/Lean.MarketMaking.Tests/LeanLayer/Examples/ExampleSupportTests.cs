@@ -9,6 +9,7 @@ using Lean.MarketMaking.Algorithms.Examples;
 using Lean.MarketMaking.Models.Estimation.Jumps;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+using Lean.MarketMaking.Models.Quoting.MultiAsset;
 using Lean.MarketMaking.Tests.Support;
 using NUnit.Framework;
 
@@ -58,6 +59,37 @@ public class ExampleSupportTests
         var quote = model.Quote(snapshot);
         Assert.That(quote, Is.EqualTo(new AvellanedaStoikovModel(new AvellanedaStoikovParameters(0.1, 2.21, 1.5, 1)).Quote(snapshot)));
         Assert.That(model.LastQuote, Is.EqualTo(quote));
+    }
+
+    [Test]
+    public void TheMultiAssetModelIsRebuiltWhenAVolatilityOrTheCorrelationMovesPastTheThreshold()
+    {
+        // inputs σ₁, σ₂ (price per √s) and ρ, as GueantMultiAssetAlgorithm offers them
+        var assets = 2;
+        IMultiAssetQuotingModel Build(double[] x)
+        {
+            var c = x[2] * x[0] * x[1];
+            var covariance = assets == 2 ? new[,] { { x[0] * x[0], c }, { c, x[1] * x[1] } } : new[,] { { x[0] * x[0] } };
+            return new MultiAssetGlftModel(MultiAssetGlftParameters.WithCommonLiquidity(covariance, 0.03, 25, 100, 0.01, 23_400));
+        }
+
+        var model = new RecalibratingMultiAssetQuotingModel(Build, new[] { 0.005, 0.008, 0.5 }, relativeThreshold: 0.2);
+        Assert.That(model.Offer(stackalloc double[] { 0.0055, 0.0088, 0.55 }), Is.False, "10 % moves: kept");
+        Assert.That(model.Offer(stackalloc double[] { 0.005, 0.008, 0.65 }), Is.True, "ρ moved by 30 %: rebuilt");
+        Assert.That(model.Offer(stackalloc double[] { 0.005, 0.008, 1.2 }), Is.False, "|ρ| > 1 is rejected by the model: the old one stays");
+        assets = 1;
+        Assert.That(model.Offer(stackalloc double[] { 0.01, 0.008, 0.65 }), Is.False, "a model of another size is rejected");
+        Assert.That((model.Rebuilds, model.Inputs.ToArray()), Is.EqualTo((1, new[] { 0.005, 0.008, 0.65 })));
+
+        // quotes come from the current model, and the last ones are kept for plotting
+        assets = 2;
+        var expected = new TwoSidedQuote[2];
+        Build(new[] { 0.005, 0.008, 0.65 }).Quote(new[] { 168.0, 185.0 }, new[] { 300.0, -100.0 }, 600, expected);
+        var quotes = new TwoSidedQuote[2];
+        model.Quote(new[] { 168.0, 185.0 }, new[] { 300.0, -100.0 }, 600, quotes);
+        Assert.That(quotes, Is.EqualTo(expected));
+        Assert.That(model.LastQuotes.ToArray(), Is.EqualTo(expected));
+        Assert.That(model.AssetCount, Is.EqualTo(2));
     }
 
     [Test]
