@@ -12,11 +12,12 @@ using QuantConnect.Securities;
 namespace Lean.MarketMaking.Algorithms.Examples;
 
 /// <summary>
-/// Example: Guéant's multi-asset market making (Guéant 2017, "Optimal market making", §5) in the closed-form
-/// approximation of Bergault, Evangelista, Guéant &amp; Vieira (2021) (<see cref="MultiAssetGlftModel"/>), quoting SPY and
-/// IBM jointly on LEAN's minute sample data (2013-10-07..11, trade and quote bars; <c>gm-tickers</c> selects other
-/// equities). The quotes of each stock are skewed by the inventory of both through the quadratic coefficient A(t) of
-/// the value function, so a long SPY position also lowers the IBM quotes when the two are positively correlated.
+/// Example: Guéant's multi-asset market making (Guéant 2017, "Optimal market making", Applied Mathematical Finance
+/// 24(2)) in the closed-form approximation of Bergault, Evangelista, Guéant &amp; Vieira (2021)
+/// (<see cref="MultiAssetGlftModel"/>), quoting SPY and IBM jointly on LEAN's minute sample data (2013-10-07..11, trade
+/// and quote bars; <c>gm-tickers</c> selects other equities). The quotes of each stock are skewed by the inventory of
+/// both through the quadratic coefficient A(t) of the value function, so a long SPY position also lowers the IBM quotes
+/// when the two are positively correlated.
 /// <list type="bullet">
 /// <item>Covariance Σ (price² per second): <see cref="EwmaCovarianceEstimator"/> of the log mids sampled every
 /// <c>gm-covariance-sample-seconds</c> with half-life <c>gm-covariance-half-life-minutes</c>, on a trading-time clock
@@ -36,7 +37,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// <item>Fills: minute data carry no trade prints, only trade and quote bars, so the queue-position rule of
 /// <see cref="PassiveQuoteFillModel"/> has nothing to consume the queue with; quotes fill by its intensity rule, the
 /// same A·e^(−kδ) the model assumes, drawn once per minute bar (δ = distance of the quote from the mid), seeded by
-/// <c>gm-fill-seed</c> (+ the asset index).</item>
+/// <c>gm-fill-seed</c> (+ the asset index). A resting quote that the next bar's book crosses fills at its limit too:
+/// the adverse fills of quoting on a one-minute grid (SPY's mid moves some 4 cents a minute, IBM's 7).</item>
 /// <item>Equities: raw prices (the exchange's tick grid, 0.01), lot 1 share; LEAN's default brokerage model (a margin
 /// account, so short quotes are allowed, and Interactive Brokers' equity fees of $0.005 a share, at least $1 an order,
 /// which the P&amp;L includes). Inventory is limited to <c>gm-max-inventory</c> shares per stock.</item>

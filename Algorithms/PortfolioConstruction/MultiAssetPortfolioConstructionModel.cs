@@ -15,10 +15,11 @@ using QuantConnect.Securities;
 namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 
 /// <summary>
-/// Portfolio construction for multi-asset market making (Guéant 2017, "Optimal market making", §5; Bergault,
-/// Evangelista, Guéant &amp; Vieira 2021): a fixed, ordered group of securities is quoted jointly by one
-/// <see cref="IMultiAssetQuotingModel"/>, whose quotes for asset i depend on the whole inventory vector (a long position
-/// in one asset skews the quotes of the assets correlated with it). Every step it reads, for asset i of the group,
+/// Portfolio construction for multi-asset market making (the multi-asset model of Guéant 2017, "Optimal market
+/// making", Applied Mathematical Finance 24(2); closed form of Bergault, Evangelista, Guéant &amp; Vieira 2021): a fixed,
+/// ordered group of securities is quoted jointly by one <see cref="IMultiAssetQuotingModel"/>, whose quotes for asset i
+/// depend on the whole inventory vector (a long position in one asset skews the quotes of the assets correlated with
+/// it). Every step it reads, for asset i of the group,
 /// <list type="bullet">
 /// <item>sᵢ: the mid of the security's cached best bid and ask;</item>
 /// <item>qᵢ: holdings plus the net unfilled quantity of open orders (<see cref="InventoryExposure.Net"/>);</item>
