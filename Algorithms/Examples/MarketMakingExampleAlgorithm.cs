@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Lean.MarketMaking.Algorithms.Alpha;
 using Lean.MarketMaking.Algorithms.Execution;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Risk;
 using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Alphas;
@@ -14,29 +17,30 @@ using QuantConnect.Securities;
 namespace Lean.MarketMaking.Algorithms.Examples;
 
 /// <summary>
-/// Shared wiring of the example market-making algorithms: one quoted security, the framework modules
-/// (optional alpha → <see cref="MarketMakingPortfolioConstructionModel"/> → <see cref="InventoryLimitRiskManagementModel"/>
-/// → <see cref="MarketMakingExecutionModel"/>), LEAN charts (quotes, mid, reservation price, inventory, spread captured,
-/// P&amp;L) sampled every <c>&lt;prefix&gt;-plot-interval-seconds</c>, and runtime statistics (fill count, average
-/// spread captured, inventory range). Every parameter is read with <c>GetParameter</c> under the example's prefix and
-/// has a default; the repository's <c>config.json</c> lists them all.
+/// Shared wiring of the example market-making algorithms: one quoted security
+/// (<see cref="MarketMakingPortfolioConstructionModel"/>) or a group quoted jointly
+/// (<see cref="MultiAssetPortfolioConstructionModel"/>), the framework modules (optional alpha → portfolio construction →
+/// <see cref="InventoryLimitRiskManagementModel"/> → <see cref="MarketMakingExecutionModel"/>), LEAN charts (quotes, mid,
+/// reservation price, inventory, spread captured, P&amp;L) sampled every <c>&lt;prefix&gt;-plot-interval-seconds</c>, and
+/// runtime statistics (fill count, average spread captured, inventory range). With a group, every chart series and
+/// statistic is per ticker ("Quotes SPY", "Fills SPY"...), plus the total fill count and P&amp;L. Every parameter is read
+/// with <c>GetParameter</c> under the example's prefix and has a default; the repository's <c>config.json</c> lists them all.
 /// </summary>
 public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
 {
+    private readonly List<QuotedSecurity> _quoted = new();
+    private Func<int> _rebuilds = () => 0;
     private TimeSpan _plotInterval;
     private DateTime _nextPlot;
 
     /// <summary>Prefix of this example's parameter names (e.g. "as" for "as-risk-aversion").</summary>
     protected abstract string ParameterPrefix { get; }
 
-    /// <summary>The quoted security (set by <see cref="InstallFramework"/>).</summary>
+    /// <summary>The quoted security of a single-asset example (set by its <c>InstallFramework</c>).</summary>
     protected Security Quoted { get; private set; } = null!;
 
-    /// <summary>The quoting model, rebuilt when its online inputs move (set by <see cref="InstallFramework"/>).</summary>
+    /// <summary>The quoting model of a single-asset example, rebuilt when its online inputs move (set by its <c>InstallFramework</c>).</summary>
     protected RecalibratingQuotingModel Model { get; private set; } = null!;
-
-    /// <summary>Fill statistics.</summary>
-    protected FillStatistics QuoteFills { get; } = new();
 
     /// <summary>Reads a numeric parameter <c>&lt;prefix&gt;-<paramref name="name"/></c>, or <paramref name="defaultValue"/>.</summary>
     protected double Parameter(string name, double defaultValue) => GetParameter($"{ParameterPrefix}-{name}", defaultValue);
@@ -60,93 +64,170 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// <summary>
     /// Installs the framework for <paramref name="security"/>: the alpha (if any), portfolio construction with
     /// <paramref name="model"/> and <paramref name="clock"/> (insights become drift, and an adverse-selection premium
-    /// weighted by <c>adverse-selection-weight</c>), symmetric inventory limits
-    /// (<c>max-inventory</c>, default <paramref name="defaultMaxInventory"/>), and the execution model
-    /// (<c>min-reprice-ticks</c>, default <paramref name="defaultMinRepriceTicks"/>; <c>max-quote-age-seconds</c>,
-    /// <c>stale-quote-seconds</c>). Call from <c>Initialize</c>: LEAN routes order events to the execution model
-    /// captured there.
+    /// weighted by <c>adverse-selection-weight</c>), and risk and execution as in <see cref="InstallRiskAndExecution"/>.
+    /// Call from <c>Initialize</c>: LEAN routes order events to the execution model captured there.
     /// </summary>
     protected void InstallFramework(Security security, RecalibratingQuotingModel model, MarketMakingClock clock,
         decimal defaultMaxInventory, IAlphaModel? alpha = null, int defaultMinRepriceTicks = 1)
     {
         Quoted = security;
         Model = model;
+        _quoted.Add(new QuotedSecurity(security, null, () => model.LastQuote));
+        _rebuilds = () => model.Rebuilds;
         // the quoted security is the benchmark: no dependency on SPY's data and market hours
         SetBenchmark(security.Symbol);
-        _plotInterval = TimeSpan.FromSeconds(Parameter("plot-interval-seconds", 300));
-        var maxQuoteAge = TimeSpan.FromSeconds(Parameter("max-quote-age-seconds", 60.0));
         if (alpha is not null)
         {
             SetAlpha(alpha);
         }
 
-        SetPortfolioConstruction(new MarketMakingPortfolioConstructionModel(_ => model, clock, maxQuoteAge,
-            new InsightSignals(Parameter("adverse-selection-weight", 0.0))));
+        SetPortfolioConstruction(new MarketMakingPortfolioConstructionModel(_ => model, clock, MaxQuoteAge(), SingleAssetSignals()));
+        InstallRiskAndExecution(defaultMaxInventory, defaultMinRepriceTicks);
+    }
+
+    /// <summary>
+    /// Installs the framework for a group of <paramref name="securities"/> quoted jointly by <paramref name="model"/>
+    /// (asset i is <paramref name="securities"/>[i]) with <paramref name="clock"/>, and risk and execution as in
+    /// <see cref="InstallRiskAndExecution"/> (the inventory limit applies to each security). The first security is the
+    /// benchmark. Call from <c>Initialize</c>.
+    /// </summary>
+    protected void InstallFramework(IReadOnlyList<Security> securities, RecalibratingMultiAssetQuotingModel model, MarketMakingClock clock,
+        decimal defaultMaxInventory, int defaultMinRepriceTicks = 1)
+    {
+        for (var i = 0; i < securities.Count; i++)
+        {
+            var asset = i;
+            _quoted.Add(new QuotedSecurity(securities[i], securities[i].Symbol.Value, () => model.LastQuotes[asset]));
+        }
+
+        _rebuilds = () => model.Rebuilds;
+        SetBenchmark(securities[0].Symbol);
+        SetPortfolioConstruction(new MultiAssetPortfolioConstructionModel(model, securities.Select(s => s.Symbol).ToArray(), clock, MaxQuoteAge()));
+        InstallRiskAndExecution(defaultMaxInventory, defaultMinRepriceTicks);
+    }
+
+    /// <summary>
+    /// Symmetric inventory limits (<c>max-inventory</c>, default <paramref name="defaultMaxInventory"/>) and the execution
+    /// model (<c>min-reprice-ticks</c>, default <paramref name="defaultMinRepriceTicks"/>; <c>max-quote-age-seconds</c>,
+    /// <c>stale-quote-seconds</c>); also reads <c>plot-interval-seconds</c>.
+    /// </summary>
+    private void InstallRiskAndExecution(decimal defaultMaxInventory, int defaultMinRepriceTicks)
+    {
+        _plotInterval = TimeSpan.FromSeconds(Parameter("plot-interval-seconds", 300));
         SetRiskManagement(new InventoryLimitRiskManagementModel(InventoryLimits.Symmetric(Parameter("max-inventory", defaultMaxInventory))));
         SetExecution(new MarketMakingExecutionModel(new MarketMakingExecutionSettings(
             Parameter("min-reprice-ticks", defaultMinRepriceTicks),
-            maxQuoteAge,
+            MaxQuoteAge(),
             TimeSpan.FromSeconds(Parameter("stale-quote-seconds", 120.0)))));
     }
+
+    private TimeSpan MaxQuoteAge() => TimeSpan.FromSeconds(Parameter("max-quote-age-seconds", 60.0));
+
+    /// <summary>Insight aggregation of the single-asset examples (the multi-asset model has no drift input).</summary>
+    private InsightSignals SingleAssetSignals() => new(Parameter("adverse-selection-weight", 0.0));
 
     /// <inheritdoc />
     public override void OnData(Slice slice)
     {
-        if (Quoted is null || Time < _nextPlot)
+        if (_quoted.Count == 0 || Time < _nextPlot)
         {
             return;
         }
 
         _nextPlot = Time + _plotInterval;
-        var market = QuoteMarket.From(Quoted);
-        if (market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None)
+        decimal totalProfit = 0;
+        foreach (var quoted in _quoted)
         {
-            Plot("Quotes", "Mid", market.Mid);
-            var quote = Model.LastQuote;
-            if (quote.Ask > 0)
-            {
-                Plot("Quotes", "Bid", quote.Bid);
-                Plot("Quotes", "Ask", quote.Ask);
-                Plot("Quotes", "Reservation", quote.Reservation);
-            }
+            totalProfit += quoted.Plot(this);
         }
 
-        Plot("Inventory", "Holdings", Quoted.Holdings.Quantity);
-        Plot("Spread captured", "Average per unit", QuoteFills.AverageSpreadCaptured);
-        Plot("P&L", "Net", Quoted.Holdings.NetProfit + Quoted.Holdings.UnrealizedProfit);
-        Plot("Model", "Rebuilds", (double)Model.Rebuilds);
+        if (_quoted.Count > 1)
+        {
+            Plot("P&L", "Total", totalProfit);
+        }
+
+        Plot("Model", "Rebuilds", (double)_rebuilds());
         PlotIndicators();
     }
 
     /// <inheritdoc />
     public override void OnOrderEvent(OrderEvent orderEvent)
     {
-        if (Quoted is null || orderEvent.Status is not (OrderStatus.Filled or OrderStatus.PartiallyFilled) || orderEvent.FillQuantity == 0)
+        if (orderEvent.Status is not (OrderStatus.Filled or OrderStatus.PartiallyFilled) || orderEvent.FillQuantity == 0
+            || _quoted.Find(q => q.Security.Symbol == orderEvent.Symbol) is not { } quoted)
         {
             return;
         }
 
-        QuoteFills.Record(orderEvent.FillQuantity, orderEvent.FillPrice, QuoteMarket.From(Quoted).Mid, Quoted.Holdings.Quantity);
-        SetRuntimeStatistic("Fills", QuoteFills.Fills);
-        SetRuntimeStatistic("Avg spread captured", QuoteFills.AverageSpreadCaptured);
-        SetRuntimeStatistic("Inventory range",
-            string.Create(CultureInfo.InvariantCulture, $"[{QuoteFills.MinInventory}, {QuoteFills.MaxInventory}]"));
+        quoted.Record(this, orderEvent);
+        if (_quoted.Count > 1)
+        {
+            SetRuntimeStatistic("Fills", _quoted.Sum(q => q.Fills.Fills));
+        }
     }
 
     /// <inheritdoc />
     public override void OnEndOfAlgorithm()
     {
-        if (Quoted is null)
+        foreach (var quoted in _quoted)
         {
-            return;
+            SetRuntimeStatistic(quoted.Name("Final inventory"), quoted.Security.Holdings.Quantity);
         }
 
-        SetRuntimeStatistic("Final inventory", Quoted.Holdings.Quantity);
-        SetRuntimeStatistic("Model rebuilds", Model.Rebuilds);
+        if (_quoted.Count > 0)
+        {
+            SetRuntimeStatistic("Model rebuilds", _rebuilds());
+        }
     }
 
     /// <summary>Plots the example's own indicators (called with the other charts).</summary>
     protected virtual void PlotIndicators()
     {
+    }
+
+    /// <summary>
+    /// One quoted security's charts and fill statistics. <see cref="Ticker"/> is null for a single-asset example (the
+    /// chart and statistic names are then the plain ones) and names the series and statistics of a group's member.
+    /// </summary>
+    private sealed record QuotedSecurity(Security Security, string? Ticker, Func<TwoSidedQuote> LastQuote)
+    {
+        public FillStatistics Fills { get; } = new();
+
+        /// <summary>"Fills" for a single security, "Fills SPY" for a group's member.</summary>
+        public string Name(string statistic) => Ticker is null ? statistic : $"{statistic} {Ticker}";
+
+        /// <summary>Plots quotes, inventory, spread captured and P&amp;L; returns the P&amp;L.</summary>
+        public decimal Plot(QCAlgorithm algorithm)
+        {
+            var market = QuoteMarket.From(Security);
+            var quotes = Name("Quotes");
+            if (market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None)
+            {
+                algorithm.Plot(quotes, "Mid", market.Mid);
+                var quote = LastQuote();
+                if (quote.Ask > 0)
+                {
+                    algorithm.Plot(quotes, "Bid", quote.Bid);
+                    algorithm.Plot(quotes, "Ask", quote.Ask);
+                    algorithm.Plot(quotes, "Reservation", quote.Reservation);
+                }
+            }
+
+            var profit = Security.Holdings.NetProfit + Security.Holdings.UnrealizedProfit;
+            algorithm.Plot("Inventory", Ticker ?? "Holdings", Security.Holdings.Quantity);
+            algorithm.Plot("Spread captured", Ticker ?? "Average per unit", Fills.AverageSpreadCaptured);
+            algorithm.Plot("P&L", Ticker ?? "Net", profit);
+            return profit;
+        }
+
+        /// <summary>Records a fill and publishes the runtime statistics.</summary>
+        public void Record(QCAlgorithm algorithm, OrderEvent fill)
+        {
+            Fills.Record(fill.FillQuantity, fill.FillPrice, QuoteMarket.From(Security).Mid, Security.Holdings.Quantity);
+            algorithm.SetRuntimeStatistic(Name("Fills"), Fills.Fills);
+            algorithm.SetRuntimeStatistic(Name("Avg spread captured"), Fills.AverageSpreadCaptured);
+            algorithm.SetRuntimeStatistic(Name("Inventory range"),
+                string.Create(CultureInfo.InvariantCulture, $"[{Fills.MinInventory}, {Fills.MaxInventory}]"));
+        }
     }
 }

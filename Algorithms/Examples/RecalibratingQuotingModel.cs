@@ -1,98 +1,22 @@
 using System;
-using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
 
 namespace Lean.MarketMaking.Algorithms.Examples;
 
 /// <summary>
-/// A quoting model whose inputs (σ, A, k, jump or regime parameters...) are re-estimated online. Models are
-/// immutable and precompute at construction, so the model is rebuilt from the current inputs only when one of them
-/// has moved by more than <see cref="RelativeThreshold"/> (relative to the value the current model was built with);
-/// between rebuilds <see cref="Quote"/> delegates to the current model and allocates nothing. The last quote is kept
-/// for plotting.
+/// A single-asset quoting model rebuilt from online inputs (<see cref="RecalibratingModel{TModel}"/>);
+/// <see cref="Quote"/> delegates to the current model and allocates nothing. The last quote is kept for plotting.
 /// </summary>
-public sealed class RecalibratingQuotingModel : IQuotingModel
+public sealed class RecalibratingQuotingModel : RecalibratingModel<IQuotingModel>, IQuotingModel
 {
-    private readonly Func<double[], IQuotingModel> _factory;
-    private readonly double[] _built;
-    private readonly double[] _candidate;
-
-    /// <summary>Builds the first model from <paramref name="initialInputs"/>.</summary>
-    /// <param name="factory">Builds a model from the inputs (it receives a copy it may keep).</param>
-    /// <param name="initialInputs">Starting inputs (finite).</param>
-    /// <param name="relativeThreshold">Smallest relative change |x − x₀| / |x₀| of any input that triggers a rebuild (&gt; 0).</param>
+    /// <inheritdoc cref="RecalibratingModel{TModel}(Func{double[], TModel}, double[], double)"/>
     public RecalibratingQuotingModel(Func<double[], IQuotingModel> factory, double[] initialInputs, double relativeThreshold)
+        : base(factory, initialInputs, relativeThreshold)
     {
-        _factory = factory ?? throw Guard.Invalid(nameof(factory), "must not be null");
-        Guard.AllFinite(initialInputs ?? throw Guard.Invalid(nameof(initialInputs), "must not be null"), nameof(initialInputs));
-        RelativeThreshold = Guard.Positive(relativeThreshold, nameof(relativeThreshold));
-        _built = (double[])initialInputs.Clone();
-        _candidate = new double[initialInputs.Length];
-        Current = factory((double[])_built.Clone());
     }
-
-    /// <summary>Smallest relative input change that triggers a rebuild.</summary>
-    public double RelativeThreshold { get; }
-
-    /// <summary>The model in use.</summary>
-    public IQuotingModel Current { get; private set; }
-
-    /// <summary>Number of rebuilds since construction.</summary>
-    public int Rebuilds { get; private set; }
-
-    /// <summary>The inputs the current model was built with.</summary>
-    public ReadOnlySpan<double> Inputs => _built;
 
     /// <summary>The last quote returned (default before the first quote).</summary>
     public TwoSidedQuote LastQuote { get; private set; }
-
-    /// <summary>
-    /// Offers new inputs; rebuilds the model if any moved by more than the threshold and the rebuild succeeds.
-    /// Non-finite inputs are ignored (the estimators are not ready yet). A rebuild the model rejects
-    /// (<see cref="MarketMakingException"/>) keeps the current model and returns false.
-    /// </summary>
-    /// <returns>True if the model was rebuilt.</returns>
-    public bool Offer(ReadOnlySpan<double> inputs)
-    {
-        if (inputs.Length != _built.Length)
-        {
-            throw Guard.Invalid(nameof(inputs), $"must have {_built.Length} values, got {inputs.Length}");
-        }
-
-        var moved = false;
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            if (!double.IsFinite(inputs[i]))
-            {
-                return false;
-            }
-
-            var reference = Math.Abs(_built[i]);
-            var change = Math.Abs(inputs[i] - _built[i]);
-            moved |= reference > 0 ? change > RelativeThreshold * reference : change > 0;
-        }
-
-        if (!moved)
-        {
-            return false;
-        }
-
-        inputs.CopyTo(_candidate);
-        IQuotingModel rebuilt;
-        try
-        {
-            rebuilt = _factory((double[])_candidate.Clone());
-        }
-        catch (MarketMakingException)
-        {
-            return false;
-        }
-
-        Current = rebuilt;
-        _candidate.CopyTo(_built, 0);
-        Rebuilds++;
-        return true;
-    }
 
     /// <inheritdoc />
     public TwoSidedQuote Quote(in MarketSnapshot snapshot)

@@ -1,6 +1,5 @@
 using System;
 using Lean.MarketMaking.Algorithms.MarketData;
-using QuantConnect;
 using QuantConnect.Data;
 using QuantConnect.Securities;
 

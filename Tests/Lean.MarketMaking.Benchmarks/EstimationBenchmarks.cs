@@ -15,7 +15,9 @@ public class EstimationBenchmarks
 {
     private const int Ticks = 1 << 16;
     private readonly double[] _prices = new double[Ticks];
+    private readonly double[] _basket = new double[10];
     private EwmaVarianceEstimator _ewma = null!;
+    private EwmaCovarianceEstimator _covariance = null!;
     private RollingRealisedVariance _rolling = null!;
     private LeeMyklandDetector _leeMykland = null!;
     private GeometricBrownianMotion _gbm = null!;
@@ -37,11 +39,15 @@ public class EstimationBenchmarks
         }
 
         _ewma = new EwmaVarianceEstimator(300);
+        _covariance = new EwmaCovarianceEstimator(_basket.Length, 300);
         _rolling = new RollingRealisedVariance(390);
         _leeMykland = new LeeMyklandDetector(new LeeMyklandParameters(LeeMyklandParameters.RecommendedWindow(252.0 * 390), 0.01), 390);
+        Array.Fill(_basket, 100.0);
+        _covariance.Update(0, _basket);
         for (var i = 0; i < 1_000; i++)
         {
             Feed();
+            EwmaCovarianceUpdate10Assets();
         }
 
         _gbm = new GeometricBrownianMotion(0.05, 0.2);
@@ -56,6 +62,20 @@ public class EstimationBenchmarks
         var (t, p) = NextTick();
         _ewma.Update(t, p);
         return _ewma.VariancePerSecond;
+    }
+
+    /// <summary>One EWMA covariance update of 10 assets (55 products), as the multi-asset example feeds it per sample.</summary>
+    [Benchmark]
+    public double EwmaCovarianceUpdate10Assets()
+    {
+        var (t, p) = NextTick();
+        for (var i = 0; i < _basket.Length; i++)
+        {
+            _basket[i] = p * _prices[(_next + (i * 97)) & (Ticks - 1)] / 100;
+        }
+
+        _covariance.Update(t, _basket);
+        return _covariance.Covariance(0, 9);
     }
 
     /// <summary>One rolling realised-variance/bipower update over a 390-return window.</summary>

@@ -39,6 +39,11 @@ public class ExampleBacktestTests
     public void CarteaJaimungalWithJumpsAndRegimesOnBtcUsdMinutes() =>
         Check(Run("CarteaJaimungalRegimeAlgorithm", SampleDataFolder()), maxInventory: Parameter("cj-max-inventory"), orderSize: Parameter("cj-lot-size"));
 
+    [Test]
+    public void GueantMultiAssetOnSpyAndIbmMinutes() =>
+        Check(Run("GueantMultiAssetAlgorithm", SampleDataFolder()), maxInventory: Parameter("gm-max-inventory"), orderSize: Parameter("gm-order-size"),
+            "SPY", "IBM");
+
     private static string Root
     {
         get
@@ -92,15 +97,24 @@ public class ExampleBacktestTests
         return JsonDocument.Parse(File.ReadAllText(summary)).RootElement.Clone();
     }
 
-    private static void Check(JsonElement summary, double maxInventory, double orderSize)
+    /// <param name="summary">LEAN's summary.</param>
+    /// <param name="maxInventory">Inventory limit of each quoted security.</param>
+    /// <param name="orderSize">Quote size.</param>
+    /// <param name="tickers">The tickers of a jointly quoted group, whose statistics are per ticker ("Fills SPY");
+    /// none for a single quoted security.</param>
+    private static void Check(JsonElement summary, double maxInventory, double orderSize, params string[] tickers)
     {
         var statistics = Section(summary, "statistics");
         var runtime = Section(summary, "runtimeStatistics");
         Assert.That(Number(statistics, "Total Orders"), Is.GreaterThan(0), "orders sent");
-        Assert.That(Number(runtime, "Fills"), Is.GreaterThan(0), "orders filled");
-        Assert.That(Math.Abs(Number(runtime, "Final inventory")), Is.LessThanOrEqualTo(maxInventory + orderSize), "final inventory within the limit");
         Assert.That(double.IsFinite(Number(runtime, "Net Profit")), Is.True, "P&L finite");
-        Assert.That(double.IsFinite(Number(runtime, "Avg spread captured")), Is.True);
+        foreach (var suffix in tickers.Length == 0 ? new[] { string.Empty } : tickers.Select(t => " " + t))
+        {
+            Assert.That(Number(runtime, "Fills" + suffix), Is.GreaterThan(0), $"orders filled{suffix}");
+            Assert.That(Math.Abs(Number(runtime, "Final inventory" + suffix)), Is.LessThanOrEqualTo(maxInventory + orderSize),
+                $"final inventory{suffix} within the limit");
+            Assert.That(double.IsFinite(Number(runtime, "Avg spread captured" + suffix)), Is.True);
+        }
     }
 
     private static Dictionary<string, string> Section(JsonElement summary, string name)

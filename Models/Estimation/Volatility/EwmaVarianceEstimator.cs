@@ -8,70 +8,42 @@ namespace Lean.MarketMaking.Models.Estimation.Volatility;
 /// Each log-return rᵢ over Δtᵢ gets weight wᵢ = exp(−(t − tᵢ)·ln2/h) with half-life h seconds, and
 /// σ̂²(t) = Σ wᵢ rᵢ² / Σ wᵢ Δtᵢ (variance per second). On a regular grid this is the RiskMetrics (J.P. Morgan 1996)
 /// EWMA σ̂² = λσ̂²₋₁ + (1 − λ)r²/Δt with λ = 2^(−Δt/h), except that the weights are normalised by their actual sum,
-/// so the estimate needs no arbitrary seed value and is meaningful from the first return.
+/// so the estimate needs no arbitrary seed value and is meaningful from the first return. It is the one-asset case of
+/// <see cref="EwmaCovarianceEstimator"/>, which does the arithmetic.
 /// </summary>
 public sealed class EwmaVarianceEstimator
 {
-    private readonly double _decayPerSecond;
-    private double _weightedSquares;
-    private double _weightedSeconds;
-    private double _lastTime;
-    private double _lastLogPrice;
+    private readonly EwmaCovarianceEstimator _estimator;
 
     /// <summary>Creates an estimator with the given half-life.</summary>
     /// <param name="halfLifeSeconds">Time in seconds after which a return's weight halves, &gt; 0.</param>
     public EwmaVarianceEstimator(double halfLifeSeconds)
     {
-        HalfLifeSeconds = Guard.Positive(halfLifeSeconds, nameof(halfLifeSeconds));
-        _decayPerSecond = Math.Log(2) / halfLifeSeconds;
+        _estimator = new EwmaCovarianceEstimator(1, halfLifeSeconds);
     }
 
     /// <summary>Half-life of the weights, in seconds.</summary>
-    public double HalfLifeSeconds { get; }
+    public double HalfLifeSeconds => _estimator.HalfLifeSeconds;
 
     /// <summary>Number of observations received.</summary>
-    public long Count { get; private set; }
+    public long Count => _estimator.Count;
 
     /// <summary>Whether at least one return over a positive time has been seen, so that the estimate exists.</summary>
-    public bool IsReady => _weightedSeconds > 0;
+    public bool IsReady => _estimator.IsReady;
 
     /// <summary>Current variance of ln P per second.</summary>
     /// <exception cref="MarketMakingException">InvalidMarketData before <see cref="IsReady"/>.</exception>
-    public double VariancePerSecond => IsReady
-        ? _weightedSquares / _weightedSeconds
-        : throw MarketData.Invalid(nameof(VariancePerSecond), "no return over a positive time interval has been observed yet");
+    public double VariancePerSecond => _estimator.Covariance(0, 0);
 
     /// <summary>Effective number of seconds of data behind the estimate, Σ wᵢΔtᵢ.</summary>
-    public double WeightedSeconds => _weightedSeconds;
+    public double WeightedSeconds => _estimator.WeightedSeconds;
 
     /// <summary>Adds one observation; O(1), allocation-free.</summary>
     /// <param name="timeSeconds">Observation time in seconds, not before the previous one.</param>
     /// <param name="price">Observed price, finite and &gt; 0.</param>
     /// <exception cref="MarketMakingException">InvalidMarketData for a NaN/non-positive price or an out-of-order time.</exception>
-    public void Update(double timeSeconds, double price)
-    {
-        MarketData.CheckObservation(timeSeconds, price, nameof(price));
-        var logPrice = Math.Log(price);
-        if (Count > 0)
-        {
-            MarketData.CheckOrder(_lastTime, timeSeconds, nameof(timeSeconds));
-            var dt = timeSeconds - _lastTime;
-            var r = logPrice - _lastLogPrice;
-            var decay = Math.Exp(-_decayPerSecond * dt);
-            _weightedSquares = decay * _weightedSquares + r * r;
-            _weightedSeconds = decay * _weightedSeconds + dt;
-        }
-
-        _lastTime = timeSeconds;
-        _lastLogPrice = logPrice;
-        Count++;
-    }
+    public void Update(double timeSeconds, double price) => _estimator.Update(timeSeconds, new ReadOnlySpan<double>(in price));
 
     /// <summary>Forgets all observations.</summary>
-    public void Reset()
-    {
-        _weightedSquares = 0;
-        _weightedSeconds = 0;
-        Count = 0;
-    }
+    public void Reset() => _estimator.Reset();
 }

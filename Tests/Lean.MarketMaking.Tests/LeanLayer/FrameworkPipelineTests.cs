@@ -4,6 +4,7 @@ using System.Linq;
 using Lean.MarketMaking.Algorithms.Execution;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Models.Quoting.MultiAsset;
 using Lean.MarketMaking.Risk;
 using NUnit.Framework;
 using QuantConnect;
@@ -66,6 +67,46 @@ public class FrameworkPipelineTests
         Assert.That((flatten.Quantity, flatten.LimitPrice), Is.EqualTo((-1.2m, 99.99m)));
     }
 
+    [Test]
+    public void JointMultiAssetQuotesGoThroughTheUnchangedRiskAndExecutionModels()
+    {
+        // two correlated assets quoted jointly (Guéant multi-asset closed form): both get a bid and an ask; once the first
+        // is at its limit its bid goes off while the second keeps both sides, its quotes skewed by the first's inventory
+        var algorithm = new QCAlgorithm();
+        var eth = Symbol.Create("ETHUSDT", SecurityType.Crypto, Market.Binance);
+        var first = NewSecurity().Quote(99.90m, 100.10m, Start);
+        var second = NewSecurity(eth).Quote(49.90m, 50.10m, Start);
+        var router = new RecordingRouter();
+        var covariance = new[,] { { 0.04, 0.6 * 0.2 * 0.1 }, { 0.6 * 0.2 * 0.1, 0.01 } };
+        var model = new MultiAssetGlftModel(MultiAssetGlftParameters.WithCommonLiquidity(covariance, 1, 10, 0.5, 0.1, 1), MultiAssetGlftRegime.Ergodic);
+        var pcm = new PipelineMultiPcm(model, new[] { first.Symbol, eth });
+        var risk = new PipelineRisk(InventoryLimits.Symmetric(1m));
+        var execution = new PipelineExecution(router);
+        foreach (var module in new QuantConnect.Algorithm.Framework.INotifiedSecurityChanges[] { pcm, risk, execution })
+        {
+            module.OnSecuritiesChanged(algorithm, Added(first, second));
+        }
+
+        (decimal Quantity, decimal LimitPrice, string Tag)[] Step(Symbol symbol)
+        {
+            var targets = pcm.CreateTargets(algorithm, Array.Empty<Insight>()).ToArray();
+            var overrides = risk.ManageRisk(algorithm, targets).ToArray();
+            execution.Execute(algorithm, overrides.Concat(targets).DistinctBy(t => t.Symbol).ToArray());
+            return router.Working.Where(o => o.Value.Symbol == symbol).Select(o => (o.Value.Quantity, o.Value.LimitPrice, o.Value.Tag)).ToArray();
+        }
+
+        Assert.That(Step(first.Symbol).Select(o => o.Quantity).OrderBy(q => q), Is.EqualTo(new[] { -0.5m, 0.5m }));
+        var flatSecond = Step(eth);
+        Assert.That(flatSecond.Select(o => o.Quantity).OrderBy(q => q), Is.EqualTo(new[] { -0.5m, 0.5m }));
+
+        first.Holding(1m);
+        var firstAtLimit = Step(first.Symbol);
+        Assert.That(firstAtLimit.Select(o => o.Tag), Is.EqualTo(new[] { "mm ask" }), "1.0 + 0.5 would breach: bid off");
+        var skewedSecond = Step(eth);
+        Assert.That(skewedSecond.Single(o => o.Tag == "mm ask").LimitPrice, Is.LessThan(flatSecond.Single(o => o.Tag == "mm ask").LimitPrice),
+            "long the first asset: the correlated second asset's ask comes down");
+    }
+
     private static void Fill(MarketMakingExecutionModel execution, QCAlgorithm algorithm, Security security, RecordingRouter router, int orderId, decimal quantity)
     {
         security.Holding(security.Holdings.Quantity + quantity);
@@ -90,6 +131,16 @@ public class FrameworkPipelineTests
         protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => new(_security.Holdings.Quantity, 0m, 0m);
 
         protected override DateTime GetUtcTime(QCAlgorithm algorithm) => Start;
+    }
+
+    private sealed class PipelineMultiPcm : MultiAssetPortfolioConstructionModel
+    {
+        public PipelineMultiPcm(IMultiAssetQuotingModel model, Symbol[] symbols)
+            : base(model, symbols, new MarketMakingClock(TimeSpan.Zero, TimeSpan.FromSeconds(1)), TimeSpan.FromMinutes(1))
+        {
+        }
+
+        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) => security.Holdings.Quantity;
     }
 
     private sealed class PipelineRisk : InventoryLimitRiskManagementModel
@@ -117,17 +168,17 @@ public class FrameworkPipelineTests
     {
         private int _next;
 
-        public Dictionary<int, (decimal Quantity, decimal LimitPrice, string Tag)> Working { get; } = new();
+        public Dictionary<int, (decimal Quantity, decimal LimitPrice, string Tag, Symbol Symbol)> Working { get; } = new();
 
         public int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag)
         {
-            Working[++_next] = (quantity, limitPrice, tag);
+            Working[++_next] = (quantity, limitPrice, tag, symbol);
             return _next;
         }
 
         public bool Update(int orderId, decimal quantity, decimal limitPrice, string tag)
         {
-            Working[orderId] = (quantity, limitPrice, tag);
+            Working[orderId] = (quantity, limitPrice, tag, Working[orderId].Symbol);
             return true;
         }
 

@@ -9,6 +9,7 @@ using Lean.MarketMaking.Algorithms.Examples;
 using Lean.MarketMaking.Models.Estimation.Jumps;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+using Lean.MarketMaking.Models.Quoting.MultiAsset;
 using Lean.MarketMaking.Tests.Support;
 using NUnit.Framework;
 
@@ -61,6 +62,37 @@ public class ExampleSupportTests
     }
 
     [Test]
+    public void TheMultiAssetModelIsRebuiltWhenAVolatilityOrTheCorrelationMovesPastTheThreshold()
+    {
+        // inputs σ₁, σ₂ (price per √s) and ρ, as GueantMultiAssetAlgorithm offers them
+        var assets = 2;
+        IMultiAssetQuotingModel Build(double[] x)
+        {
+            var c = x[2] * x[0] * x[1];
+            var covariance = assets == 2 ? new[,] { { x[0] * x[0], c }, { c, x[1] * x[1] } } : new[,] { { x[0] * x[0] } };
+            return new MultiAssetGlftModel(MultiAssetGlftParameters.WithCommonLiquidity(covariance, 0.03, 25, 100, 0.01, 23_400));
+        }
+
+        var model = new RecalibratingMultiAssetQuotingModel(Build, new[] { 0.005, 0.008, 0.5 }, relativeThreshold: 0.2);
+        Assert.That(model.Offer(stackalloc double[] { 0.0055, 0.0088, 0.55 }), Is.False, "10 % moves: kept");
+        Assert.That(model.Offer(stackalloc double[] { 0.005, 0.008, 0.65 }), Is.True, "ρ moved by 30 %: rebuilt");
+        Assert.That(model.Offer(stackalloc double[] { 0.005, 0.008, 1.2 }), Is.False, "|ρ| > 1 is rejected by the model: the old one stays");
+        assets = 1;
+        Assert.That(model.Offer(stackalloc double[] { 0.01, 0.008, 0.65 }), Is.False, "a model of another size is rejected");
+        Assert.That((model.Rebuilds, model.Inputs.ToArray()), Is.EqualTo((1, new[] { 0.005, 0.008, 0.65 })));
+
+        // quotes come from the current model, and the last ones are kept for plotting
+        assets = 2;
+        var expected = new TwoSidedQuote[2];
+        Build(new[] { 0.005, 0.008, 0.65 }).Quote(new[] { 168.0, 185.0 }, new[] { 300.0, -100.0 }, 600, expected);
+        var quotes = new TwoSidedQuote[2];
+        model.Quote(new[] { 168.0, 185.0 }, new[] { 300.0, -100.0 }, 600, quotes);
+        Assert.That(quotes, Is.EqualTo(expected));
+        Assert.That(model.LastQuotes.ToArray(), Is.EqualTo(expected));
+        Assert.That(model.AssetCount, Is.EqualTo(2));
+    }
+
+    [Test]
     public void JumpInputsConvertLogReturnRatesToPriceRatesAtTheMid()
     {
         // three up jumps of log size 0.001, 0.002, 0.003 (mean 0.002, rate 500 per log unit) and one down jump of 0.004
@@ -94,17 +126,27 @@ public class ExampleSupportTests
         {
             var source = File.ReadAllText(file);
             var prefix = Regex.Match(source, @"ParameterPrefix => ""([a-z]+)""").Groups[1].Value;
-            if (prefix.Length == 0)
+            var inherited = prefix.Length == 0;
+            if (inherited)
             {
-                // a subclass of another example (the SubscriptionOnlyAlgorithm baseline) reads its parameters through it
-                Assert.That(read.IsMatch(source), Is.False, $"{Path.GetFileName(file)} reads parameters but declares no prefix");
-                continue;
+                // a subclass of another example (the SubscriptionOnlyAlgorithm and RestingQuotesAlgorithm baselines)
+                // reads its own parameters under its base's prefix, and the shared ones through its base
+                var baseClass = Regex.Match(source, @"class \w+ : (\w+Algorithm)").Groups[1].Value;
+                var baseSource = File.ReadAllText(Path.Combine(root, "Algorithms", "Examples", baseClass + ".cs"));
+                prefix = Regex.Match(baseSource, @"ParameterPrefix => ""([a-z]+)""").Groups[1].Value;
+                Assert.That(prefix, Is.Not.Empty, $"{Path.GetFileName(file)}: its base {baseClass} declares no prefix");
             }
 
-            // the alpha's parameters count only for the examples that install it
-            var reads = source.Contains("OrderFlowAlpha()", StringComparison.Ordinal)
-                ? shared
+            // the alpha's parameters count only for the examples that install it, the insight signals' only for the
+            // single-asset examples (the multi-asset model has no drift input)
+            var reads = inherited ? string.Empty
+                : source.Contains("OrderFlowAlpha()", StringComparison.Ordinal) ? shared
                 : Regex.Replace(shared, @"OrderFlowAlpha\(\) => new\([^;]*;", string.Empty);
+            if (source.Contains("RecalibratingMultiAssetQuotingModel", StringComparison.Ordinal))
+            {
+                reads = Regex.Replace(reads, @"SingleAssetSignals\(\) => new\([^;]*;", string.Empty);
+            }
+
             foreach (Match m in read.Matches(source + reads))
             {
                 var literal = m.Groups[2].Value;

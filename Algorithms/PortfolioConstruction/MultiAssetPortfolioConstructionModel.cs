@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Lean.MarketMaking.Algorithms.MarketData;
+using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Risk;
+using QuantConnect;
+using QuantConnect.Algorithm;
+using QuantConnect.Algorithm.Framework.Alphas;
+using QuantConnect.Algorithm.Framework.Portfolio;
+using QuantConnect.Data.UniverseSelection;
+using QuantConnect.Securities;
+
+namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
+
+/// <summary>
+/// Portfolio construction for multi-asset market making (the multi-asset model of Guéant 2017, "Optimal market
+/// making", Applied Mathematical Finance 24(2); closed form of Bergault, Evangelista, Guéant &amp; Vieira 2021): a fixed,
+/// ordered group of securities is quoted jointly by one <see cref="IMultiAssetQuotingModel"/>, whose quotes for asset i
+/// depend on the whole inventory vector (a long position in one asset skews the quotes of the assets correlated with
+/// it). Every step it reads, for asset i of the group,
+/// <list type="bullet">
+/// <item>sᵢ: the mid of the security's cached best bid and ask;</item>
+/// <item>qᵢ: holdings plus the net unfilled quantity of open orders (<see cref="InventoryExposure.Net"/>);</item>
+/// </list>
+/// and the model time t of the group (the exchange-local time of the first security mapped by
+/// <see cref="MarketMakingClock"/>: the group shares one exchange clock), and emits one <see cref="QuoteTarget"/> per
+/// security. The multi-asset model has no drift term, so price insights are not used (an alpha may still run; its
+/// insights do not move these quotes).
+/// <para>
+/// The group is quoted as a whole or not at all. If any security's book is missing, non-positive, crossed/locked or
+/// stale (<see cref="MarketDataIssue"/>), or a security of the group is not (or no longer) in the universe, no target is
+/// emitted for any of them that step: the quotes of every asset price the risk of the others' inventories as hedgeable
+/// at their mids, which a bad book of one asset invalidates. The execution model then keeps the working quotes until
+/// its stale-quote timeout and pulls them, and the risk model still flattens a breached inventory. The same holds when
+/// the model throws a <see cref="MarketMakingException"/> (e.g. a model time beyond the horizon, before the session).
+/// Each problem is logged once when it starts, not on every step. Orders are never placed here.
+/// </para>
+/// </summary>
+public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
+{
+    private readonly IMultiAssetQuotingModel _model;
+    private readonly Symbol[] _symbols;
+    private readonly Security?[] _securities;
+    private readonly QuoteMarket[] _markets;
+    private readonly double[] _mids;
+    private readonly decimal[] _inventory;
+    private readonly double[] _modelInventory;
+    private readonly TwoSidedQuote[] _quotes;
+    private readonly IssueLog _bookIssues = new();
+
+    // model failures concern the group: one entry, under the group's first symbol
+    private readonly IssueLog _modelIssues = new();
+
+    /// <summary>Creates the model.</summary>
+    /// <param name="model">The joint quoting model; asset i of the model is <paramref name="symbols"/>[i].</param>
+    /// <param name="symbols">The quoted group, in the model's asset order; distinct, as many as the model's assets.</param>
+    /// <param name="clock">Maps exchange-local time to model time.</param>
+    /// <param name="maxQuoteAge">Oldest acceptable last data point; older books are stale and stop the group.</param>
+    public MultiAssetPortfolioConstructionModel(
+        IMultiAssetQuotingModel model,
+        IReadOnlyList<Symbol> symbols,
+        MarketMakingClock clock,
+        TimeSpan maxQuoteAge)
+    {
+        _model = model ?? throw Guard.Invalid(nameof(model), "must not be null");
+        if (symbols is null || symbols.Count != model.AssetCount || symbols.Distinct().Count() != symbols.Count)
+        {
+            throw Guard.Invalid(nameof(symbols), $"must be {model.AssetCount} distinct symbols, one per asset of the model");
+        }
+
+        Clock = clock ?? throw Guard.Invalid(nameof(clock), "must not be null");
+        Guard.Positive(maxQuoteAge.TotalSeconds, nameof(maxQuoteAge));
+        MaxQuoteAge = maxQuoteAge;
+        var n = symbols.Count;
+        _symbols = symbols.ToArray();
+        _securities = new Security?[n];
+        _markets = new QuoteMarket[n];
+        _mids = new double[n];
+        _inventory = new decimal[n];
+        _modelInventory = new double[n];
+        _quotes = new TwoSidedQuote[n];
+    }
+
+    /// <summary>The quoted group, in the model's asset order.</summary>
+    public IReadOnlyList<Symbol> Symbols => _symbols;
+
+    /// <summary>Clock mapping exchange-local time to model time.</summary>
+    public MarketMakingClock Clock { get; }
+
+    /// <summary>Oldest acceptable last data point.</summary>
+    public TimeSpan MaxQuoteAge { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<IPortfolioTarget> CreateTargets(QCAlgorithm algorithm, Insight[] insights)
+    {
+        var n = _symbols.Length;
+        var usable = true;
+        for (var i = 0; i < n; i++)
+        {
+            if (_securities[i] is not { } security)
+            {
+                usable = false;
+                Report(algorithm, _symbols[i], "NotInUniverse", "the security is not subscribed");
+                continue;
+            }
+
+            var market = _markets[i] = GetMarket(security);
+            var issue = market.Validate(MaxQuoteAge);
+            if (issue != MarketDataIssue.None)
+            {
+                usable = false;
+                Report(algorithm, _symbols[i], issue.ToString(), $"book {market.Bid} x {market.Ask}, last data {market.LastDataTime:O}");
+                continue;
+            }
+
+            _bookIssues.Clear(_symbols[i]);
+        }
+
+        if (!usable)
+        {
+            return Array.Empty<IPortfolioTarget>();
+        }
+
+        var targets = new IPortfolioTarget[n];
+        try
+        {
+            for (var i = 0; i < n; i++)
+            {
+                _mids[i] = (double)_markets[i].Mid;
+                _inventory[i] = GetInventory(algorithm, _securities[i]!);
+                _modelInventory[i] = (double)_inventory[i];
+            }
+
+            _model.Quote(_mids, _modelInventory, Clock.ToModelTime(_markets[0].LocalTime), _quotes);
+            for (var i = 0; i < n; i++)
+            {
+                targets[i] = QuoteTarget.FromQuote(_symbols[i], _inventory[i], _quotes[i]);
+            }
+        }
+        catch (MarketMakingException error)
+        {
+            if (_modelIssues.ShouldLog(_symbols[0], error.Kind.ToString()))
+            {
+                Log(algorithm, $"{nameof(MultiAssetPortfolioConstructionModel)}: not quoting {string.Join(", ", _symbols.Select(s => s.ToString()))}: {error.Kind} ({error.Message})");
+            }
+
+            return Array.Empty<IPortfolioTarget>();
+        }
+
+        _modelIssues.Clear(_symbols[0]);
+        return targets;
+    }
+
+    /// <inheritdoc />
+    public override void OnSecuritiesChanged(QCAlgorithm algorithm, SecurityChanges changes)
+    {
+        foreach (var security in changes.RemovedSecurities)
+        {
+            var i = Array.IndexOf(_symbols, security.Symbol);
+            if (i >= 0)
+            {
+                _securities[i] = null;
+                _bookIssues.Clear(security.Symbol);
+            }
+        }
+
+        foreach (var security in changes.AddedSecurities)
+        {
+            var i = Array.IndexOf(_symbols, security.Symbol);
+            if (i >= 0)
+            {
+                _securities[i] = security;
+            }
+        }
+    }
+
+    /// <summary>Top of book of <paramref name="security"/>; override to read it from elsewhere.</summary>
+    protected virtual QuoteMarket GetMarket(Security security) => QuoteMarket.From(security);
+
+    /// <summary>Inventory qᵢ handed to the model: holdings plus net unfilled open orders, units of the asset.</summary>
+    protected virtual decimal GetInventory(QCAlgorithm algorithm, Security security) =>
+        InventoryExposure.Of(algorithm, security).Net;
+
+    /// <summary>Writes to the algorithm log.</summary>
+    protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
+
+    private void Report(QCAlgorithm algorithm, Symbol symbol, string issue, string detail)
+    {
+        if (_bookIssues.ShouldLog(symbol, issue))
+        {
+            Log(algorithm, $"{nameof(MultiAssetPortfolioConstructionModel)}: not quoting the group: {symbol} {issue} ({detail})");
+        }
+    }
+}
