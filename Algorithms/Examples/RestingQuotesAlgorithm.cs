@@ -2,6 +2,7 @@ using System;
 using Lean.MarketMaking.Algorithms.MarketData;
 using QuantConnect;
 using QuantConnect.Data;
+using QuantConnect.Securities;
 
 namespace Lean.MarketMaking.Algorithms.Examples;
 
@@ -15,14 +16,17 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// </summary>
 public sealed class RestingQuotesAlgorithm : AvellanedaStoikovAlgorithm
 {
-    private Symbol _symbol = null!;
+    private Security _security = null!;
     private bool _placed;
+
+    /// <summary>The Avellaneda–Stoikov example's parameters: the same pair, dates, cash and order size.</summary>
+    protected override string ParameterPrefix => "as";
 
     /// <inheritdoc />
     public override void Initialize()
     {
-        _symbol = SubscribeQuotedPair().Symbol;
-        SetBenchmark(_symbol);
+        _security = SubscribeQuotedPair();
+        SetBenchmark(_security.Symbol);
     }
 
     /// <inheritdoc />
@@ -33,7 +37,7 @@ public sealed class RestingQuotesAlgorithm : AvellanedaStoikovAlgorithm
             return;
         }
 
-        var market = QuoteMarket.From(Securities[_symbol]);
+        var market = QuoteMarket.From(_security);
         if (market.Validate(TimeSpan.MaxValue) != MarketDataIssue.None)
         {
             return;
@@ -42,8 +46,8 @@ public sealed class RestingQuotesAlgorithm : AvellanedaStoikovAlgorithm
         var size = Parameter("order-size", 10000m);
         var bid = Math.Round(market.Mid * 0.9m / market.TickSize) * market.TickSize;
         var ask = Math.Round(market.Mid * 1.1m / market.TickSize) * market.TickSize;
-        LimitOrder(_symbol, size, bid, tag: "resting bid");
-        LimitOrder(_symbol, -size, ask, tag: "resting ask");
+        LimitOrder(_security.Symbol, size, bid, tag: "resting bid");
+        LimitOrder(_security.Symbol, -size, ask, tag: "resting ask");
         _placed = true;
     }
 
