@@ -105,7 +105,8 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
         // the regime model and the jump test work on one-minute returns: the alphas sample the mid every minute
         var sample = TimeSpan.FromMinutes(1);
         var jumpDetection = new JumpDetectionSettings(detector, testsPerDay, TimeSpan.FromMinutes(Parameter("alpha-jump-half-life-minutes", 60.0)));
-        if (Parameter("jump-alpha", 1) != 0)
+        var jumpAlpha = Parameter("jump-alpha", 1);
+        if (jumpAlpha != 0)
         {
             _jumpAlpha = new JumpAlphaModel(jumpDetection, sample, TimeSpan.FromSeconds(Parameter("jump-alpha-period-seconds", 300.0)),
                 Parameter("jump-alpha-min-magnitude", 0.0001), Parameter("jump-alpha-min-confidence", 0.5));
