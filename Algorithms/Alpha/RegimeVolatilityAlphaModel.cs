@@ -98,19 +98,22 @@ public class RegimeVolatilityAlphaModel : SampledMidAlphaModel
         var logPrice = Math.Log((double)mid);
         var logReturn = logPrice - state.LastLogPrice;
         state.LastLogPrice = logPrice;
-        if (double.IsNaN(logReturn) || state.Jumps is { IsJump: true })
+        if (double.IsNaN(logReturn))
         {
             return null;
         }
 
-        try
+        if (state.Jumps is not { IsJump: true })
         {
-            state.Filter.Update(logReturn);
-        }
-        catch (MarketMakingException)
-        {
-            // every regime gives the return zero density: leave the probabilities as they were
-            return null;
+            try
+            {
+                state.Filter.Update(logReturn);
+            }
+            catch (MarketMakingException)
+            {
+                // every regime gives the return zero density: leave the probabilities as they were
+                return null;
+            }
         }
 
         if (state.Filter.Count < WarmUpReturns)
