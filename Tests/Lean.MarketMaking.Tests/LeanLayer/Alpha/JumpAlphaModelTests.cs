@@ -151,6 +151,25 @@ public class JumpAlphaModelTests
     }
 
     [Test]
+    public void BetweenSamplesAnUpdateAllocatesNothing()
+    {
+        // per tick the model only compares times: the work (and LEAN's indicator data points) happen once per sample
+        var alpha = Model();
+        var mids = new SampledMids(alpha);
+        mids.Alternate(0, 30, 100m, 100.05m);
+        var algorithm = new QCAlgorithm();
+        var tick = new QuantConnect.Data.Slice(SampledMids.At(29).AddSeconds(30), Array.Empty<QuantConnect.Data.BaseData>(), SampledMids.At(29).AddSeconds(30));
+        alpha.Update(algorithm, tick);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            alpha.Update(algorithm, tick);
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [Test]
     public void RejectsInvalidSettings()
     {
         Assert.Throws<MarketMakingException>(() => new JumpAlphaModel(Detection, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(500), 1e-4));
