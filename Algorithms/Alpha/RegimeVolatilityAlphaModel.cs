@@ -24,7 +24,9 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// <para><b>Insight.</b> Direction Up when ρ &gt; 0, Down when ρ &lt; 0; magnitude |ρ| (a fraction of the current
 /// volatility: 0.1 means 10% higher or lower; LEAN documents the magnitude as the predicted percent change of the
 /// insight type); confidence = the filtered probability that the current regime implies that direction
-/// (<see cref="RegimeVolatilityForecast.Agreement"/>). The view is directional only when |ρ| ≥ <see cref="Threshold"/>;
+/// (<see cref="RegimeVolatilityForecast.Agreement"/>). A view becomes directional when |ρ| ≥ <see cref="Threshold"/> and
+/// stays so while ρ keeps its sign and |ρ| ≥ <see cref="Threshold"/>/2 (hysteresis: the filtered probabilities are
+/// noisy, and without it a view hovering at the threshold flips at every sample; <see cref="ViewDirection"/>);
 /// emission (<c>InsightThrottle</c>): on a direction change (a fading view emits one Flat insight, magnitude 0, no
 /// confidence) and otherwise at most once per period.</para>
 /// <para><b>Jumps and regimes.</b> A return the test flags as a jump is not fed to the regime filter: its variance is
@@ -124,9 +126,10 @@ public class RegimeVolatilityAlphaModel : SampledMidAlphaModel
         var probabilities = state.Filter.Probabilities;
         var jumpVariance = state.Jumps is null ? 0 : state.Jumps.Activity.VariancePerSecond * SampleInterval.TotalSeconds;
         var change = Forecast.RelativeChange(probabilities, jumpVariance);
-        var material = change != 0 && Math.Abs(change) >= Threshold;
-        var direction = !material ? InsightDirection.Flat : change > 0 ? InsightDirection.Up : InsightDirection.Down;
+        var direction = ViewDirection(change, Threshold, state.Direction);
+        var material = direction != InsightDirection.Flat;
         state.View = change;
+        state.Direction = direction;
         if (!state.Throttle.Admit(direction, utcNow, InsightPeriod))
         {
             return null;
@@ -139,6 +142,17 @@ public class RegimeVolatilityAlphaModel : SampledMidAlphaModel
 
     /// <inheritdoc />
     protected override void Forget(Symbol symbol) => _symbols.Remove(symbol);
+
+    /// <summary>
+    /// The view's direction: sign(ρ) when |ρ| ≥ <paramref name="threshold"/>, or when the <paramref name="standing"/> view
+    /// has the sign of ρ and |ρ| ≥ <paramref name="threshold"/>/2; Flat otherwise.
+    /// </summary>
+    internal static InsightDirection ViewDirection(double change, double threshold, InsightDirection standing)
+    {
+        var direction = change > 0 ? InsightDirection.Up : change < 0 ? InsightDirection.Down : InsightDirection.Flat;
+        var magnitude = Math.Abs(change);
+        return magnitude >= threshold || (direction == standing && magnitude >= threshold / 2) ? direction : InsightDirection.Flat;
+    }
 
     private sealed class SymbolRegime
     {
@@ -157,5 +171,7 @@ public class RegimeVolatilityAlphaModel : SampledMidAlphaModel
         public double LastLogPrice { get; set; } = double.NaN;
 
         public double View { get; set; }
+
+        public InsightDirection Direction { get; set; } = InsightDirection.Flat;
     }
 }

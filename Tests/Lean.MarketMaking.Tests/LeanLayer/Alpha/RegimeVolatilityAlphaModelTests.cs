@@ -121,6 +121,18 @@ public class RegimeVolatilityAlphaModelTests
         Assert.That(mids.Emitted.Single().Insight.Direction, Is.EqualTo(InsightDirection.Down));
     }
 
+    [TestCase(0.12, InsightDirection.Flat, InsightDirection.Up)]
+    [TestCase(0.07, InsightDirection.Flat, InsightDirection.Flat)]
+    [TestCase(0.07, InsightDirection.Up, InsightDirection.Up)]
+    [TestCase(0.04, InsightDirection.Up, InsightDirection.Flat)]
+    [TestCase(-0.07, InsightDirection.Up, InsightDirection.Flat)]
+    [TestCase(-0.07, InsightDirection.Down, InsightDirection.Down)]
+    [TestCase(-0.12, InsightDirection.Up, InsightDirection.Down)]
+    [TestCase(0.0, InsightDirection.Up, InsightDirection.Flat)]
+    [TestCase(double.NaN, InsightDirection.Up, InsightDirection.Flat)]
+    public void AStandingViewIsKeptDownToHalfTheThreshold(double change, InsightDirection standing, InsightDirection expected) =>
+        Assert.That(RegimeVolatilityAlphaModel.ViewDirection(change, 0.1, standing), Is.EqualTo(expected));
+
     [Test]
     public void RejectsInvalidSettings()
     {
