@@ -15,7 +15,7 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// </summary>
 /// <remarks>
 /// <para><b>Prediction.</b> For a compound Poisson jump component the expected fractional price change over a period T
-/// is its compensator (Merton 1976, J. Financial Economics 3, §1; Kou 2002, Management Science 48, eq. 1):
+/// is its compensator (Merton 1976, J. Financial Economics 3; Kou 2002, Management Science 48, eq. 1):
 /// m = (λ⁺E[J⁺] − λ⁻E[J⁻])·T, λ± the up/down jump rates per second and E[J±] the mean absolute fractional jump sizes
 /// (the same term λ_J(p/η⁺ − (1−p)/η⁻) that Cartea, Jaimungal &amp; Penalva 2015, §10.4, add to the drift of the
 /// mid-price). The insight has direction sign(m), magnitude |m| (predicted fractional move over

@@ -7,7 +7,7 @@ namespace Lean.MarketMaking.Models.Estimation.Jumps;
 /// <summary>
 /// Exponentially weighted online estimate of an asymmetric compound Poisson jump component (up jumps at rate λ⁺ with
 /// mean fractional size E[J⁺], down jumps at rate λ⁻ with mean absolute fractional size E[J⁻]; Merton 1976, "Option
-/// pricing when underlying stock returns are discontinuous", J. Financial Economics 3, §1; Kou 2002, "A jump-diffusion
+/// pricing when underlying stock returns are discontinuous", J. Financial Economics 3; Kou 2002, "A jump-diffusion
 /// model for option pricing", Management Science 48, eq. 1) from the jumps a detector finds, in O(1) memory and time
 /// with no allocation.
 /// </summary>
@@ -20,14 +20,15 @@ namespace Lean.MarketMaking.Models.Estimation.Jumps;
 /// (Kingman 1993, "Poisson Processes", §3.2) E[Σ w·y] = λ·E[y]·W, so these are the exposure-weighted maximum
 /// likelihood estimates of the rates and the ratio estimates of the mean sizes.</para>
 /// <para><b>Jump drift.</b> The jump component's expected fractional contribution to the price over the next T
-/// seconds is the compensator of the compound Poisson part (Merton 1976: λ·E[Y − 1]·T; Kou 2002: λζ·T),
+/// seconds is the compensator of the compound Poisson part (Merton 1976: λ·E[Y − 1]·T; Kou 2002: the jump term
+/// d(Σ(Vᵢ − 1)) of eq. 1 has mean λE[V − 1] per unit time),
 /// (λ⁺E[J⁺] − λ⁻E[J⁻])·T = (S⁺ − S⁻)/W·T, i.e. <see cref="DriftPerSecond"/>·T.</para>
 /// <para><b>Significance.</b> Campbell's theorem also gives Var[Σ w·y] = λE[y²]·∫w², estimated without bias by
 /// Σ w²y², so z = (S⁺ − S⁻)/√(Σ w²y²) is the studentised statistic of H₀: no net jump drift, asymptotically standard
 /// normal; <see cref="DriftConfidence"/> = 2Φ(|z|) − 1 is one minus its two-sided p-value. A single jump gives |z| = 1
 /// (confidence 0.683); jumps of one sign add up, jumps of both signs cancel.</para>
 /// <para><b>Jump variance.</b> The quadratic variation the jumps add to the log-price is λE[r²] per second
-/// (Merton 1976; CJP 2015 §10.4 for the mid-price), estimated as Σ w·r²/W (<see cref="VariancePerSecond"/>,
+/// (Merton 1976; Cartea, Jaimungal &amp; Penalva 2015, §10.4, for the mid-price), estimated as Σ w·r²/W (<see cref="VariancePerSecond"/>,
 /// log-return² per second).</para>
 /// </remarks>
 public sealed class WeightedJumpActivity
