@@ -111,15 +111,11 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
         var direction = Math.Abs(imbalance) >= Threshold && imbalance != 0
             ? (imbalance > 0 ? InsightDirection.Up : InsightDirection.Down)
             : InsightDirection.Flat;
-        var due = utcNow - flow.LastEmittedUtc >= InsightPeriod;
-        var changed = direction != flow.LastDirection;
-        if (!changed && (!due || direction == InsightDirection.Flat))
+        if (!flow.Throttle.Admit(direction, utcNow, InsightPeriod))
         {
             return null;
         }
 
-        flow.LastDirection = direction;
-        flow.LastEmittedUtc = utcNow;
         flow.SignedTradesSinceEmit = 0;
         var magnitude = direction == InsightDirection.Flat ? 0 : ImpactCoefficient * Math.Abs(imbalance);
         return Insight.Price(symbol, InsightPeriod, direction, magnitude, Math.Abs(imbalance), Name);
@@ -131,9 +127,7 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
 
         public TradeFlowImbalance Estimator { get; }
 
-        public InsightDirection LastDirection { get; set; } = InsightDirection.Flat;
-
-        public DateTime LastEmittedUtc { get; set; } = DateTime.MinValue;
+        public InsightThrottle Throttle { get; } = new();
 
         public int SignedTradesSinceEmit { get; set; }
     }

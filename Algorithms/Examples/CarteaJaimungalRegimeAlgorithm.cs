@@ -1,4 +1,5 @@
 using System;
+using Lean.MarketMaking.Algorithms.Alpha;
 using Lean.MarketMaking.Algorithms.Fills;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
@@ -25,6 +26,13 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// order rates λ±) replaces the calm one.</item>
 /// </list>
 /// The model is rebuilt when the regime switches or a jump input moves by more than <c>cj-recalibration-threshold</c>.
+/// Two alpha models run on the same one-minute mids (LEAN's <c>AddAlpha</c> makes them a
+/// <c>CompositeAlphaModel</c>): <see cref="JumpAlphaModel"/> emits price insights carrying the expected jump drift over
+/// <c>cj-jump-alpha-period-seconds</c>, which the portfolio construction model turns into the model's drift, and
+/// <see cref="RegimeVolatilityAlphaModel"/> emits volatility insights over <c>cj-volatility-alpha-period-seconds</c>
+/// (diagnostics and other consumers: the quotes take the regime from the indicator above). With the jump alpha on
+/// (<c>cj-jump-alpha</c> = 1) the model's jump inputs are made drift-neutral (<see cref="JumpInputs.WithoutDrift"/>) so
+/// the jump drift is counted once, by the alpha; its jump variance is kept.
 /// Time unit: seconds since 00:00 UTC, horizon one day; inventory in lots of <c>cj-lot-size</c> BTC, at most
 /// <c>cj-max-lots</c>. Minute data have no trade ticks, so quotes fill by the intensity rule (λ·e^(−κδ) per second).
 /// </summary>
@@ -36,6 +44,8 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
     private double[] _inputs = null!;
     private double _regimeThreshold;
     private double _fallbackJumpRate;
+    private JumpAlphaModel? _jumpAlpha;
+    private RegimeVolatilityAlphaModel _volatilityAlpha = null!;
 
     /// <inheritdoc />
     protected override string ParameterPrefix => "cj";
@@ -76,20 +86,36 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 0.0)), TimeSpan.FromSeconds(1));
         InstallFramework(security, model, clock, defaultMaxInventory: (decimal)(maxLots * lot));
 
-        _jumps = new JumpIndicator("jumps",
-            new LeeMyklandParameters(Parameter("jump-window", 60), Parameter("jump-significance", 0.01)),
-            testCount: Parameter("jump-tests-per-day", 1440));
+        var detector = new LeeMyklandParameters(Parameter("jump-window", 60), Parameter("jump-significance", 0.01));
+        var testsPerDay = Parameter("jump-tests-per-day", 1440);
+        _jumps = new JumpIndicator("jumps", detector, testCount: testsPerDay);
         var stayCalm = Parameter("regime-stay-calm", 0.99);
         var stayWild = Parameter("regime-stay-volatile", 0.98);
-        _regime = new RegimeIndicator("regime", new HiddenMarkovModelParameters(
+        var regimes = new HiddenMarkovModelParameters(
             new[] { 0.5, 0.5 },
             new[,] { { stayCalm, 1 - stayCalm }, { 1 - stayWild, stayWild } },
             new[]
             {
                 GaussianEmission.Univariate(0, Parameter("regime-calm-volatility", 0.0008)),
                 GaussianEmission.Univariate(0, Parameter("regime-volatile-volatility", 0.003)),
-            }));
+            });
+        _regime = new RegimeIndicator("regime", regimes);
         _regimeThreshold = Parameter("regime-threshold", 0.5);
+
+        // the regime model and the jump test work on one-minute returns: the alphas sample the mid every minute
+        var sample = TimeSpan.FromMinutes(1);
+        var jumpDetection = new JumpDetectionSettings(detector, testsPerDay, TimeSpan.FromMinutes(Parameter("alpha-jump-half-life-minutes", 60.0)));
+        var jumpAlpha = Parameter("jump-alpha", 1);
+        if (jumpAlpha != 0)
+        {
+            _jumpAlpha = new JumpAlphaModel(jumpDetection, sample, TimeSpan.FromSeconds(Parameter("jump-alpha-period-seconds", 300.0)),
+                Parameter("jump-alpha-min-magnitude", 0.0001), Parameter("jump-alpha-min-confidence", 0.5));
+            AddAlpha(_jumpAlpha);
+        }
+
+        _volatilityAlpha = new RegimeVolatilityAlphaModel(regimes, sample, TimeSpan.FromSeconds(Parameter("volatility-alpha-period-seconds", 1800.0)),
+            Parameter("volatility-alpha-threshold", 0.1), jumpDetection);
+        AddAlpha(_volatilityAlpha);
     }
 
     /// <inheritdoc />
@@ -111,7 +137,8 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
             if (_jumps.JumpCount != _jumpsSeen && _jumps.Summary is { } summary)
             {
                 _jumpsSeen = _jumps.JumpCount;
-                (_inputs[1], _inputs[2], _inputs[3], _inputs[4]) = JumpInputs.From(summary, (double)market.Mid, _fallbackJumpRate);
+                var inputs = JumpInputs.From(summary, (double)market.Mid, _fallbackJumpRate);
+                (_inputs[1], _inputs[2], _inputs[3], _inputs[4]) = _jumpAlpha is null ? inputs : JumpInputs.WithoutDrift(inputs);
                 changed = true;
             }
 
@@ -135,5 +162,20 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
         Plot("Regime", "Model regime", Model.Inputs[0]);
         Plot("Jumps", "Count", (double)_jumps.JumpCount);
         Plot("Jumps", "Intensity (per s)", Model.Inputs[1]);
+        if (_jumpAlpha is not null)
+        {
+            Plot("Alpha", "Jump drift view (bp over period)", _jumpAlpha.ViewOf(Quoted.Symbol) * 1e4);
+        }
+
+        Plot("Alpha", "Volatility view (% change over period)", _volatilityAlpha.ViewOf(Quoted.Symbol) * 100);
+    }
+
+    /// <inheritdoc />
+    public override void OnEndOfAlgorithm()
+    {
+        base.OnEndOfAlgorithm();
+        SetRuntimeStatistic("Jump insights", (decimal)(_jumpAlpha?.InsightCount ?? 0));
+        SetRuntimeStatistic("Jumps seen by the jump alpha", (decimal)(_jumpAlpha?.JumpCountOf(Quoted.Symbol) ?? 0));
+        SetRuntimeStatistic("Volatility insights", (decimal)_volatilityAlpha.InsightCount);
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Jumps;
 
@@ -26,5 +27,20 @@ internal static class JumpInputs
             summary.ProbabilityUp ?? 0.5,
             summary.Up.ExponentialRate is { } up ? up * scale : fallbackRate,
             summary.Down.ExponentialRate is { } down ? down * scale : fallbackRate);
+    }
+
+    /// <summary>
+    /// The same jump risk without the jump drift, for a model whose drift view comes from an alpha (e.g.
+    /// <c>JumpAlphaModel</c>), so the drift is not counted twice: p = ½ and one rate η for both sides with
+    /// 1/η² = p/η⁺² + (1 − p)/η⁻², which keeps λ_J·E[Y²] = λ_J(2p/η⁺² + 2(1−p)/η⁻²) (the jump variance the model charges
+    /// through its jump risk aversion) and zeroes λ_J(p/η⁺ − (1−p)/η⁻).
+    /// </summary>
+    /// <param name="inputs">(λ_J, p, η⁺, η⁻) as from <see cref="From"/>.</param>
+    public static (double Intensity, double ProbabilityUp, double UpRate, double DownRate) WithoutDrift(
+        (double Intensity, double ProbabilityUp, double UpRate, double DownRate) inputs)
+    {
+        var (intensity, p, up, down) = inputs;
+        var rate = 1 / Math.Sqrt(p / (up * up) + (1 - p) / (down * down));
+        return (intensity, 0.5, rate, rate);
     }
 }

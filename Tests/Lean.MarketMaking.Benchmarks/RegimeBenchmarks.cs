@@ -6,7 +6,7 @@ namespace Lean.MarketMaking.Benchmarks;
 
 /// <summary>
 /// Gaussian HMM speed: a 2-state Baum–Welch fit on 100,000 simulated returns (target &lt; 1 s with default options)
-/// and one online filter update (target: no allocation, O(K²)).
+/// and one online filter update (target: no allocation, O(K²)), and one volatility forecast from the filtered probabilities.
 /// </summary>
 [MemoryDiagnoser]
 public class RegimeBenchmarks
@@ -15,6 +15,7 @@ public class RegimeBenchmarks
     private readonly double[] _returns = new double[Returns];
     private readonly HiddenMarkovModelFitOptions _options = new(states: 2);
     private HiddenMarkovModelFilter _filter = null!;
+    private RegimeVolatilityForecast _forecast = null!;
     private int _next;
 
     /// <summary>Simulates a 2-state volatility-regime series (σ = 1% and 3%, persistence 0.99 and 0.97).</summary>
@@ -36,6 +37,7 @@ public class RegimeBenchmarks
         }
 
         _filter = new HiddenMarkovModelFilter(GaussianHiddenMarkovModel.Fit(_returns, _options).Parameters);
+        _forecast = new RegimeVolatilityForecast(_filter.Parameters, horizonSteps: 30);
     }
 
     /// <summary>Full fit: default options (4 starts, tolerance 1e-7 nats per observation).</summary>
@@ -50,4 +52,8 @@ public class RegimeBenchmarks
         _next = (_next + 1) % Returns;
         return _filter.Probabilities[0];
     }
+
+    /// <summary>One volatility forecast (O(K), target: no allocation): what the regime volatility alpha adds per sample.</summary>
+    [Benchmark]
+    public double VolatilityForecast() => _forecast.RelativeChange(_filter.Probabilities, 1e-6) + _forecast.Agreement(_filter.Probabilities, -1);
 }

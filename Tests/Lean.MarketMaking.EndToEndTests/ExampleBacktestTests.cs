@@ -36,8 +36,18 @@ public class ExampleBacktestTests
         Check(Run("GlftOnlineCalibrationAlgorithm", SampleDataFolder()), maxInventory: Parameter("glft-max-inventory"), orderSize: Parameter("glft-order-size"));
 
     [Test]
-    public void CarteaJaimungalWithJumpsAndRegimesOnBtcUsdMinutes() =>
-        Check(Run("CarteaJaimungalRegimeAlgorithm", SampleDataFolder()), maxInventory: Parameter("cj-max-inventory"), orderSize: Parameter("cj-lot-size"));
+    public void CarteaJaimungalWithJumpsAndRegimesOnBtcUsdMinutes()
+    {
+        var summary = Run("CarteaJaimungalRegimeAlgorithm", SampleDataFolder());
+        Check(summary, maxInventory: Parameter("cj-max-inventory"), orderSize: Parameter("cj-lot-size"));
+
+        // the jump and regime-volatility alphas ran on the minute mids and emitted insights (LEAN's summary does not count
+        // insights: the example reports its alphas' counts as runtime statistics)
+        var runtime = Section(summary, "runtimeStatistics");
+        Assert.That(Number(runtime, "Jumps seen by the jump alpha"), Is.GreaterThan(0), "jumps detected");
+        Assert.That(Number(runtime, "Jump insights"), Is.GreaterThan(0), "jump price insights emitted");
+        Assert.That(Number(runtime, "Volatility insights"), Is.GreaterThan(0), "volatility insights emitted");
+    }
 
     [Test]
     public void GueantMultiAssetOnSpyAndIbmMinutes() =>

@@ -11,6 +11,8 @@ namespace QuantConnect.Algorithm
     {
         public void SetAlpha(IAlphaModel alpha) => throw new NotImplementedException();
 
+        public void AddAlpha(IAlphaModel alpha) => throw new NotImplementedException();
+
         public void SetPortfolioConstruction(IPortfolioConstructionModel portfolioConstruction) => throw new NotImplementedException();
 
         public void SetExecution(IExecutionModel execution) => throw new NotImplementedException();

@@ -1,5 +1,6 @@
 using System;
 using Lean.MarketMaking.Models.Estimation.Jumps;
+using Lean.MarketMaking.Models.Estimation.Regimes;
 using Lean.MarketMaking.Models.Estimation.Volatility;
 using Lean.MarketMaking.Models.Stochastic;
 using NUnit.Framework;
@@ -33,6 +34,32 @@ public class AllocationTests
         var before = GC.GetAllocatedBytesForCurrentThread();
         Run(1_000, ticks.Length);
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [Test]
+    public void JumpActivityAndVolatilityForecastDoNotAllocate()
+    {
+        var activity = new WeightedJumpActivity(3600);
+        var forecast = new RegimeVolatilityForecast(new HiddenMarkovModelParameters(new[] { 0.5, 0.5 }, new[,] { { 0.99, 0.01 }, { 0.02, 0.98 } },
+            new[] { GaussianEmission.Univariate(0, 0.001), GaussianEmission.Univariate(0, 0.004) }), 30);
+        var probabilities = new[] { 0.3, 0.7 };
+        double sink = 0;
+        void Run()
+        {
+            for (var i = 0; i < 1_000; i++)
+            {
+                activity.Elapse(60);
+                activity.AddJump(i % 7 == 0 ? 0.01 : i % 11 == 0 ? -0.02 : 0);
+                sink += activity.ExpectedMove(300) + activity.DriftConfidence + activity.VariancePerSecond;
+                sink += forecast.RelativeChange(probabilities, activity.VariancePerSecond * 60) + forecast.Agreement(probabilities, 1);
+            }
+        }
+
+        Run();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Run();
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(double.IsFinite(sink), Is.True);
     }
 
     [Test]

@@ -109,6 +109,21 @@ public class ExampleSupportTests
     }
 
     [Test]
+    public void DriftNeutralJumpInputsKeepTheJumpVarianceAndDropTheJumpDrift()
+    {
+        // (λ, p, η⁺, η⁻) = (0.004, 0.75, 0.1, 0.05): drift λ(p/η⁺ − (1−p)/η⁻) = 0.004·(7.5 − 5) = 0.01, variance
+        // λ(2p/η⁺² + 2(1−p)/η⁻²) = 0.004·350 = 1.4; drift-neutral: p = ½, 1/η² = 75 + 100 = 175, η = 0.0755928946
+        var neutral = JumpInputs.WithoutDrift((0.004, 0.75, 0.1, 0.05));
+        Assert.That(neutral.Intensity, Is.EqualTo(0.004));
+        Assert.That(neutral.ProbabilityUp, Is.EqualTo(0.5));
+        Assert.That(neutral.UpRate, Is.EqualTo(1 / Math.Sqrt(175)).Within(1e-15));
+        Assert.That(neutral.DownRate, Is.EqualTo(neutral.UpRate));
+        var (drift, variance) = (0.5 / neutral.UpRate - 0.5 / neutral.DownRate, neutral.Intensity * (1 / (neutral.UpRate * neutral.UpRate) + 1 / (neutral.DownRate * neutral.DownRate)));
+        Assert.That(drift, Is.Zero);
+        Assert.That(variance, Is.EqualTo(1.4).Within(1e-12));
+    }
+
+    [Test]
     public void ConfigJsonListsEveryParameterTheExamplesReadWithTheCodeDefaults()
     {
         var root = SampleData.RepositoryRoot;

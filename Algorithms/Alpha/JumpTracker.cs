@@ -1,0 +1,48 @@
+using System;
+using Lean.MarketMaking.Indicators;
+using Lean.MarketMaking.Models.Estimation.Jumps;
+
+namespace Lean.MarketMaking.Algorithms.Alpha;
+
+/// <summary>
+/// One symbol's jump state for the alpha models: a <see cref="JumpIndicator"/> (online Lee–Mykland test) on the sampled
+/// mids, whose tested time and jumps feed a <see cref="WeightedJumpActivity"/>.
+/// </summary>
+internal sealed class JumpTracker
+{
+    public JumpTracker(JumpDetectionSettings settings)
+    {
+        // the summary of remembered jumps is not used: keep one
+        Indicator = new JumpIndicator("jumps", settings.Detector, settings.TestsPerPeriod, jumpMemory: 1);
+        Activity = new WeightedJumpActivity(settings.MemoryHalfLife.TotalSeconds);
+    }
+
+    /// <summary>The Lee–Mykland test.</summary>
+    public JumpIndicator Indicator { get; }
+
+    /// <summary>Exponentially weighted jump rates, sizes and variance.</summary>
+    public WeightedJumpActivity Activity { get; }
+
+    /// <summary>Whether the latest price's return was tested (the price was accepted and the window was full).</summary>
+    public bool IsTested { get; private set; }
+
+    /// <summary>Whether the latest price's return was flagged as a jump.</summary>
+    public bool IsJump => IsTested && Indicator.IsJump;
+
+    /// <summary>Feeds a sampled price; a price the indicator rejects changes nothing.</summary>
+    public void Update(DateTime time, decimal price)
+    {
+        var samples = Indicator.Samples;
+        var skipped = Indicator.SkippedCount;
+        var tested = Indicator.TestedSeconds;
+        var jumps = Indicator.JumpCount;
+        Indicator.Update(time, price);
+        // LEAN's base ignores an input older than the previous one (Samples unchanged); ours skips unusable prices
+        IsTested = Indicator.Samples != samples && Indicator.SkippedCount == skipped && Indicator.IsTested;
+        Activity.Elapse(Indicator.TestedSeconds - tested);
+        if (Indicator.JumpCount != jumps && Indicator.LastJump is { } jump)
+        {
+            Activity.AddJump(jump.LogReturn);
+        }
+    }
+}
