@@ -95,7 +95,7 @@ public abstract class SampledMidAlphaModel : AlphaModel
         foreach (var security in changes.RemovedSecurities)
         {
             _securities.Remove(security.Symbol);
-            _issues.Clear(security.Symbol);
+            _issues.Remove(security.Symbol);
             Forget(security.Symbol);
         }
 

@@ -20,7 +20,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// quotes re-centre on the mid each new session. γ, k (per unit of price), the order size and the inventory limit
 /// (units of EUR) are parameters (<c>as-*</c> in config.json); σ starts at <c>as-volatility</c> (price per √second)
 /// and is re-estimated online: an EWMA of the variance of log mid returns sampled every
-/// <c>as-volatility-sample-seconds</c> (a regular grid keeps tick-level bid/ask noise out of the estimate), scaled by
+/// <c>as-volatility-sample-seconds</c> (a regular grid keeps tick-level bid/ask noise out of the estimate; a sample
+/// waits for a book the <see cref="SpikeFilter"/> accepts, so a bad print cannot inflate σ for hours), scaled by
 /// the mid; the model is rebuilt when σ moves by more than <c>as-recalibration-threshold</c>. Forex data has no
 /// trades, so the quotes fill by the intensity rule of <see cref="PassiveQuoteFillModel"/> (rate A·e^(−kδ) per second;
 /// <c>as-fill-mode</c> = Queue selects the queue-position rule for pairs with trade ticks). The order-flow alpha (drift
@@ -35,6 +36,7 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
 {
     private EwmaVarianceEstimator _variance = null!;
+    private readonly SpikeFilter _spikes = new(SpikeFilterSettings.Default);
     private TimeSpan _sampleInterval;
     private DateTime _nextSample;
     private bool _logHeap;
@@ -88,7 +90,8 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     /// <inheritdoc />
     public override void OnData(Slice slice)
     {
-        if (Time >= _nextSample && QuoteMarket.From(Quoted) is var market && market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None)
+        if (Time >= _nextSample && QuoteMarket.From(Quoted) is var market && market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None
+            && _spikes.Accept(market.Mid, Time))
         {
             _nextSample = Time + _sampleInterval;
             var mid = (double)market.Mid;

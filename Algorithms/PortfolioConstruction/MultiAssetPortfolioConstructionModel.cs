@@ -30,12 +30,12 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// insights do not move these quotes).
 /// <para>
 /// The group is quoted as a whole or not at all. If any security's book is missing, non-positive, crossed/locked or
-/// stale (<see cref="MarketDataIssue"/>), or a security of the group is not (or no longer) in the universe, no target is
+/// stale (<see cref="MarketDataIssue"/>), its mid is a suspected bad print (<see cref="SpikeFilter"/>), or a security of the group is not (or no longer) in the universe, no target is
 /// emitted for any of them that step: the quotes of every asset price the risk of the others' inventories as hedgeable
 /// at their mids, which a bad book of one asset invalidates. The execution model then keeps the working quotes until
 /// its stale-quote timeout and pulls them, and the risk model still flattens a breached inventory. The same holds when
 /// the model throws a <see cref="MarketMakingException"/> (e.g. a model time beyond the horizon, before the session).
-/// Each problem is logged once when it starts, not on every step. Orders are never placed here.
+/// Each kind of problem is logged once per episode, not on every step. Orders are never placed here.
 /// </para>
 /// </summary>
 public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
@@ -45,7 +45,8 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     private readonly Security?[] _securities;
     private readonly QuoteMarket[] _markets;
     private readonly double[] _mids;
-    private readonly decimal[] _inventory;
+    private readonly InventoryExposure[] _exposures;
+    private readonly SpikeFilter[] _spikes;
     private readonly double[] _modelInventory;
     private readonly TwoSidedQuote[] _quotes;
     private readonly IssueLog _bookIssues = new();
@@ -58,11 +59,13 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     /// <param name="symbols">The quoted group, in the model's asset order; distinct, as many as the model's assets.</param>
     /// <param name="clock">Maps exchange-local time to model time.</param>
     /// <param name="maxQuoteAge">Oldest acceptable last data point; older books are stale and stop the group.</param>
+    /// <param name="spikeFilter">Bad-print filter settings; defaults to <see cref="SpikeFilterSettings.Default"/>.</param>
     public MultiAssetPortfolioConstructionModel(
         IMultiAssetQuotingModel model,
         IReadOnlyList<Symbol> symbols,
         MarketMakingClock clock,
-        TimeSpan maxQuoteAge)
+        TimeSpan maxQuoteAge,
+        SpikeFilterSettings? spikeFilter = null)
     {
         _model = model ?? throw Guard.Invalid(nameof(model), "must not be null");
         if (symbols is null || symbols.Count != model.AssetCount || symbols.Distinct().Count() != symbols.Count)
@@ -78,7 +81,13 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
         _securities = new Security?[n];
         _markets = new QuoteMarket[n];
         _mids = new double[n];
-        _inventory = new decimal[n];
+        _exposures = new InventoryExposure[n];
+        SpikeFilter = spikeFilter ?? SpikeFilterSettings.Default;
+        _spikes = new SpikeFilter[n];
+        for (var i = 0; i < n; i++)
+        {
+            _spikes[i] = new SpikeFilter(SpikeFilter);
+        }
         _modelInventory = new double[n];
         _quotes = new TwoSidedQuote[n];
     }
@@ -91,6 +100,9 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
 
     /// <summary>Oldest acceptable last data point.</summary>
     public TimeSpan MaxQuoteAge { get; }
+
+    /// <summary>Settings of each security's bad-print filter.</summary>
+    public SpikeFilterSettings SpikeFilter { get; }
 
     /// <inheritdoc />
     public override IEnumerable<IPortfolioTarget> CreateTargets(QCAlgorithm algorithm, Insight[] insights)
@@ -108,6 +120,11 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
 
             var market = _markets[i] = GetMarket(security);
             var issue = market.Validate(MaxQuoteAge);
+            if (issue == MarketDataIssue.None && !_spikes[i].Accept(market.Mid, market.LocalTime))
+            {
+                issue = MarketDataIssue.Spike;
+            }
+
             if (issue != MarketDataIssue.None)
             {
                 usable = false;
@@ -129,14 +146,14 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
             for (var i = 0; i < n; i++)
             {
                 _mids[i] = (double)_markets[i].Mid;
-                _inventory[i] = GetInventory(algorithm, _securities[i]!);
-                _modelInventory[i] = (double)_inventory[i];
+                _exposures[i] = GetExposure(algorithm, _securities[i]!);
+                _modelInventory[i] = (double)_exposures[i].Net;
             }
 
             _model.Quote(_mids, _modelInventory, Clock.ToModelTime(_markets[0].LocalTime), _quotes);
             for (var i = 0; i < n; i++)
             {
-                targets[i] = QuoteTarget.FromQuote(_symbols[i], _inventory[i], _quotes[i]);
+                targets[i] = QuoteTarget.FromQuote(_symbols[i], _exposures[i], _quotes[i]);
             }
         }
         catch (MarketMakingException error)
@@ -162,7 +179,7 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
             if (i >= 0)
             {
                 _securities[i] = null;
-                _bookIssues.Clear(security.Symbol);
+                _bookIssues.Remove(security.Symbol);
             }
         }
 
@@ -179,9 +196,12 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     /// <summary>Top of book of <paramref name="security"/>; override to read it from elsewhere.</summary>
     protected virtual QuoteMarket GetMarket(Security security) => QuoteMarket.From(security);
 
-    /// <summary>Inventory qᵢ handed to the model: holdings plus net unfilled open orders, units of the asset.</summary>
-    protected virtual decimal GetInventory(QCAlgorithm algorithm, Security security) =>
-        InventoryExposure.Of(algorithm, security).Net;
+    /// <summary>
+    /// Holdings and working orders of <paramref name="security"/>; the model's inventory qᵢ is their
+    /// <see cref="InventoryExposure.Net"/>, and the target carries them on to the risk model.
+    /// </summary>
+    protected virtual InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
+        InventoryExposure.Of(algorithm, security);
 
     /// <summary>Writes to the algorithm log.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);

@@ -140,7 +140,7 @@ public class FrameworkPipelineTests
         {
         }
 
-        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) => security.Holdings.Quantity;
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => new(security.Holdings.Quantity, 0m, 0m);
     }
 
     private sealed class PipelineRisk : InventoryLimitRiskManagementModel

@@ -84,6 +84,17 @@ public class MultiAssetPortfolioConstructionModelTests
     }
 
     [Test]
+    public void ASuspectedBadPrintOfOneSymbolStopsTheGroupUntilTheBookComesBack()
+    {
+        Assert.That(Step(), Has.Length.EqualTo(2), "the first book is the spike filter's reference");
+        _btc.Quote(149.97m, 150.03m, Start.AddSeconds(1));
+        Assert.That(Step(), Is.Empty);
+        Assert.That(_pcm.Logs.Lines.Single(), Does.Contain("Spike").And.Contain(Btc.ToString()));
+        _btc.Quote(99.99m, 100.03m, Start.AddSeconds(2));
+        Assert.That(Step(), Has.Length.EqualTo(2));
+    }
+
+    [Test]
     public void AStaleBookOfOneSymbolStopsTheGroup()
     {
         _eth.SetLocalTimeForTests(Start.AddSeconds(5.5));
@@ -245,8 +256,8 @@ public class MultiAssetPortfolioConstructionModelTests
         /// <summary>Open orders per symbol (holdings come from the security).</summary>
         public Dictionary<Symbol, InventoryExposure> WorkingOrders { get; } = new();
 
-        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) =>
-            (WorkingOrders.TryGetValue(security.Symbol, out var open) ? open with { Holdings = security.Holdings.Quantity } : new InventoryExposure(security.Holdings.Quantity, 0, 0)).Net;
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
+            WorkingOrders.TryGetValue(security.Symbol, out var open) ? open with { Holdings = security.Holdings.Quantity } : new InventoryExposure(security.Holdings.Quantity, 0, 0);
 
         protected override void Log(QCAlgorithm algorithm, string message) => Logs.Add(message);
     }
@@ -258,7 +269,7 @@ public class MultiAssetPortfolioConstructionModelTests
         {
         }
 
-        protected override decimal GetInventory(QCAlgorithm algorithm, Security security) => security.Holdings.Quantity;
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => new(security.Holdings.Quantity, 0m, 0m);
 
         protected override DateTime GetUtcTime(QCAlgorithm algorithm) => Start;
     }
