@@ -54,6 +54,53 @@ public class ExampleBacktestTests
         Check(Run("GueantMultiAssetAlgorithm", SampleDataFolder()), maxInventory: Parameter("gm-max-inventory"), orderSize: Parameter("gm-order-size"),
             "SPY", "IBM");
 
+    /// <summary>
+    /// Issue 4's robustness day in a real backtest: <c>generate-data --faults</c> writes two synthetic days full of bad
+    /// data (crossed, locked, zero, negative and ×1.5 spiking quotes, zero and negative trade prices, duplicated and
+    /// out-of-order timestamps, a one-hour gap); the Avellaneda–Stoikov example runs on them to the end, LEAN rejects
+    /// none of its orders, every limit price it sends is positive, on the tick grid and within 5 % of the first one (no
+    /// quote follows a spike), and the log names every kind of bad input it skipped.
+    /// </summary>
+    [Test]
+    public void AvellanedaStoikovOnABadDayRunsToTheEndWithoutABadOrder()
+    {
+        var data = Directory.CreateTempSubdirectory("mm-e2e-bad-day-").FullName;
+        var generate = Process(Root, "dotnet", "run", "-c", "Release", "--project", "Research", "--",
+            "generate-data", "--out", data, "--days", "2", "--seed", "3", "--faults");
+        using (var faults = JsonDocument.Parse(generate))
+        {
+            Assert.That(faults.RootElement.GetProperty("faults").GetProperty("spikes").GetInt32(), Is.GreaterThan(0));
+        }
+
+        // the algorithm's day starts at midnight New York: start a day early so that the whole UTC data day is seen
+        var (summary, results) = RunWithResults("AvellanedaStoikovAlgorithm", data,
+            "as-security-type=Crypto", "as-market=coinbase", "as-ticker=MMCUSD", "as-session-start-hour=0",
+            "as-start-year=2023", "as-start-month=12", "as-start-day=31", "as-end-year=2024", "as-end-month=1", "as-end-day=2");
+        Check(summary, maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"));
+
+        const decimal tick = 0.00001m; // generate-data's default MMCUSD tick size
+        using var events = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "AvellanedaStoikovAlgorithm-order-events.json")));
+        var prices = events.RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("status").GetString() is "submitted" or "updateSubmitted")
+            .Select(e => e.GetProperty("limitPrice").GetDecimal())
+            .ToArray();
+        Assert.That(prices, Is.Not.Empty);
+        Assert.That(prices, Has.All.GreaterThan(0m), "positive prices only");
+        Assert.That(prices.Where(p => p % tick != 0), Is.Empty, "prices on the tick grid");
+        Assert.That(prices.Where(p => Math.Abs(p / prices[0] - 1m) > 0.05m), Is.Empty, "no quote priced off a spike");
+        Assert.That(events.RootElement.EnumerateArray().Select(e => e.GetProperty("status").GetString()), Has.None.EqualTo("invalid"),
+            "LEAN rejected no order");
+
+        var log = File.ReadAllLines(Path.Combine(results, "AvellanedaStoikovAlgorithm-log.txt"));
+        foreach (var kind in new[] { "Crossed", "Locked", "NonPositive", "NonPositiveLastPrice", "Spike" })
+        {
+            Assert.That(log, Has.Some.Contains($"not quoting MMCUSD: {kind} ("), $"{kind} logged");
+        }
+
+        Assert.That(log, Has.None.Contains("Order Error"), "no order error from LEAN");
+        Assert.That(log, Has.None.Contains("conversion rate"), "no order rejected for a zero conversion rate");
+    }
+
     private static string Root
     {
         get
@@ -79,7 +126,26 @@ public class ExampleBacktestTests
         return double.Parse(config.RootElement.GetProperty("parameters").GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
     }
 
-    private static JsonElement Run(string algorithm, string? dataFolder, params string[] parameters)
+    private static JsonElement Run(string algorithm, string? dataFolder, params string[] parameters) =>
+        RunWithResults(algorithm, dataFolder, parameters).Summary;
+
+    private static string Process(string workingDirectory, string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(10)), Is.True, $"{file} did not finish in 10 minutes");
+        Assert.That(process.ExitCode, Is.Zero, $"{file} {string.Join(' ', arguments)} failed:\n{stderr.Result}");
+        return stdout;
+    }
+
+    private static (JsonElement Summary, string Results) RunWithResults(string algorithm, string? dataFolder, params string[] parameters)
     {
         var results = Directory.CreateTempSubdirectory($"mm-e2e-{algorithm}-").FullName;
         var start = new ProcessStartInfo("bash") { WorkingDirectory = Root, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -96,7 +162,7 @@ public class ExampleBacktestTests
             start.Environment["MM_DATA_FOLDER"] = dataFolder;
         }
 
-        using var process = Process.Start(start)!;
+        using var process = System.Diagnostics.Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
         Assert.That(process.WaitForExit(TimeSpan.FromMinutes(30)), Is.True, "backtest did not finish in 30 minutes");
@@ -104,7 +170,7 @@ public class ExampleBacktestTests
 
         var summary = Path.Combine(results, $"{algorithm}-summary.json");
         Assert.That(File.Exists(summary), Is.True, $"LEAN wrote no {summary}");
-        return JsonDocument.Parse(File.ReadAllText(summary)).RootElement.Clone();
+        return (JsonDocument.Parse(File.ReadAllText(summary)).RootElement.Clone(), results);
     }
 
     /// <param name="summary">LEAN's summary.</param>

@@ -59,9 +59,12 @@ public static class MarketDataFaults
         zeroOrNegative += Replace(quotes, 0.30, q => q with { Bid = -q.Bid, Ask = -q.Ask });
         var spikes = Replace(quotes, 0.35, q => q with { Bid = q.Bid * 1.5m, Ask = q.Ask * 1.5m });
 
-        // duplicates: each tick of the episode written twice
+        // duplicates: each tick of the episode written twice in a row (same timestamp, same values)
         var duplicateAt = Position(quotes, 0.40);
-        quotes.InsertRange(duplicateAt + EpisodeTicks, quotes.GetRange(duplicateAt, EpisodeTicks));
+        for (var i = 0; i < EpisodeTicks; i++)
+        {
+            quotes.Insert(duplicateAt + 2 * i + 1, quotes[duplicateAt + 2 * i]);
+        }
 
         // out of order: a tick stamped one second before the tick written just ahead of it
         var outOfOrder = 0;
