@@ -23,6 +23,18 @@ public sealed class SpikeFilter
     public SpikeFilterSettings Settings { get; }
 
     /// <summary>
+    /// The book's own checks (<see cref="QuoteMarket.Validate"/>), then, for a book that passes them, this filter:
+    /// <see cref="MarketDataIssue.Spike"/> while its mid is a suspected bad print.
+    /// </summary>
+    /// <param name="market">The security's top of book now.</param>
+    /// <param name="maxAge">Largest allowed age of the last data point; <see cref="TimeSpan.MaxValue"/> disables the check.</param>
+    public MarketDataIssue Validate(in QuoteMarket market, TimeSpan maxAge)
+    {
+        var issue = market.Validate(maxAge);
+        return issue == MarketDataIssue.None && !Accept(market.Mid, market.LocalTime) ? MarketDataIssue.Spike : issue;
+    }
+
+    /// <summary>
     /// True if <paramref name="mid"/> (&gt; 0) at <paramref name="time"/> is accepted; false while it is a suspected
     /// spike. Non-positive mids are never accepted and leave the state unchanged (they are another kind of issue).
     /// </summary>

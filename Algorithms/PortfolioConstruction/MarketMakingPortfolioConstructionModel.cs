@@ -75,12 +75,7 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
         foreach (var (symbol, (security, model, spikes)) in _quoted)
         {
             var market = GetMarket(security);
-            var issue = market.Validate(MaxQuoteAge);
-            if (issue == MarketDataIssue.None && !spikes.Accept(market.Mid, market.LocalTime))
-            {
-                issue = MarketDataIssue.Spike;
-            }
-
+            var issue = spikes.Validate(market, MaxQuoteAge);
             if (issue != MarketDataIssue.None)
             {
                 Report(algorithm, symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}, last data {market.LastDataTime:O}");

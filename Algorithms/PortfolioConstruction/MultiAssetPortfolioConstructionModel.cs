@@ -119,12 +119,7 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
             }
 
             var market = _markets[i] = GetMarket(security);
-            var issue = market.Validate(MaxQuoteAge);
-            if (issue == MarketDataIssue.None && !_spikes[i].Accept(market.Mid, market.LocalTime))
-            {
-                issue = MarketDataIssue.Spike;
-            }
-
+            var issue = _spikes[i].Validate(market, MaxQuoteAge);
             if (issue != MarketDataIssue.None)
             {
                 usable = false;

@@ -2,6 +2,7 @@ using System;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Models.Errors;
 using NUnit.Framework;
+using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
 namespace Lean.MarketMaking.Tests.LeanLayer.MarketData;
 
@@ -55,6 +56,17 @@ public class SpikeFilterTests
         Assert.That(filter.Accept(100m, T0), Is.True);
         Assert.That(filter.Accept(0m, T0.AddSeconds(60)), Is.False);
         Assert.That(filter.Accept(101m, T0.AddSeconds(61)), Is.True);
+    }
+
+    [Test]
+    public void ValidateRunsTheBookChecksFirstAndTheFilterOnlyOnBooksThatPassThem()
+    {
+        var filter = new SpikeFilter(Settings);
+        var good = QuoteMarket.From(NewSecurity().Quote(99.98m, 100.02m, Start));
+        Assert.That(filter.Validate(good, TimeSpan.MaxValue), Is.EqualTo(MarketDataIssue.None));
+        Assert.That(filter.Validate(good with { Bid = 150.05m, Ask = 150.01m }, TimeSpan.MaxValue), Is.EqualTo(MarketDataIssue.Crossed));
+        Assert.That(filter.Validate(good with { Bid = 149.98m, Ask = 150.02m }, TimeSpan.MaxValue), Is.EqualTo(MarketDataIssue.Spike));
+        Assert.That(filter.Validate(good with { Bid = 99.99m, Ask = 100.03m }, TimeSpan.MaxValue), Is.EqualTo(MarketDataIssue.None));
     }
 
     [Test]
