@@ -49,9 +49,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     {
         var security = SubscribeQuotedPair();
         var k = Parameter("intensity-decay", 10000.0);
-        security.SetFillModel(GetParameter("as-fill-mode", "Intensity") == "Queue"
-            ? PassiveQuoteFillModel.Queue()
-            : PassiveQuoteFillModel.Intensity(new IntensityFill(Parameter("fill-intensity", 0.05), k, Parameter("fill-seed", 42))));
+        security.SetFillModel(PassiveFillModel());
 
         var gamma = Parameter("risk-aversion", 0.0003);
         var sigma = Parameter("volatility", 0.00002);
@@ -86,6 +84,14 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
             ? AddCrypto(ticker, Resolution.Tick, market)
             : AddForex(ticker, Resolution.Tick, market);
     }
+
+    /// <summary>
+    /// The passive fill model of the quoted pair: <c>as-fill-mode</c> = Intensity (default; rate
+    /// <c>as-fill-intensity</c>·e^(−<c>as-intensity-decay</c>·δ) per second, seeded by <c>as-fill-seed</c>) or Queue.
+    /// </summary>
+    protected PassiveQuoteFillModel PassiveFillModel() => GetParameter("as-fill-mode", "Intensity") == "Queue"
+        ? PassiveQuoteFillModel.Queue()
+        : PassiveQuoteFillModel.Intensity(new IntensityFill(Parameter("fill-intensity", 0.05), Parameter("intensity-decay", 10000.0), Parameter("fill-seed", 42)));
 
     /// <inheritdoc />
     public override void OnData(Slice slice)
