@@ -101,6 +101,28 @@ public class ExampleBacktestTests
         Assert.That(log, Has.None.Contains("conversion rate"), "no order rejected for a zero conversion rate");
     }
 
+    /// <summary>
+    /// LEAN's own <c>MaximumDrawdownPercentPerSecurity</c> beside the market maker (<c>as-max-drawdown-percent</c>): its
+    /// plain zero targets must make the execution model flatten the holding with marketable limit orders (tag
+    /// "mm flatten"), and quoting must resume afterwards, on two EURUSD days with a 0.02 % limit that trips often.
+    /// </summary>
+    [Test]
+    public void AStockLeanRiskModelsZeroTargetFlattensAndQuotingResumes()
+    {
+        var (summary, results) = RunWithResults("AvellanedaStoikovAlgorithm", SampleDataFolder(),
+            "as-max-drawdown-percent=0.0002", "as-end-day=2");
+        Check(summary, maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"));
+
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "AvellanedaStoikovAlgorithm.json")));
+        var orders = result.RootElement.GetProperty("orders").EnumerateObject()
+            .Select(o => (Id: o.Value.GetProperty("id").GetInt32(), Tag: o.Value.GetProperty("tag").GetString()))
+            .OrderBy(o => o.Id)
+            .ToArray();
+        var flattens = orders.Where(o => o.Tag == "mm flatten").ToArray();
+        Assert.That(flattens, Is.Not.Empty, "the drawdown limit tripped and the holding was flattened");
+        Assert.That(orders.Where(o => o.Id > flattens[^1].Id && o.Tag is "mm bid" or "mm ask"), Is.Not.Empty, "quoting resumed");
+    }
+
     private static string Root
     {
         get

@@ -18,5 +18,7 @@ namespace QuantConnect.Algorithm
         public void SetExecution(IExecutionModel execution) => throw new NotImplementedException();
 
         public void SetRiskManagement(IRiskManagementModel riskManagement) => throw new NotImplementedException();
+
+        public void AddRiskManagement(IRiskManagementModel riskManagement) => throw new NotImplementedException();
     }
 }
