@@ -20,7 +20,7 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// It emits price insights with direction sign(I), magnitude |β·I| and confidence |I| when |I| reaches the
 /// threshold; per symbol at most one insight per period unless the direction flips, only after new signed trades,
 /// and a Flat insight when a previous view fades below the threshold. A market-making portfolio construction model turns these into a drift
-/// (see <c>InsightSignals</c>). A Hawkes-based estimator replaces this simple one later.
+/// (see <c>InsightSignals</c>).
 /// </summary>
 public class OrderFlowImbalanceAlphaModel : AlphaModel
 {
