@@ -7,7 +7,8 @@ using QuantConnect.Orders;
 namespace Lean.MarketMaking.Algorithms.Execution;
 
 /// <summary>
-/// <see cref="IQuoteOrderRouter"/> over a running LEAN algorithm: limit orders through <c>QCAlgorithm.LimitOrder</c>,
+/// <see cref="IQuoteOrderRouter"/> over a running LEAN algorithm: limit orders through <c>QCAlgorithm.LimitOrder</c>
+/// (quotes with the configured order properties, marketable flattening orders with the brokerage's defaults),
 /// moves through <c>OrderTicket.Update(UpdateOrderFields)</c> (price and quantity in one request), cancels through
 /// <c>OrderTicket.Cancel</c>. Keeps the tickets it created, by order id, until they are released.
 /// </summary>
@@ -25,9 +26,15 @@ internal sealed class AlgorithmOrderRouter : IQuoteOrderRouter
         _properties = properties;
     }
 
-    public int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag)
+    public int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag) =>
+        Place(symbol, quantity, limitPrice, tag, _properties?.Clone());
+
+    public int? SubmitMarketable(Symbol symbol, decimal quantity, decimal limitPrice, string tag) =>
+        Place(symbol, quantity, limitPrice, tag, null);
+
+    private int? Place(Symbol symbol, decimal quantity, decimal limitPrice, string tag, IOrderProperties? properties)
     {
-        var ticket = _algorithm.LimitOrder(symbol, quantity, limitPrice, _asynchronous, tag, _properties?.Clone());
+        var ticket = _algorithm.LimitOrder(symbol, quantity, limitPrice, _asynchronous, tag, properties);
         if (ticket is null || ticket.Status == OrderStatus.Invalid)
         {
             return null;

@@ -16,6 +16,13 @@ public interface IQuoteOrderRouter
     /// <param name="tag">Order tag.</param>
     int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag);
 
+    /// <summary>
+    /// Submits a marketable limit order (the flattening order at the touch): like <see cref="Submit"/> but never with
+    /// the quotes' order properties, since a post-only flag would make the brokerage reject a marketable order.
+    /// </summary>
+    /// <returns>Its order id, or null if it was rejected outright.</returns>
+    int? SubmitMarketable(Symbol symbol, decimal quantity, decimal limitPrice, string tag);
+
     /// <summary>Moves a working order; <paramref name="quantity"/> is the new signed TOTAL quantity (LEAN semantics, fills included).</summary>
     /// <returns>Whether the update request was accepted.</returns>
     bool Update(int orderId, decimal quantity, decimal limitPrice, string tag);

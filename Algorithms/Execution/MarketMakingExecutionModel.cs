@@ -223,16 +223,16 @@ public class MarketMakingExecutionModel : ExecutionModel
         }
 
         var price = QuotePricing.MarketablePrice(sign, market.Bid, market.Ask, market.TickSize);
-        state.Flatten = WorkSide(router, symbol, state.Flatten, sign, price, size, market.TickSize, market.LotSize, FlattenTag);
+        state.Flatten = WorkSide(router, symbol, state.Flatten, sign, price, size, market.TickSize, market.LotSize, FlattenTag, marketable: true);
     }
 
     private WorkingOrder? WorkSide(IQuoteOrderRouter router, Symbol symbol, WorkingOrder? working, int sign,
-        decimal price, decimal size, decimal tick, decimal lot, string tag)
+        decimal price, decimal size, decimal tick, decimal lot, string tag, bool marketable = false)
     {
         switch (QuoteDecision.Decide(working, price, size, tick, lot, Settings.MinRepriceTicks))
         {
             case QuoteAction.Place:
-                var id = router.Submit(symbol, sign * size, price, tag);
+                var id = marketable ? router.SubmitMarketable(symbol, sign * size, price, tag) : router.Submit(symbol, sign * size, price, tag);
                 return id is { } orderId ? new WorkingOrder(orderId, sign * size, price) : null;
             case QuoteAction.Update:
                 var total = working!.Filled + sign * size;

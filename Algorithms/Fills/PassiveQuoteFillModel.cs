@@ -164,7 +164,7 @@ public class PassiveQuoteFillModel : FillModel
         else
         {
             var depth = (double)Math.Abs(order.LimitPrice - market.Mid);
-            var seconds = (utcNow - state.LastEvaluationUtc).TotalSeconds;
+            var seconds = (utcNow - OpenSince(asset, state.LastEvaluationUtc, utcNow)).TotalSeconds;
             quantity = _intensity!.Draw(depth, seconds) ? remaining : 0;
         }
 
@@ -184,6 +184,26 @@ public class PassiveQuoteFillModel : FillModel
         }
 
         return fill;
+    }
+
+    /// <summary>
+    /// Start of the market time the intensity rule counts between the last evaluation (<paramref name="fromUtc"/>) and
+    /// now: <paramref name="fromUtc"/>, or the latest regular-hours open after it if the exchange closed in between, since
+    /// nothing fills while the market is closed and LEAN evaluates no order then (equities get no data overnight, so the
+    /// first evaluation after the open would otherwise count the whole night). Gaps under a minute and markets that never
+    /// close are taken as they are.
+    /// </summary>
+    protected virtual DateTime OpenSince(Security asset, DateTime fromUtc, DateTime utcNow)
+    {
+        var hours = asset.Exchange.Hours;
+        if (utcNow - fromUtc < TimeSpan.FromMinutes(1) || hours.IsMarketAlwaysOpen)
+        {
+            return fromUtc;
+        }
+
+        var zone = asset.Exchange.TimeZone;
+        var open = hours.GetPreviousMarketOpen(utcNow.ConvertFromUtc(zone), extendedMarketHours: false).ConvertToUtc(zone);
+        return open > fromUtc ? open : fromUtc;
     }
 
     /// <summary>UTC time of the fill event; LEAN's fill models use the security's local time converted from its exchange time zone.</summary>

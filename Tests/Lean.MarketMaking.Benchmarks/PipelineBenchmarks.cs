@@ -114,6 +114,8 @@ public class PipelineBenchmarks
 
         public int Requests { get; private set; }
 
+        public int? SubmitMarketable(Symbol symbol, decimal quantity, decimal limitPrice, string tag) => Submit(symbol, quantity, limitPrice, tag);
+
         public int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag)
         {
             Requests++;

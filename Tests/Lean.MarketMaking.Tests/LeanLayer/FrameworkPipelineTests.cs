@@ -170,6 +170,8 @@ public class FrameworkPipelineTests
 
         public Dictionary<int, (decimal Quantity, decimal LimitPrice, string Tag, Symbol Symbol)> Working { get; } = new();
 
+        public int? SubmitMarketable(Symbol symbol, decimal quantity, decimal limitPrice, string tag) => Submit(symbol, quantity, limitPrice, tag);
+
         public int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag)
         {
             Working[++_next] = (quantity, limitPrice, tag, symbol);

@@ -218,6 +218,8 @@ public class PipelineRobustnessTests
             _working.Values.Where(o => o.Quantity > 0).Sum(o => o.Quantity),
             _working.Values.Where(o => o.Quantity < 0).Sum(o => -o.Quantity));
 
+        public int? SubmitMarketable(Symbol symbol, decimal quantity, decimal limitPrice, string tag) => Submit(symbol, quantity, limitPrice, tag);
+
         public int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag)
         {
             Check(quantity, limitPrice, tag);

@@ -30,6 +30,8 @@ public class MarketMakingExecutionModelTests
         _router = new Mock<IQuoteOrderRouter>(MockBehavior.Strict);
         _router.Setup(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()))
             .Returns(() => ++_nextId);
+        _router.Setup(r => r.SubmitMarketable(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()))
+            .Returns(() => ++_nextId);
         _router.Setup(r => r.Update(It.IsAny<int>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>())).Returns(true);
         _router.Setup(r => r.Cancel(It.IsAny<int>(), It.IsAny<string>())).Returns(true);
         _router.Setup(r => r.Release(It.IsAny<int>()));
@@ -124,7 +126,8 @@ public class MarketMakingExecutionModelTests
         Step(new PortfolioTarget(Btc, 0m)); // e.g. MaximumDrawdownPercentPerSecurity's liquidation target
         _router.Verify(r => r.Cancel(1, It.IsAny<string>()), Times.Once);
         _router.Verify(r => r.Cancel(2, It.IsAny<string>()), Times.Once);
-        _router.Verify(r => r.Submit(Btc, -0.7m, 99.99m, "mm flatten"), Times.Once, "sell at the best bid");
+        _router.Verify(r => r.SubmitMarketable(Btc, -0.7m, 99.99m, "mm flatten"), Times.Once, "sell at the best bid, without the quotes' post-only properties");
+        _router.Verify(r => r.Submit(Btc, It.IsAny<decimal>(), It.IsAny<decimal>(), "mm flatten"), Times.Never);
 
         // quote targets are ignored while flattening
         Step(Quote(99.90m, 100.10m));

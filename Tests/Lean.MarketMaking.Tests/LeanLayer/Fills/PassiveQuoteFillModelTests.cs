@@ -30,6 +30,21 @@ public class PassiveQuoteFillModelTests
     }
 
     [Test]
+    public void IntensityModeCountsOnlyTheTimeSinceTheMarketOpenedAfterAClosure()
+    {
+        // an order resting over a 17.5-hour close is first evaluated again 0.5 s after the open: the fill probability is
+        // that of 0.5 s of open market, not of the whole night (which would be ≈ 1)
+        const int trials = 20_000;
+        var model = Intensity(seed: 11, elapsedSeconds: 17.5 * 3600);
+        model.MarketOpenedUtc = Start.AddSeconds(17.5 * 3600 - 0.5);
+        var security = NewSecurity().Quote(99.99m, 100.01m, Start);
+        var fills = Enumerable.Range(1, trials).Count(i => model.LimitFill(security, BuyOrder(i, 1m, 99.60m)).Status == OrderStatus.Filled);
+
+        var p = 1 - Math.Exp(-2 * Math.Exp(-1.5 * 0.4) * 0.5);
+        Assert.That((double)fills / trials, Is.EqualTo(p).Within(4 * Math.Sqrt(p * (1 - p) / trials)), "4 binomial standard errors");
+    }
+
+    [Test]
     public void RejectsInvalidIntensityParameters()
     {
         Assert.That(Assert.Throws<MarketMakingException>(() => new IntensityFill(0, 1, 1))!.ParameterName, Is.EqualTo("a"));
@@ -211,10 +226,16 @@ public class PassiveQuoteFillModelTests
 
         public bool ExchangeOpen { get; set; } = true;
 
+        /// <summary>When set, the exchange (re)opened then: the intensity rule counts time from there.</summary>
+        public DateTime? MarketOpenedUtc { get; set; }
+
         protected override DateTime GetUtcTime(Security asset) =>
             _elapsedSeconds > 0 ? Start.AddSeconds(_elapsedSeconds) : asset.LocalTime;
 
         protected override bool IsExchangeOpen(Security asset, bool isExtendedMarketHours) => ExchangeOpen;
+
+        protected override DateTime OpenSince(Security asset, DateTime fromUtc, DateTime utcNow) =>
+            MarketOpenedUtc is { } opened && opened > fromUtc ? opened : fromUtc;
 
         protected override IEnumerable<Tick> GetTrades(Security asset) => Trades;
     }
