@@ -8,7 +8,7 @@ namespace Lean.MarketMaking.Indicators;
 /// in LEAN equity data) update the side they carry; a quote tick with no positive side, or whose two sides cross
 /// (bid ≥ ask), is unusable and changes nothing.
 /// </summary>
-internal struct QuoteBook
+public struct QuoteBook
 {
     /// <summary>Latest bid, price units (0 before any).</summary>
     public decimal Bid { get; private set; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Errors;
 using QuantConnect;
 using QuantConnect.Algorithm;
@@ -12,7 +13,8 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 
 /// <summary>
 /// Alpha model predicting short-term drift from the order-flow imbalance of trade ticks (<see cref="TradeFlowImbalance"/>,
-/// quote-rule signing against the quote ticks of the same stream). The prediction is linear in the imbalance, in the
+/// quote-rule signing against the prevailing book built from the quote ticks of the same stream, one-sided ticks
+/// included, see <see cref="QuoteBook"/>). The prediction is linear in the imbalance, in the
 /// spirit of the linear price-impact relation ΔP = β·OFI of Cont, Kukanov &amp; Stoikov (2014), "The price impact of
 /// order book events", J. Financial Econometrics 12(1) (theirs uses order-book events; this simpler estimator uses
 /// signed trades only): expected fractional price change over the insight period m = β·I, with β the impact
@@ -60,6 +62,9 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
     /// <summary>Smallest |I| producing a directional insight.</summary>
     public double Threshold { get; }
 
+    /// <summary>Number of insights emitted so far (directional and Flat).</summary>
+    public long InsightCount { get; private set; }
+
     /// <summary>The current imbalance of <paramref name="symbol"/> (0 if none seen).</summary>
     public double ImbalanceOf(Symbol symbol) => _flows.TryGetValue(symbol, out var flow) ? flow.Estimator.Imbalance : 0;
 
@@ -77,9 +82,13 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
 
             foreach (var tick in ticks)
             {
-                if (tick.TickType == TickType.Quote)
+                if (QuoteBook.IsQuote(tick))
                 {
-                    flow.Estimator.OnQuote((double)tick.BidPrice, (double)tick.AskPrice);
+                    // one-sided quote ticks (LEAN equity data) update their side of the prevailing book
+                    if (flow.Book.Apply(tick) && flow.Book.IsValid)
+                    {
+                        flow.Estimator.OnQuote((double)flow.Book.Bid, (double)flow.Book.Ask);
+                    }
                 }
                 else if (tick.TickType == TickType.Trade && flow.Estimator.OnTrade((double)tick.Value, (double)tick.Quantity, tick.EndTime) != 0)
                 {
@@ -90,6 +99,7 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
             var insight = Decide(symbol, flow, data.UtcTime);
             if (insight is not null)
             {
+                InsightCount++;
                 (insights ??= new List<Insight>()).Add(insight);
             }
         }
@@ -128,6 +138,9 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
         public TradeFlowImbalance Estimator { get; }
 
         public InsightThrottle Throttle { get; } = new();
+
+        /// <summary>The prevailing bid and ask built from the quote ticks seen so far (a mutable struct: a field).</summary>
+        public QuoteBook Book;
 
         public int SignedTradesSinceEmit { get; set; }
     }

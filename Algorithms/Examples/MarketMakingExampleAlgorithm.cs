@@ -30,6 +30,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
 {
     private readonly List<QuotedSecurity> _quoted = new();
     private Func<int> _rebuilds = () => 0;
+    private OrderFlowImbalanceAlphaModel? _orderFlowAlpha;
     private TimeSpan _plotInterval;
     private DateTime _nextPlot;
 
@@ -79,6 +80,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         if (alpha is not null)
         {
             SetAlpha(alpha);
+            _orderFlowAlpha = alpha as OrderFlowImbalanceAlphaModel;
         }
 
         SetPortfolioConstruction(new MarketMakingPortfolioConstructionModel(_ => model, clock, MaxQuoteAge(), SingleAssetSignals()));
@@ -177,6 +179,11 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         if (_quoted.Count > 0)
         {
             SetRuntimeStatistic("Model rebuilds", _rebuilds());
+        }
+
+        if (_orderFlowAlpha is not null)
+        {
+            SetRuntimeStatistic("Order-flow insights", _orderFlowAlpha.InsightCount);
         }
     }
 

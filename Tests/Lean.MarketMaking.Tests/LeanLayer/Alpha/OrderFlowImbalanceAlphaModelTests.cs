@@ -69,6 +69,18 @@ public class OrderFlowImbalanceAlphaModelTests
     }
 
     [Test]
+    public void OneSidedQuoteTicksBuildTheBookTradesAreSignedAgainst()
+    {
+        // LEAN equity tick data: every quote tick carries one side only
+        var alpha = Model();
+        var bidOnly = new Tick(Start, Btc, 2m, 99.99m, 0m, 0m);
+        var askOnly = new Tick(Start, Btc, 0m, 0m, 2m, 100.01m);
+        var insight = alpha.Update(_algorithm, At(0, bidOnly, askOnly, Trade(0, 100.01m, 1m), Trade(0, 100.01m, 1m))).Single();
+        Assert.That(insight.Direction, Is.EqualTo(InsightDirection.Up));
+        Assert.That(alpha.ImbalanceOf(Btc), Is.EqualTo(1.0).Within(1e-12));
+    }
+
+    [Test]
     public void SlicesWithoutTicksProduceNothing() =>
         Assert.That(Model().Update(_algorithm, At(0)), Is.Empty);
 
