@@ -183,7 +183,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
 
         if (_orderFlowAlpha is not null)
         {
-            SetRuntimeStatistic("Order-flow insights", _orderFlowAlpha.InsightCount);
+            SetRuntimeStatistic("Order-flow insights", (decimal)_orderFlowAlpha.InsightCount);
         }
     }
 
