@@ -28,7 +28,8 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 /// </para>
 /// <para>
 /// A bad book (<see cref="MarketDataIssue"/>) never produces an order: working quotes are pulled (a cancel is always
-/// safe), nothing is placed or moved, and the problem is logged once. Quotes that get no fresh target for
+/// safe), nothing is placed or moved, and the problem is logged once per episode; that holds whether the bad book
+/// arrives with a quote target or, as when the portfolio construction model skips the security, without one. Quotes that get no fresh target for
 /// <see cref="MarketMakingExecutionSettings.StaleQuoteTimeout"/> are cancelled. Fills, including partial fills, are
 /// tracked in <see cref="OnOrderEvent"/>; LEAN calls it only on the model passed to <c>SetExecution</c> in
 /// <c>Initialize</c> (the transaction handler captures the execution model when it starts).
@@ -90,11 +91,21 @@ public class MarketMakingExecutionModel : ExecutionModel
             {
                 WorkFlatten(algorithm, router, state);
             }
-            else if (!quoted.Contains(symbol) && (state.Bid is not null || state.Ask is not null)
-                && GetMarket(state.Security).LocalTime - state.LastQuoteTime > Settings.StaleQuoteTimeout)
+            else if (!quoted.Contains(symbol) && (state.Bid is not null || state.Ask is not null))
             {
-                CancelQuotes(router, state, "stale quote");
-                Report(algorithm, symbol, "stale", $"no quote target since {state.LastQuoteTime:O}; quotes cancelled");
+                // no quote this step: a bad book pulls the working quotes at once, a good one keeps them until they go stale
+                var market = GetMarket(state.Security);
+                var issue = market.Validate(Settings.MaxBookAge);
+                if (issue != MarketDataIssue.None)
+                {
+                    CancelQuotes(router, state, "bad market data");
+                    Report(algorithm, symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}; quotes pulled");
+                }
+                else if (market.LocalTime - state.LastQuoteTime > Settings.StaleQuoteTimeout)
+                {
+                    CancelQuotes(router, state, "stale quote");
+                    Report(algorithm, symbol, "stale", $"no quote target since {state.LastQuoteTime:O}; quotes cancelled");
+                }
             }
         }
     }

@@ -183,6 +183,18 @@ public class MarketMakingExecutionModelTests
     }
 
     [Test]
+    public void ABadBookWithoutAQuoteTargetPullsTheWorkingQuotesAtOnce()
+    {
+        // portfolio construction skips a security with a bad book: the execution model sees no target, only the book
+        Step(Quote(99.90m, 100.10m));
+        _security.Quote(100.02m, 100.00m, Start.AddSeconds(1)); // crossed
+        Step();
+        Step();
+        _router.Verify(r => r.Cancel(It.IsAny<int>(), It.IsAny<string>()), Times.Exactly(2), "both sides pulled, once");
+        Assert.That(_model.Logs.Lines.Single(), Does.Contain("Crossed").And.Contain("quotes pulled"));
+    }
+
+    [Test]
     public void QuotesWithoutFreshTargetsAreCancelledAfterTheTimeout()
     {
         Step(Quote(99.90m, 100.10m));
