@@ -41,7 +41,8 @@ fi
 
 runner="$root/scripts/LeanRunner/Lean.MarketMaking.LeanRunner.csproj"
 if ! dotnet restore "$runner" -p:LeanReference=$mode >"$logs/restore.log" 2>&1; then
-  if grep -q "NU110[0-9].*QuantConnect" "$logs/restore.log"; then
+  # NU110x: the package is not on the feeds; NU1301: no feed reachable (offline without LEAN_BIN_DIR)
+  if [[ $mode == Package ]] && grep -qE "NU1301|NU110[0-9].*QuantConnect" "$logs/restore.log"; then
     no_lean "the QuantConnect.Lean package cannot be restored; see $logs/restore.log"
   fi
   echo "run.sh: restore failed; see $logs/restore.log" >&2
