@@ -30,8 +30,9 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 /// A bad book (<see cref="MarketDataIssue"/>) never produces an order: working quotes are pulled (a cancel is always
 /// safe), nothing is placed or moved, and the problem is logged once per episode; that holds whether the bad book
 /// arrives with a quote target or, as when the portfolio construction model skips the security, without one. Quotes that get no fresh target for
-/// <see cref="MarketMakingExecutionSettings.StaleQuoteTimeout"/> are cancelled. Fills, including partial fills, are
-/// tracked in <see cref="OnOrderEvent"/>; LEAN calls it only on the model passed to <c>SetExecution</c> in
+/// <see cref="MarketMakingExecutionSettings.StaleQuoteTimeout"/> are cancelled. A cancelled order is kept until an
+/// order event closes it (Canceled, Filled or Invalid): until then no new order goes out on its side, since a live
+/// cancel can be refused or overtaken by a fill. Fills, including partial fills, are tracked in <see cref="OnOrderEvent"/>; LEAN calls it only on the model passed to <c>SetExecution</c> in
 /// <c>Initialize</c> (the transaction handler captures the execution model when it starts).
 /// </para>
 /// </summary>
@@ -121,6 +122,17 @@ public class MarketMakingExecutionModel : ExecutionModel
         state.Bid = Apply(state.Bid, orderEvent);
         state.Ask = Apply(state.Ask, orderEvent);
         state.Flatten = Apply(state.Flatten, orderEvent);
+        if (orderEvent.Status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Invalid)
+        {
+            for (var i = state.Cancelling.Count - 1; i >= 0; i--)
+            {
+                if (state.Cancelling[i].OrderId == orderEvent.OrderId)
+                {
+                    state.Cancelling.RemoveAt(i);
+                    _router?.Release(orderEvent.OrderId);
+                }
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -131,7 +143,11 @@ public class MarketMakingExecutionModel : ExecutionModel
             if (_symbols.Remove(security.Symbol, out var state) && _router is not null)
             {
                 CancelQuotes(_router, state, "security removed");
-                state.Flatten = Cancel(_router, state.Flatten, "security removed");
+                state.Flatten = Cancel(_router, state, state.Flatten, "security removed");
+                foreach (var order in state.Cancelling)
+                {
+                    _router.Release(order.OrderId);
+                }
             }
 
             _issues.Remove(security.Symbol);
@@ -195,13 +211,13 @@ public class MarketMakingExecutionModel : ExecutionModel
         void WorkBid()
         {
             var price = state.Ask is { } working ? Math.Min(bid, working.LimitPrice - tick) : bid;
-            state.Bid = WorkSide(router, state.Security.Symbol, state.Bid, 1, price, price > 0 ? bidSize : 0m, tick, lot, BidTag);
+            state.Bid = WorkSide(router, state, state.Bid, 1, price, price > 0 ? bidSize : 0m, tick, lot, BidTag);
         }
 
         void WorkAsk()
         {
             var price = state.Bid is { } working ? Math.Max(ask, working.LimitPrice + tick) : ask;
-            state.Ask = WorkSide(router, state.Security.Symbol, state.Ask, -1, price, askSize, tick, lot, AskTag);
+            state.Ask = WorkSide(router, state, state.Ask, -1, price, askSize, tick, lot, AskTag);
         }
     }
 
@@ -213,7 +229,7 @@ public class MarketMakingExecutionModel : ExecutionModel
         var issue = market.Validate(Settings.MaxBookAge);
         if (issue != MarketDataIssue.None)
         {
-            state.Flatten = Cancel(router, state.Flatten, "bad market data");
+            state.Flatten = Cancel(router, state, state.Flatten, "bad market data");
             Report(algorithm, symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}; cannot flatten yet");
             return;
         }
@@ -222,7 +238,7 @@ public class MarketMakingExecutionModel : ExecutionModel
         var size = QuotePricing.RoundLotDown(System.Math.Abs(needed), market.LotSize);
         if (size == 0)
         {
-            state.Flatten = Cancel(router, state.Flatten, "flattened");
+            state.Flatten = Cancel(router, state, state.Flatten, "flattened");
             state.FlattenTarget = null;
             return;
         }
@@ -230,18 +246,22 @@ public class MarketMakingExecutionModel : ExecutionModel
         var sign = needed > 0 ? 1 : -1;
         if (state.Flatten is not null && state.Flatten.Sign != sign)
         {
-            state.Flatten = Cancel(router, state.Flatten, "flatten direction changed");
+            state.Flatten = Cancel(router, state, state.Flatten, "flatten direction changed");
         }
 
         var price = QuotePricing.MarketablePrice(sign, market.Bid, market.Ask, market.TickSize);
-        state.Flatten = WorkSide(router, symbol, state.Flatten, sign, price, size, market.TickSize, market.LotSize, FlattenTag, marketable: true);
+        state.Flatten = WorkSide(router, state, state.Flatten, sign, price, size, market.TickSize, market.LotSize, FlattenTag, marketable: true);
     }
 
-    private WorkingOrder? WorkSide(IQuoteOrderRouter router, Symbol symbol, WorkingOrder? working, int sign,
+    private WorkingOrder? WorkSide(IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working, int sign,
         decimal price, decimal size, decimal tick, decimal lot, string tag, bool marketable = false)
     {
+        var symbol = state.Security.Symbol;
         switch (QuoteDecision.Decide(working, price, size, tick, lot, Settings.MinRepriceTicks))
         {
+            case QuoteAction.Place when state.IsCancelling(sign):
+                // the previous order on this side may still fill: place the new one once its cancel is confirmed
+                return null;
             case QuoteAction.Place:
                 var id = marketable ? router.SubmitMarketable(symbol, sign * size, price, tag) : router.Submit(symbol, sign * size, price, tag);
                 return id is { } orderId ? new WorkingOrder(orderId, sign * size, price) : null;
@@ -255,7 +275,7 @@ public class MarketMakingExecutionModel : ExecutionModel
 
                 return working;
             case QuoteAction.Cancel:
-                return Cancel(router, working, tag);
+                return Cancel(router, state, working, tag);
             default:
                 return working;
         }
@@ -263,16 +283,26 @@ public class MarketMakingExecutionModel : ExecutionModel
 
     private static void CancelQuotes(IQuoteOrderRouter router, SymbolQuotes state, string why)
     {
-        state.Bid = Cancel(router, state.Bid, why);
-        state.Ask = Cancel(router, state.Ask, why);
+        state.Bid = Cancel(router, state, state.Bid, why);
+        state.Ask = Cancel(router, state, state.Ask, why);
     }
 
-    private static WorkingOrder? Cancel(IQuoteOrderRouter router, WorkingOrder? working, string why)
+    /// <summary>
+    /// Requests the cancel and keeps the order among <see cref="SymbolQuotes.Cancelling"/> until an order event closes
+    /// it (a live cancel can be refused or overtaken by a fill); a refused request means the order is already closed.
+    /// </summary>
+    private static WorkingOrder? Cancel(IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working, string why)
     {
         if (working is not null)
         {
-            router.Cancel(working.OrderId, why);
-            router.Release(working.OrderId);
+            if (router.Cancel(working.OrderId, why))
+            {
+                state.Cancelling.Add(working);
+            }
+            else
+            {
+                router.Release(working.OrderId);
+            }
         }
 
         return null;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using QuantConnect.Securities;
 
@@ -21,4 +22,24 @@ internal sealed class SymbolQuotes
 
     /// <summary>Exchange-local time of the last quote target worked.</summary>
     public DateTime LastQuoteTime { get; set; }
+
+    /// <summary>
+    /// Orders whose cancel was requested but not yet confirmed by an order event (Canceled, Filled or Invalid): they
+    /// may still fill, so no new order is placed on their side until they are closed.
+    /// </summary>
+    public List<WorkingOrder> Cancelling { get; } = new();
+
+    /// <summary>Whether an order on the side of <paramref name="sign"/> (+1 buy, −1 sell) is still being cancelled.</summary>
+    public bool IsCancelling(int sign)
+    {
+        foreach (var order in Cancelling)
+        {
+            if (order.Sign == sign)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -40,6 +40,7 @@ public class FrameworkPipelineTests
 
         void Step()
         {
+            router.ConfirmCancels(execution, algorithm);
             var targets = pcm.CreateTargets(algorithm, Array.Empty<Insight>()).ToArray();
             var overrides = risk.ManageRisk(algorithm, targets).ToArray();
             execution.Execute(algorithm, overrides.Concat(targets).DistinctBy(t => t.Symbol).ToArray());
@@ -62,7 +63,8 @@ public class FrameworkPipelineTests
         // an outside fill pushes holdings beyond the limit: quotes pulled, marketable sell of everything at the bid
         security.Holding(1.2m);
         Step();
-        Assert.That(router.Working.Values.Where(o => o.Tag != "mm flatten"), Is.Empty);
+        Assert.That(router.Working.Values, Is.Empty, "quotes pulled; no sell while the ask being cancelled may still fill");
+        Step(); // LEAN confirmed the cancel
         var flatten = router.Working.Values.Single();
         Assert.That((flatten.Quantity, flatten.LimitPrice), Is.EqualTo((-1.2m, 99.99m)));
     }
@@ -89,6 +91,7 @@ public class FrameworkPipelineTests
 
         (decimal Quantity, decimal LimitPrice, string Tag)[] Step(Symbol symbol)
         {
+            router.ConfirmCancels(execution, algorithm);
             var targets = pcm.CreateTargets(algorithm, Array.Empty<Insight>()).ToArray();
             var overrides = risk.ManageRisk(algorithm, targets).ToArray();
             execution.Execute(algorithm, overrides.Concat(targets).DistinctBy(t => t.Symbol).ToArray());
@@ -184,7 +187,29 @@ public class FrameworkPipelineTests
             return true;
         }
 
-        public bool Cancel(int orderId, string tag) => Working.Remove(orderId);
+        private readonly List<(int Id, Symbol Symbol)> _cancelRequests = new();
+
+        public bool Cancel(int orderId, string tag)
+        {
+            if (!Working.Remove(orderId, out var order))
+            {
+                return false;
+            }
+
+            _cancelRequests.Add((orderId, order.Symbol));
+            return true;
+        }
+
+        /// <summary>Confirms the cancels requested so far, as LEAN does before the next framework step.</summary>
+        public void ConfirmCancels(MarketMakingExecutionModel execution, QCAlgorithm algorithm)
+        {
+            foreach (var (id, symbol) in _cancelRequests)
+            {
+                execution.OnOrderEvent(algorithm, new OrderEvent { OrderId = id, Symbol = symbol, Status = OrderStatus.Canceled });
+            }
+
+            _cancelRequests.Clear();
+        }
 
         public void Release(int orderId)
         {

@@ -64,6 +64,7 @@ public class PipelineRobustnessTests
 
             security.SetLocalTimeForTests(time);
             pcm.UtcNow = time;
+            router.ConfirmCancels(execution, algorithm);
             router.FillThrough(execution, algorithm);
             var targets = pcm.CreateTargets(algorithm, Array.Empty<Insight>()).ToArray();
             var overrides = risk.ManageRisk(algorithm, targets).ToArray();
@@ -243,7 +244,29 @@ public class PipelineRobustnessTests
             return true;
         }
 
-        public bool Cancel(int orderId, string tag) => _working.Remove(orderId);
+        private readonly List<int> _cancelRequests = new();
+
+        public bool Cancel(int orderId, string tag)
+        {
+            if (!_working.Remove(orderId))
+            {
+                return false;
+            }
+
+            _cancelRequests.Add(orderId);
+            return true;
+        }
+
+        /// <summary>Confirms the cancels requested so far, as LEAN does before the next framework step.</summary>
+        public void ConfirmCancels(MarketMakingExecutionModel execution, QCAlgorithm algorithm)
+        {
+            foreach (var id in _cancelRequests)
+            {
+                execution.OnOrderEvent(algorithm, new OrderEvent { OrderId = id, Symbol = _security.Symbol, Status = OrderStatus.Canceled });
+            }
+
+            _cancelRequests.Clear();
+        }
 
         public void Release(int orderId)
         {

@@ -33,7 +33,8 @@ public class MarketMakingExecutionModelTests
         _router.Setup(r => r.SubmitMarketable(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()))
             .Returns(() => ++_nextId);
         _router.Setup(r => r.Update(It.IsAny<int>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>())).Returns(true);
-        _router.Setup(r => r.Cancel(It.IsAny<int>(), It.IsAny<string>())).Returns(true);
+        _cancelRequests.Clear();
+        _router.Setup(r => r.Cancel(It.IsAny<int>(), It.IsAny<string>())).Callback<int, string>((id, _) => _cancelRequests.Add(id)).Returns(true);
         _router.Setup(r => r.Release(It.IsAny<int>()));
         var settings = new MarketMakingExecutionSettings(minRepriceTicks: 3, maxBookAge: TimeSpan.FromSeconds(5), staleQuoteTimeout: TimeSpan.FromSeconds(30));
         _model = new TestableExecution(settings, _router.Object);
@@ -44,7 +45,19 @@ public class MarketMakingExecutionModelTests
     private static QuoteTarget Quote(decimal bid, decimal ask, decimal bidSize = 0.5m, decimal askSize = 0.5m) =>
         new(Btc, default, bid, ask, bidSize, askSize, (bid + ask) / 2);
 
-    private void Step(params IPortfolioTarget[] targets) => _model.Execute(_algorithm, targets);
+    private readonly List<int> _cancelRequests = new();
+
+    /// <summary>One framework step; first, as LEAN does between steps, the cancels requested so far are confirmed.</summary>
+    private void Step(params IPortfolioTarget[] targets)
+    {
+        foreach (var id in _cancelRequests)
+        {
+            _model.OnOrderEvent(_algorithm, new OrderEvent { OrderId = id, Symbol = Btc, Status = OrderStatus.Canceled });
+        }
+
+        _cancelRequests.Clear();
+        _model.Execute(_algorithm, targets);
+    }
 
     [Test]
     public void PlacesOneBidAndOneAskRoundedAwayFromTheMidAndToTheLot()
@@ -126,11 +139,13 @@ public class MarketMakingExecutionModelTests
         Step(new PortfolioTarget(Btc, 0m)); // e.g. MaximumDrawdownPercentPerSecurity's liquidation target
         _router.Verify(r => r.Cancel(1, It.IsAny<string>()), Times.Once);
         _router.Verify(r => r.Cancel(2, It.IsAny<string>()), Times.Once);
+        _router.Verify(r => r.SubmitMarketable(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Never,
+            "no sell while the ask being cancelled may still fill");
+
+        // the cancels are confirmed; quote targets are ignored while flattening
+        Step(Quote(99.90m, 100.10m));
         _router.Verify(r => r.SubmitMarketable(Btc, -0.7m, 99.99m, "mm flatten"), Times.Once, "sell at the best bid, without the quotes' post-only properties");
         _router.Verify(r => r.Submit(Btc, It.IsAny<decimal>(), It.IsAny<decimal>(), "mm flatten"), Times.Never);
-
-        // quote targets are ignored while flattening
-        Step(Quote(99.90m, 100.10m));
         _router.Verify(r => r.Submit(Btc, It.IsAny<decimal>(), It.IsAny<decimal>(), "mm bid"), Times.Once);
 
         // the touch drops by 3 ticks: the flattening order follows it
@@ -180,6 +195,23 @@ public class MarketMakingExecutionModelTests
         Step(Quote(99.90m, 100.10m));
         _router.Verify(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Never);
         Assert.That(_model.Logs.Lines.Single(), Does.Contain("Stale"));
+    }
+
+    [Test]
+    public void ASideIsNotReplacedUntilItsCancelIsConfirmed()
+    {
+        Step(Quote(99.90m, 100.10m));
+        _model.Execute(_algorithm, new IPortfolioTarget[] { Quote(99.90m, 100.10m, askSize: 0m) }); // ask cancelled
+        _router.Verify(r => r.Cancel(2, It.IsAny<string>()), Times.Once);
+        _model.Execute(_algorithm, new IPortfolioTarget[] { Quote(99.90m, 100.10m) }); // no confirmation yet
+        _router.Verify(r => r.Submit(Btc, It.IsAny<decimal>(), It.IsAny<decimal>(), "mm ask"), Times.Once, "the first ask only");
+
+        // the cancelled ask filled before the cancel landed: LEAN reports Filled, the side is free again
+        _cancelRequests.Clear();
+        _model.OnOrderEvent(_algorithm, new OrderEvent { OrderId = 2, Symbol = Btc, Status = OrderStatus.Filled, FillQuantity = -0.5m });
+        _model.Execute(_algorithm, new IPortfolioTarget[] { Quote(99.90m, 100.10m) });
+        _router.Verify(r => r.Submit(Btc, It.IsAny<decimal>(), It.IsAny<decimal>(), "mm ask"), Times.Exactly(2));
+        _router.Verify(r => r.Release(2), Times.Once);
     }
 
     [Test]
