@@ -52,7 +52,7 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
             initial,
             Parameter("recalibration-threshold", 0.2));
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 9.5)), TimeSpan.FromSeconds(1));
-        InstallFramework(security, model, clock, defaultMaxInventory: 1000m, OrderFlowAlpha());
+        InstallFramework(security, model, clock, defaultMaxInventory: 1000m, OrderFlowAlpha(), defaultPullBeforeCloseMinutes: 10);
 
         _volatility = new RealizedVolatilityIndicator("sigma", Parameter("volatility-window-returns", 600),
             jumpRobust: true, TimeSpan.FromSeconds(Parameter("volatility-sample-seconds", 1.0)));

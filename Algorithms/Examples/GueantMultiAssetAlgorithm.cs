@@ -92,7 +92,7 @@ public class GueantMultiAssetAlgorithm : MarketMakingExampleAlgorithm
             _inputs,
             Parameter("recalibration-threshold", 0.2));
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 9.5)), TimeSpan.FromSeconds(1));
-        InstallFramework(_securities, _model, clock, defaultMaxInventory: 500m);
+        InstallFramework(_securities, _model, clock, defaultMaxInventory: 500m, defaultPullBeforeCloseMinutes: 10);
 
         _covariance = new EwmaCovarianceEstimator(n, TimeSpan.FromMinutes(Parameter("covariance-half-life-minutes", 60.0)).TotalSeconds);
         _sampleInterval = TimeSpan.FromSeconds(Parameter("covariance-sample-seconds", 60.0));

@@ -69,7 +69,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// Call from <c>Initialize</c>: LEAN routes order events to the execution model captured there.
     /// </summary>
     protected void InstallFramework(Security security, RecalibratingQuotingModel model, MarketMakingClock clock,
-        decimal defaultMaxInventory, IAlphaModel? alpha = null, int defaultMinRepriceTicks = 1)
+        decimal defaultMaxInventory, IAlphaModel? alpha = null, int defaultMinRepriceTicks = 1, double defaultPullBeforeCloseMinutes = 0)
     {
         Quoted = security;
         Model = model;
@@ -84,7 +84,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         }
 
         SetPortfolioConstruction(new MarketMakingPortfolioConstructionModel(_ => model, clock, MaxQuoteAge(), SingleAssetSignals()));
-        InstallRiskAndExecution(defaultMaxInventory, defaultMinRepriceTicks);
+        InstallRiskAndExecution(defaultMaxInventory, defaultMinRepriceTicks, defaultPullBeforeCloseMinutes);
     }
 
     /// <summary>
@@ -94,7 +94,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// benchmark. Call from <c>Initialize</c>.
     /// </summary>
     protected void InstallFramework(IReadOnlyList<Security> securities, RecalibratingMultiAssetQuotingModel model, MarketMakingClock clock,
-        decimal defaultMaxInventory, int defaultMinRepriceTicks = 1)
+        decimal defaultMaxInventory, int defaultMinRepriceTicks = 1, double defaultPullBeforeCloseMinutes = 0)
     {
         for (var i = 0; i < securities.Count; i++)
         {
@@ -105,22 +105,26 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         _rebuilds = () => model.Rebuilds;
         SetBenchmark(securities[0].Symbol);
         SetPortfolioConstruction(new MultiAssetPortfolioConstructionModel(model, securities.Select(s => s.Symbol).ToArray(), clock, MaxQuoteAge()));
-        InstallRiskAndExecution(defaultMaxInventory, defaultMinRepriceTicks);
+        InstallRiskAndExecution(defaultMaxInventory, defaultMinRepriceTicks, defaultPullBeforeCloseMinutes);
     }
 
     /// <summary>
     /// Symmetric inventory limits (<c>max-inventory</c>, default <paramref name="defaultMaxInventory"/>) and the execution
     /// model (<c>min-reprice-ticks</c>, default <paramref name="defaultMinRepriceTicks"/>; <c>max-quote-age-seconds</c>,
-    /// <c>stale-quote-seconds</c>); also reads <c>plot-interval-seconds</c>.
+    /// <c>stale-quote-seconds</c>; <c>pull-before-close-minutes</c>, default <paramref name="defaultPullBeforeCloseMinutes"/>,
+    /// 0 = quote up to the close); also reads <c>plot-interval-seconds</c>.
     /// </summary>
-    private void InstallRiskAndExecution(decimal defaultMaxInventory, int defaultMinRepriceTicks)
+    private void InstallRiskAndExecution(decimal defaultMaxInventory, int defaultMinRepriceTicks, double defaultPullBeforeCloseMinutes)
     {
         _plotInterval = TimeSpan.FromSeconds(Parameter("plot-interval-seconds", 300));
         SetRiskManagement(new InventoryLimitRiskManagementModel(InventoryLimits.Symmetric(Parameter("max-inventory", defaultMaxInventory))));
         SetExecution(new MarketMakingExecutionModel(new MarketMakingExecutionSettings(
             Parameter("min-reprice-ticks", defaultMinRepriceTicks),
             MaxQuoteAge(),
-            TimeSpan.FromSeconds(Parameter("stale-quote-seconds", 120.0)))));
+            TimeSpan.FromSeconds(Parameter("stale-quote-seconds", 120.0)),
+            pullBeforeClose: Parameter("pull-before-close-minutes", defaultPullBeforeCloseMinutes) is var minutes && minutes > 0
+                ? TimeSpan.FromMinutes(minutes)
+                : null)));
     }
 
     private TimeSpan MaxQuoteAge() => TimeSpan.FromSeconds(Parameter("max-quote-age-seconds", 60.0));

@@ -169,6 +169,16 @@ public class MarketMakingExecutionModel : ExecutionModel
     /// <summary>Top of book of <paramref name="security"/>; override to read it from elsewhere.</summary>
     protected virtual QuoteMarket GetMarket(Security security) => QuoteMarket.From(security);
 
+    /// <summary>
+    /// The exchange-local time of the next regular-hours close after <paramref name="localTime"/>, or null for a market
+    /// that never closes; used only with <see cref="MarketMakingExecutionSettings.PullBeforeClose"/>.
+    /// </summary>
+    protected virtual DateTime? GetNextMarketClose(Security security, DateTime localTime)
+    {
+        var hours = security.Exchange.Hours;
+        return hours.IsMarketAlwaysOpen ? null : hours.GetNextMarketClose(localTime, extendedMarketHours: false);
+    }
+
     /// <summary>Signed holdings of <paramref name="security"/>, units of the asset.</summary>
     protected virtual decimal GetHoldings(Security security) => security.Holdings.Quantity;
 
@@ -183,6 +193,13 @@ public class MarketMakingExecutionModel : ExecutionModel
         {
             CancelQuotes(router, state, "bad market data");
             Report(algorithm, quote.Symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}; quotes pulled, nothing placed");
+            return;
+        }
+
+        if (IsClosing(state, market.LocalTime))
+        {
+            CancelQuotes(router, state, "market closing");
+            Report(algorithm, quote.Symbol, "closing", $"next close {state.NextClose:O}; quotes pulled until the open");
             return;
         }
 
@@ -279,6 +296,22 @@ public class MarketMakingExecutionModel : ExecutionModel
             default:
                 return working;
         }
+    }
+
+    private bool IsClosing(SymbolQuotes state, DateTime localTime)
+    {
+        if (Settings.PullBeforeClose is not { } lead)
+        {
+            return false;
+        }
+
+        // the next close is looked up once per session, not on every step
+        if (localTime >= state.NextClose)
+        {
+            state.NextClose = GetNextMarketClose(state.Security, localTime) ?? DateTime.MaxValue;
+        }
+
+        return state.NextClose != DateTime.MaxValue && state.NextClose - localTime <= lead;
     }
 
     private static void CancelQuotes(IQuoteOrderRouter router, SymbolQuotes state, string why)

@@ -17,7 +17,13 @@ public sealed class MarketMakingExecutionSettings
     /// order properties); null for the brokerage default. Flattening orders never use them (post-only would reject a
     /// marketable order).
     /// </param>
-    public MarketMakingExecutionSettings(int minRepriceTicks, TimeSpan maxBookAge, TimeSpan staleQuoteTimeout, IOrderProperties? quoteOrderProperties = null)
+    /// <param name="pullBeforeClose">
+    /// How long before the exchange's next regular-hours close the quotes are pulled, none being placed again until it
+    /// reopens (no quotes left working into a close or overnight); null (the default) quotes up to the close. Markets
+    /// that never close are not affected.
+    /// </param>
+    public MarketMakingExecutionSettings(int minRepriceTicks, TimeSpan maxBookAge, TimeSpan staleQuoteTimeout, IOrderProperties? quoteOrderProperties = null,
+        TimeSpan? pullBeforeClose = null)
     {
         MinRepriceTicks = Guard.Positive(minRepriceTicks, nameof(minRepriceTicks));
         Guard.Positive(maxBookAge.TotalSeconds, nameof(maxBookAge));
@@ -25,6 +31,12 @@ public sealed class MarketMakingExecutionSettings
         MaxBookAge = maxBookAge;
         StaleQuoteTimeout = staleQuoteTimeout;
         QuoteOrderProperties = quoteOrderProperties;
+        if (pullBeforeClose is { } lead)
+        {
+            Guard.Positive(lead.TotalSeconds, nameof(pullBeforeClose));
+        }
+
+        PullBeforeClose = pullBeforeClose;
     }
 
     /// <summary>Smallest price move, in ticks, for which a working quote is moved.</summary>
@@ -38,4 +50,7 @@ public sealed class MarketMakingExecutionSettings
 
     /// <summary>Order properties for quotes (e.g. post-only), or null.</summary>
     public IOrderProperties? QuoteOrderProperties { get; }
+
+    /// <summary>How long before the next regular-hours close quotes are pulled; null: not before the close.</summary>
+    public TimeSpan? PullBeforeClose { get; }
 }

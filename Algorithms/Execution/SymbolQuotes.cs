@@ -23,6 +23,9 @@ internal sealed class SymbolQuotes
     /// <summary>Exchange-local time of the last quote target worked.</summary>
     public DateTime LastQuoteTime { get; set; }
 
+    /// <summary>Exchange-local time of the next regular-hours close (cached; <see cref="DateTime.MaxValue"/>: never closes).</summary>
+    public DateTime NextClose { get; set; }
+
     /// <summary>
     /// Orders whose cancel was requested but not yet confirmed by an order event (Canceled, Filled or Invalid): they
     /// may still fill, so no new order is placed on their side until they are closed.

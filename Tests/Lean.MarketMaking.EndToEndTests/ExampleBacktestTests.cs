@@ -55,9 +55,22 @@ public class ExampleBacktestTests
     }
 
     [Test]
-    public void GueantMultiAssetOnSpyAndIbmMinutes() =>
-        Check(Run("GueantMultiAssetAlgorithm", SampleDataFolder()), maxInventory: Parameter("gm-max-inventory"), orderSize: Parameter("gm-order-size"),
-            "SPY", "IBM");
+    public void GueantMultiAssetOnSpyAndIbmMinutes()
+    {
+        var (summary, results) = RunWithResults("GueantMultiAssetAlgorithm", SampleDataFolder());
+        Check(summary, maxInventory: Parameter("gm-max-inventory"), orderSize: Parameter("gm-order-size"), "SPY", "IBM");
+
+        // quotes are pulled gm-pull-before-close-minutes before the 16:00 New York close (EDT in October 2013: UTC−4)
+        // and none is placed again before the next open
+        var lastQuoteTime = new TimeSpan(16, 0, 0) - TimeSpan.FromMinutes(Parameter("gm-pull-before-close-minutes"));
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "GueantMultiAssetAlgorithm.json")));
+        var lateQuotes = result.RootElement.GetProperty("orders").EnumerateObject()
+            .Where(o => o.Value.GetProperty("tag").GetString() is "mm bid" or "mm ask")
+            .Select(o => o.Value.GetProperty("createdTime").GetDateTime().ToUniversalTime().AddHours(-4))
+            .Where(created => created.TimeOfDay >= lastQuoteTime)
+            .ToArray();
+        Assert.That(lateQuotes, Is.Empty, "no quote placed in the last minutes before the close");
+    }
 
     /// <summary>
     /// Issue 4's robustness day in a real backtest: <c>generate-data --faults</c> writes two synthetic days full of bad

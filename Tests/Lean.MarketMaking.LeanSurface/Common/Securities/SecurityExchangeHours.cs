@@ -9,5 +9,7 @@ namespace QuantConnect.Securities
         public bool IsMarketAlwaysOpen { private set; get; }
 
         public DateTime GetPreviousMarketOpen(DateTime localDateTime, bool extendedMarketHours) => throw new NotImplementedException();
+
+        public DateTime GetNextMarketClose(DateTime localDateTime, bool extendedMarketHours) => throw new NotImplementedException();
     }
 }

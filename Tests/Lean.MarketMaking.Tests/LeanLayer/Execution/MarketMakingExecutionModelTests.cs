@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Lean.MarketMaking.Algorithms.Execution;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Models.Errors;
 using Moq;
 using NUnit.Framework;
 using QuantConnect;
@@ -215,6 +216,46 @@ public class MarketMakingExecutionModelTests
     }
 
     [Test]
+    public void QuotesArePulledBeforeTheCloseAndResumeAfterTheOpen()
+    {
+        var settings = new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1), pullBeforeClose: TimeSpan.FromMinutes(10));
+        _model = new TestableExecution(settings, _router.Object);
+        _model.OnSecuritiesChanged(_algorithm, Added(_security));
+        var close = Start.AddMinutes(30);
+        _model.Closes.Add(close);
+        _model.Closes.Add(close.AddHours(17.5));
+
+        Step(Quote(99.90m, 100.10m));
+        _security.Quote(99.99m, 100.01m, close.AddMinutes(-11));
+        Step(Quote(99.90m, 100.10m));
+        _router.Verify(r => r.Cancel(It.IsAny<int>(), It.IsAny<string>()), Times.Never, "11 minutes before the close: still quoting");
+
+        _security.Quote(99.99m, 100.01m, close.AddMinutes(-10));
+        Step(Quote(99.90m, 100.10m));
+        Step(Quote(99.90m, 100.10m));
+        _router.Verify(r => r.Cancel(It.IsAny<int>(), It.IsAny<string>()), Times.Exactly(2), "both sides pulled 10 minutes before the close");
+        _router.Verify(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Exactly(2), "and not placed again");
+        Assert.That(_model.Logs.Lines.Single(), Does.Contain("closing"));
+
+        _security.Quote(99.99m, 100.01m, close.AddHours(17.5 - 6.5));
+        Step(Quote(99.90m, 100.10m));
+        _router.Verify(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Exactly(4), "quoting resumes after the open");
+        Assert.That(_model.CloseLookups, Is.EqualTo(2), "the next close is looked up once per session");
+    }
+
+    [Test]
+    public void AMarketThatNeverClosesIsQuotedThroughout()
+    {
+        var settings = new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1), pullBeforeClose: TimeSpan.FromMinutes(10));
+        _model = new TestableExecution(settings, _router.Object);
+        _model.OnSecuritiesChanged(_algorithm, Added(_security));
+        Step(Quote(99.90m, 100.10m));
+        _router.Verify(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Exactly(2));
+        Assert.That(Assert.Throws<MarketMakingException>(() => new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1),
+            pullBeforeClose: TimeSpan.Zero))!.ParameterName, Is.EqualTo("pullBeforeClose"));
+    }
+
+    [Test]
     public void ABadBookWithoutAQuoteTargetPullsTheWorkingQuotesAtOnce()
     {
         // portfolio construction skips a security with a bad book: the execution model sees no target, only the book
@@ -287,7 +328,18 @@ public class MarketMakingExecutionModelTests
 
         public LogSink Logs { get; } = new();
 
+        /// <summary>The market's regular-hours closes, in order (none: a market that never closes).</summary>
+        public List<DateTime> Closes { get; } = new();
+
+        public int CloseLookups { get; private set; }
+
         protected override IQuoteOrderRouter CreateOrderRouter(QCAlgorithm algorithm) => _router;
+
+        protected override DateTime? GetNextMarketClose(Security security, DateTime localTime)
+        {
+            CloseLookups++;
+            return Closes.Where(c => c > localTime).Select(c => (DateTime?)c).FirstOrDefault();
+        }
 
         protected override void Log(QCAlgorithm algorithm, string message) => Logs.Add(message);
     }
