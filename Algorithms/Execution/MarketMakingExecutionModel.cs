@@ -179,6 +179,13 @@ public class MarketMakingExecutionModel : ExecutionModel
         return hours.IsMarketAlwaysOpen ? null : hours.GetNextMarketClose(localTime, extendedMarketHours: false);
     }
 
+    /// <summary>
+    /// Whether the exchange is open at <paramref name="localTime"/> (regular hours); used only with
+    /// <see cref="MarketMakingExecutionSettings.PullBeforeClose"/>, after a close has passed.
+    /// </summary>
+    protected virtual bool IsMarketOpen(Security security, DateTime localTime) =>
+        security.Exchange.Hours.IsOpen(localTime, extendedMarketHours: false);
+
     /// <summary>Signed holdings of <paramref name="security"/>, units of the asset.</summary>
     protected virtual decimal GetHoldings(Security security) => security.Holdings.Quantity;
 
@@ -305,9 +312,15 @@ public class MarketMakingExecutionModel : ExecutionModel
             return false;
         }
 
-        // the next close is looked up once per session, not on every step
+        // the next close is looked up once per session, not on every step; past it, the market is closed (the data point
+        // that ends at the close included) until it is open again
         if (localTime >= state.NextClose)
         {
+            if (!IsMarketOpen(state.Security, localTime))
+            {
+                return true;
+            }
+
             state.NextClose = GetNextMarketClose(state.Security, localTime) ?? DateTime.MaxValue;
         }
 

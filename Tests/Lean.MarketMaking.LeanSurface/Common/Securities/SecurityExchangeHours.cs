@@ -11,5 +11,7 @@ namespace QuantConnect.Securities
         public DateTime GetPreviousMarketOpen(DateTime localDateTime, bool extendedMarketHours) => throw new NotImplementedException();
 
         public DateTime GetNextMarketClose(DateTime localDateTime, bool extendedMarketHours) => throw new NotImplementedException();
+
+        public bool IsOpen(DateTime localDateTime, bool extendedMarketHours) => throw new NotImplementedException();
     }
 }

@@ -223,7 +223,7 @@ public class MarketMakingExecutionModelTests
         _model.OnSecuritiesChanged(_algorithm, Added(_security));
         var close = Start.AddMinutes(30);
         _model.Closes.Add(close);
-        _model.Closes.Add(close.AddHours(17.5));
+        _model.Closes.Add(close.AddHours(24));
 
         Step(Quote(99.90m, 100.10m));
         _security.Quote(99.99m, 100.01m, close.AddMinutes(-11));
@@ -237,7 +237,11 @@ public class MarketMakingExecutionModelTests
         _router.Verify(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Exactly(2), "and not placed again");
         Assert.That(_model.Logs.Lines.Single(), Does.Contain("closing"));
 
-        _security.Quote(99.99m, 100.01m, close.AddHours(17.5 - 6.5));
+        _security.Quote(99.99m, 100.01m, close); // the bar that ends at the close: the market is closed
+        Step(Quote(99.90m, 100.10m));
+        _router.Verify(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Exactly(2), "nothing at the close");
+
+        _security.Quote(99.99m, 100.01m, close.AddHours(17.5));
         Step(Quote(99.90m, 100.10m));
         _router.Verify(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Exactly(4), "quoting resumes after the open");
         Assert.That(_model.CloseLookups, Is.EqualTo(2), "the next close is looked up once per session");
@@ -340,6 +344,10 @@ public class MarketMakingExecutionModelTests
             CloseLookups++;
             return Closes.Where(c => c > localTime).Select(c => (DateTime?)c).FirstOrDefault();
         }
+
+        /// <summary>Closed for 17.5 hours after each close (16:00 to 09:30).</summary>
+        protected override bool IsMarketOpen(Security security, DateTime localTime) =>
+            !Closes.Any(c => c <= localTime && localTime < c.AddHours(17.5));
 
         protected override void Log(QCAlgorithm algorithm, string message) => Logs.Add(message);
     }
