@@ -234,13 +234,14 @@ public class MarketMakingExecutionModel : ExecutionModel
 
         void WorkBid()
         {
-            var price = state.Ask is { } working ? Math.Min(bid, working.LimitPrice - tick) : bid;
+            // below every sell of ours that may still fill: the working ask and asks whose cancel is not yet confirmed
+            var price = state.LowestSell() is { } sell ? Math.Min(bid, sell - tick) : bid;
             state.Bid = WorkSide(router, state, state.Bid, 1, price, price > 0 ? bidSize : 0m, tick, lot, BidTag);
         }
 
         void WorkAsk()
         {
-            var price = state.Bid is { } working ? Math.Max(ask, working.LimitPrice + tick) : ask;
+            var price = state.HighestBuy() is { } buy ? Math.Max(ask, buy + tick) : ask;
             state.Ask = WorkSide(router, state, state.Ask, -1, price, askSize, tick, lot, AskTag);
         }
     }

@@ -32,6 +32,36 @@ internal sealed class SymbolQuotes
     /// </summary>
     public List<WorkingOrder> Cancelling { get; } = new();
 
+    /// <summary>Lowest limit price of our sell quotes that may still fill (the working ask and unconfirmed cancels), or null.</summary>
+    public decimal? LowestSell()
+    {
+        var lowest = Ask?.LimitPrice;
+        foreach (var order in Cancelling)
+        {
+            if (order.Sign < 0 && (lowest is null || order.LimitPrice < lowest))
+            {
+                lowest = order.LimitPrice;
+            }
+        }
+
+        return lowest;
+    }
+
+    /// <summary>Highest limit price of our buy quotes that may still fill (the working bid and unconfirmed cancels), or null.</summary>
+    public decimal? HighestBuy()
+    {
+        var highest = Bid?.LimitPrice;
+        foreach (var order in Cancelling)
+        {
+            if (order.Sign > 0 && (highest is null || order.LimitPrice > highest))
+            {
+                highest = order.LimitPrice;
+            }
+        }
+
+        return highest;
+    }
+
     /// <summary>Whether an order on the side of <paramref name="sign"/> (+1 buy, −1 sell) is still being cancelled.</summary>
     public bool IsCancelling(int sign)
     {

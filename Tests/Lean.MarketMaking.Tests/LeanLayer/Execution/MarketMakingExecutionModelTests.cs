@@ -260,6 +260,16 @@ public class MarketMakingExecutionModelTests
     }
 
     [Test]
+    public void TheBidStaysBelowAnAskWhoseCancelIsNotYetConfirmed()
+    {
+        Step(Quote(99.90m, 100.10m));
+        _model.Execute(_algorithm, new IPortfolioTarget[] { Quote(99.90m, 100.10m, askSize: 0m) }); // ask 2 being cancelled
+        _security.Quote(100.20m, 100.22m, Start.AddSeconds(1)); // jump up
+        _model.Execute(_algorithm, new IPortfolioTarget[] { Quote(100.15m, 100.30m, askSize: 0m) });
+        _router.Verify(r => r.Update(1, 0.5m, 100.09m, "mm bid"), Times.Once, "a tick below the ask at 100.10 that may still fill");
+    }
+
+    [Test]
     public void ABadBookWithoutAQuoteTargetPullsTheWorkingQuotesAtOnce()
     {
         // portfolio construction skips a security with a bad book: the execution model sees no target, only the book
