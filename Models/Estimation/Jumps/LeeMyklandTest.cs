@@ -39,29 +39,31 @@ public static class LeeMyklandTest
         var n = testCount ?? Math.Max(2, tested);
         var threshold = parameters.Threshold(n);
 
-        // prefix[j] = Σ_{l=1..j} |r_l||r_{l−1}|, so the K−2 products before return i sum to prefix[i−1] − prefix[i−K+1].
-        var prefix = new double[returns.Length];
-        for (var j = 1; j < returns.Length; j++)
-        {
-            prefix[j] = prefix[j - 1] + Math.Abs(returns[j]) * Math.Abs(returns[j - 1]);
-        }
-
+        // The K−2 products |r_j||r_{j−1}| before return i, as a sliding window sum re-summed exactly every K−2 additions
+        // (the same arithmetic as LeeMyklandDetector): a difference of prefix sums would lose the relative precision of a
+        // small local variance after a volatile stretch (catastrophic cancellation).
+        var products = new RollingWindowSum(k - 2);
         var statistics = new double[tested];
         var jumps = new List<DetectedJump>();
-        for (var i = k - 1; i < returns.Length; i++)
+        for (var i = 1; i < returns.Length; i++)
         {
-            var localVariance = (prefix[i - 1] - prefix[i - k + 1]) / (k - 2);
-            if (!(localVariance > 0))
+            if (i >= k - 1)
             {
-                throw Failed(nameof(observations), $"zero local volatility before return {i}: the {k - 1} previous returns are (almost all) zero");
+                var localVariance = products.Sum / products.Capacity;
+                if (!(localVariance > 0))
+                {
+                    throw Failed(nameof(observations), $"zero local volatility before return {i}: the {k - 1} previous returns are (almost all) zero");
+                }
+
+                var l = returns[i] / Math.Sqrt(localVariance);
+                statistics[i - (k - 1)] = l;
+                if (Math.Abs(l) > threshold)
+                {
+                    jumps.Add(new DetectedJump(i, observations[i + 1].TimeSeconds, returns[i], observations[i + 1].Price - observations[i].Price, l));
+                }
             }
 
-            var l = returns[i] / Math.Sqrt(localVariance);
-            statistics[i - (k - 1)] = l;
-            if (Math.Abs(l) > threshold)
-            {
-                jumps.Add(new DetectedJump(i, observations[i + 1].TimeSeconds, returns[i], observations[i + 1].Price - observations[i].Price, l));
-            }
+            products.Add(Math.Abs(returns[i]) * Math.Abs(returns[i - 1]));
         }
 
         return new LeeMyklandResult(k - 1, statistics, n, threshold, jumps);

@@ -36,6 +36,28 @@ public class JumpPropertyTests
     }
 
     [Test]
+    public void OnlineAndBatchAgreeAfterAVolatileStretch()
+    {
+        // FsCheck case (seed 686334, K = 3, 280 more ticks, n = 685) that a prefix-sum batch got wrong at relative
+        // 1.3e-9: a tiny local variance (L ≈ 572) as the difference of two large prefix sums; both now slide one window
+        var ticks = TickGen.Series(686334, 3 + 280);
+        var parameters = new LeeMyklandParameters(3, 0.05);
+        var batch = LeeMyklandTest.Run(ticks, parameters, 685);
+        var online = new LeeMyklandDetector(parameters, 685);
+        var tested = 0;
+        foreach (var tick in ticks)
+        {
+            var update = online.Update(tick.TimeSeconds, tick.Price);
+            if (update.IsTested)
+            {
+                Assert.That(update.Statistic, Is.EqualTo(batch.Statistics[tested++]), $"return {tested}");
+            }
+        }
+
+        Assert.That(tested, Is.EqualTo(batch.Statistics.Count));
+    }
+
+    [Test]
     public void OnlineDetectorEqualsBatch()
     {
         var cases = (from seed in Gen.Choose(0, 1_000_000)
