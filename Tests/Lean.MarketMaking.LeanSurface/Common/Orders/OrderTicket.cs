@@ -14,6 +14,16 @@ namespace QuantConnect.Orders
 
         public OrderStatus Status => throw new NotImplementedException();
 
+        public Symbol Symbol
+        {
+            get { throw new NotImplementedException(); }
+        }
+
+        public decimal Quantity
+        {
+            get { throw new NotImplementedException(); }
+        }
+
         public decimal QuantityRemaining => throw new NotImplementedException();
 
         public OrderResponse Update(UpdateOrderFields fields) => throw new NotImplementedException();

@@ -13,5 +13,7 @@ namespace QuantConnect.Securities
         }
 
         public IEnumerable<OrderTicket> GetOpenOrderTickets(Symbol symbol) => throw new NotImplementedException();
+
+        public decimal GetOpenOrdersRemainingQuantity(Func<OrderTicket, bool> filter = null) => throw new NotImplementedException();
     }
 }
