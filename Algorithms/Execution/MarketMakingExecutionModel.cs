@@ -96,13 +96,7 @@ public class MarketMakingExecutionModel : ExecutionModel
             {
                 // no quote this step: a bad book pulls the working quotes at once, a good one keeps them until they go stale
                 var market = GetMarket(state.Security);
-                var issue = market.Validate(Settings.MaxBookAge);
-                if (issue != MarketDataIssue.None)
-                {
-                    CancelQuotes(router, state, "bad market data");
-                    Report(algorithm, symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}; quotes pulled");
-                }
-                else if (market.LocalTime - state.LastQuoteTime > Settings.StaleQuoteTimeout)
+                if (!PulledOnBadBook(algorithm, router, state, market) && market.LocalTime - state.LastQuoteTime > Settings.StaleQuoteTimeout)
                 {
                     CancelQuotes(router, state, "stale quote");
                     Report(algorithm, symbol, "stale", $"no quote target since {state.LastQuoteTime:O}; quotes cancelled");
@@ -195,11 +189,8 @@ public class MarketMakingExecutionModel : ExecutionModel
     private void WorkQuote(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state, IQuoteTarget quote)
     {
         var market = GetMarket(state.Security);
-        var issue = market.Validate(Settings.MaxBookAge);
-        if (issue != MarketDataIssue.None)
+        if (PulledOnBadBook(algorithm, router, state, market))
         {
-            CancelQuotes(router, state, "bad market data");
-            Report(algorithm, quote.Symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}; quotes pulled, nothing placed");
             return;
         }
 
@@ -235,13 +226,13 @@ public class MarketMakingExecutionModel : ExecutionModel
         void WorkBid()
         {
             // below every sell of ours that may still fill: the working ask and asks whose cancel is not yet confirmed
-            var price = state.LowestSell() is { } sell ? Math.Min(bid, sell - tick) : bid;
+            var price = state.MostAggressive(-1) is { } sell ? Math.Min(bid, sell - tick) : bid;
             state.Bid = WorkSide(router, state, state.Bid, 1, price, price > 0 ? bidSize : 0m, tick, lot, BidTag);
         }
 
         void WorkAsk()
         {
-            var price = state.HighestBuy() is { } buy ? Math.Max(ask, buy + tick) : ask;
+            var price = state.MostAggressive(1) is { } buy ? Math.Max(ask, buy + tick) : ask;
             state.Ask = WorkSide(router, state, state.Ask, -1, price, askSize, tick, lot, AskTag);
         }
     }
@@ -304,6 +295,21 @@ public class MarketMakingExecutionModel : ExecutionModel
             default:
                 return working;
         }
+    }
+
+    /// <summary>If the book is bad (<see cref="MarketDataIssue"/>), pulls the working quotes and logs the issue once per episode.</summary>
+    /// <returns>Whether the book was bad.</returns>
+    private bool PulledOnBadBook(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state, in QuoteMarket market)
+    {
+        var issue = market.Validate(Settings.MaxBookAge);
+        if (issue == MarketDataIssue.None)
+        {
+            return false;
+        }
+
+        CancelQuotes(router, state, "bad market data");
+        Report(algorithm, state.Security.Symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}; quotes pulled, nothing placed");
+        return true;
     }
 
     private bool IsClosing(SymbolQuotes state, DateTime localTime)

@@ -32,34 +32,22 @@ internal sealed class SymbolQuotes
     /// </summary>
     public List<WorkingOrder> Cancelling { get; } = new();
 
-    /// <summary>Lowest limit price of our sell quotes that may still fill (the working ask and unconfirmed cancels), or null.</summary>
-    public decimal? LowestSell()
+    /// <summary>
+    /// The most aggressive limit price of our orders on the side of <paramref name="sign"/> that may still fill — the
+    /// highest buy (+1) or the lowest sell (−1) among the working quote and the unconfirmed cancels — or null.
+    /// </summary>
+    public decimal? MostAggressive(int sign)
     {
-        var lowest = Ask?.LimitPrice;
+        var best = (sign > 0 ? Bid : Ask)?.LimitPrice;
         foreach (var order in Cancelling)
         {
-            if (order.Sign < 0 && (lowest is null || order.LimitPrice < lowest))
+            if (order.Sign == sign && (best is null || sign * order.LimitPrice > sign * best))
             {
-                lowest = order.LimitPrice;
+                best = order.LimitPrice;
             }
         }
 
-        return lowest;
-    }
-
-    /// <summary>Highest limit price of our buy quotes that may still fill (the working bid and unconfirmed cancels), or null.</summary>
-    public decimal? HighestBuy()
-    {
-        var highest = Bid?.LimitPrice;
-        foreach (var order in Cancelling)
-        {
-            if (order.Sign > 0 && (highest is null || order.LimitPrice > highest))
-            {
-                highest = order.LimitPrice;
-            }
-        }
-
-        return highest;
+        return best;
     }
 
     /// <summary>Whether an order on the side of <paramref name="sign"/> (+1 buy, −1 sell) is still being cancelled.</summary>

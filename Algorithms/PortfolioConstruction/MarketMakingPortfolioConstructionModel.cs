@@ -24,7 +24,8 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// </list>
 /// A security whose book is missing, non-positive, crossed/locked or stale (<see cref="MarketDataIssue"/>), whose mid
 /// is a suspected bad print (<see cref="SpikeFilter"/>), or whose model throws, gets no target that step (the
-/// execution model keeps its working quotes until they go stale); each kind of problem is logged once per episode.
+/// execution model pulls its working quotes at once on a bad book and keeps them otherwise until they go stale); each
+/// kind of problem is logged once per episode.
 /// Orders are never placed here: that is the execution model's job.
 /// </summary>
 public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel

@@ -32,8 +32,8 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// The group is quoted as a whole or not at all. If any security's book is missing, non-positive, crossed/locked or
 /// stale (<see cref="MarketDataIssue"/>), its mid is a suspected bad print (<see cref="SpikeFilter"/>), or a security of the group is not (or no longer) in the universe, no target is
 /// emitted for any of them that step: the quotes of every asset price the risk of the others' inventories as hedgeable
-/// at their mids, which a bad book of one asset invalidates. The execution model then keeps the working quotes until
-/// its stale-quote timeout and pulls them, and the risk model still flattens a breached inventory. The same holds when
+/// at their mids, which a bad book of one asset invalidates. The execution model then pulls the bad book's quotes at
+/// once and keeps the others until its stale-quote timeout, and the risk model still flattens a breached inventory. The same holds when
 /// the model throws a <see cref="MarketMakingException"/> (e.g. a model time beyond the horizon, before the session).
 /// Each kind of problem is logged once per episode, not on every step. Orders are never placed here.
 /// </para>
