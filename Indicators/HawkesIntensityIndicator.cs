@@ -15,7 +15,11 @@ namespace Lean.MarketMaking.Indicators;
 /// test (<see cref="LeeReadyTradeSigner"/>, Lee &amp; Ready 1991). A trade signed on the same side and at the same time as the
 /// previous event is the same market order walking the book and is not a new event (the convention of the research
 /// console's <c>calibrate</c> command, whose fitted parameters this indicator takes). Every accepted tick (trade or
-/// quote) moves the clock, so the value decays between trades.
+/// quote) moves the clock, so the value decays between trades. With a <see cref="MarketMakingIndicator{T}.Clock"/> the clock
+/// is open-market time: the excitation neither decays nor accrues over a close, it carries into the next session as it
+/// stood at the close (the research console's <c>calibrate</c> fits the parameters on sessions stitched in the same
+/// session time, so carrying rather than restarting is the process those parameters describe), and the quotes and prices
+/// that sign trades restart with the session.
 /// <para><see cref="QuantConnect.Indicators.WindowBase{T}.Current"/> is the order-flow imbalance
 /// (λ_buy − λ_sell)/(λ_buy + λ_sell) ∈ (−1, 1) at the latest tick.</para>
 /// <para>Feed it every tick of <c>slice.Ticks[symbol]</c> (trades and quotes) by hand, or with
@@ -81,8 +85,18 @@ public sealed class HawkesIntensityIndicator : MarketMakingIndicator<Tick>
     /// <summary>True once <see cref="MarketMakingIndicator{T}.WarmUpPeriod"/> trades have been signed.</summary>
     public override bool IsReady => BuyTrades + SellTrades >= WarmUpPeriod;
 
-    private protected override Step Accept(Tick input, double timeSeconds)
+    private protected override Step Accept(Tick input, double timeSeconds, bool crossesClose)
     {
+        if (crossesClose && (QuoteBook.IsQuote(input) ? QuoteBook.IsUsable(input) : IsPrice(input.Value)))
+        {
+            // After a market close, trades are signed against quotes and prices of the new session only, and none is
+            // merged with an event before the close.
+            _book.Clear();
+            _signer.Reset();
+            _lastSign = TradeAggressor.Unknown;
+            _lastEventSeconds = double.NaN;
+        }
+
         if (QuoteBook.IsQuote(input))
         {
             if (!_book.Apply(input))

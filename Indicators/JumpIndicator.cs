@@ -11,7 +11,8 @@ namespace Lean.MarketMaking.Indicators;
 /// Financial Studies 21(6), Definition 1 and Lemma 1) jump test on a price series, through
 /// <see cref="LeeMyklandDetector"/>: each new log-return r is standardised by the bipower local volatility of the K − 1
 /// returns before it, L = r/σ̂, and flagged when |L| exceeds C_n + S_n·β*. The test assumes regularly sampled returns:
-/// register it on bars (e.g. one-minute closes) rather than raw ticks.
+/// register it on bars (e.g. one-minute closes) rather than raw ticks. With a <see cref="MarketMakingIndicator{T}.Clock"/>,
+/// the return across a market close is neither tested nor part of the local volatility, and times are open-market seconds.
 /// <para><see cref="WindowBase{T}.Current"/> is L of the latest return (0 while the window fills).</para>
 /// <para>A flat market (the K − 2 adjacent return products all zero) has no local volatility: that return is not tested
 /// and the window restarts from the current price, so the indicator is not ready again for K + 1 inputs.</para>
@@ -59,7 +60,7 @@ public sealed class JumpIndicator : MarketMakingIndicator<IndicatorDataPoint>
     /// <summary>L = r/σ̂ of the latest return (0 when not tested).</summary>
     public double Statistic { get; private set; }
 
-    /// <summary>The latest jump (time in seconds since the first input, log-return, price change, L); null before any.</summary>
+    /// <summary>The latest jump (time in open-market seconds since the first input, log-return, price change, L); null before any.</summary>
     public DetectedJump? LastJump => _jumpCount == 0 ? null : _jumps[(_nextJump - 1 + _jumps.Length) % _jumps.Length];
 
     /// <summary>Time of <see cref="LastJump"/>.</summary>
@@ -87,7 +88,7 @@ public sealed class JumpIndicator : MarketMakingIndicator<IndicatorDataPoint>
         }
     }
 
-    private protected override Step Accept(IndicatorDataPoint input, double timeSeconds)
+    private protected override Step Accept(IndicatorDataPoint input, double timeSeconds, bool crossesClose)
     {
         if (!IsPrice(input.Value))
         {
@@ -95,6 +96,11 @@ public sealed class JumpIndicator : MarketMakingIndicator<IndicatorDataPoint>
         }
 
         var price = (double)input.Value;
+        if (crossesClose)
+        {
+            _detector.Interrupt();
+        }
+
         LeeMyklandUpdate update;
         try
         {

@@ -9,7 +9,8 @@ namespace Lean.MarketMaking.Indicators;
 /// Common base of the plugin's LEAN indicators: a LEAN <see cref="IndicatorBase{T}"/> that never throws out of
 /// <c>Update</c>. An input that is unusable (non-positive or crossed prices, time going backwards, or rejected by the
 /// underlying estimator) is skipped: the indicator's state and <see cref="WindowBase{T}.Current"/> are left unchanged and
-/// <see cref="SkippedCount"/> grows, so the caller can log once. LEAN's own base already drops inputs older than the
+/// <see cref="SkippedCount"/> grows, so the caller can log once. Time is measured in open-market seconds of the
+/// <see cref="Clock"/> when one is given (the return across a market close is then dropped), else in calendar seconds. LEAN's own base already drops inputs older than the
 /// previous input of the same symbol before they get here. The indicator's own work per update allocates nothing (LEAN's
 /// base allocates its result and data point objects, as for any LEAN indicator).
 /// </summary>
@@ -19,8 +20,8 @@ public abstract class MarketMakingIndicator<T> : IndicatorBase<T>, IIndicatorWar
 {
     private static readonly IndicatorResult Skipped = new(0m, IndicatorStatus.InvalidInput);
     private static readonly IndicatorResult NoValue = new(0m, IndicatorStatus.ValueNotReady);
-    private long _lastTicks = long.MinValue;
-    private long _originTicks = long.MinValue;
+    private readonly OpenMarketClock? _clock;
+    private OpenMarketTimeline _timeline;
 
     /// <summary>Creates the indicator.</summary>
     /// <param name="name">Indicator name.</param>
@@ -31,6 +32,21 @@ public abstract class MarketMakingIndicator<T> : IndicatorBase<T>, IIndicatorWar
         WarmUpPeriod = Guard.Positive(warmUpPeriod, nameof(warmUpPeriod));
     }
 
+    /// <summary>
+    /// The security's open-market clock (e.g. <c>new OpenMarketClock(security.Exchange.Hours)</c>; inputs are then exchange
+    /// local times, as LEAN's data are): time is counted in open-market seconds and no return or duration spans a market
+    /// close. Null (the default): calendar seconds, no closes, as for a market that never closes.
+    /// </summary>
+    public OpenMarketClock? Clock
+    {
+        get => _clock;
+        init
+        {
+            _clock = value;
+            _timeline = new OpenMarketTimeline(value);
+        }
+    }
+
     /// <summary>Number of inputs needed before the indicator can be ready (LEAN's <c>WarmUpIndicator</c> uses it to size the history request).</summary>
     public int WarmUpPeriod { get; }
 
@@ -38,15 +54,14 @@ public abstract class MarketMakingIndicator<T> : IndicatorBase<T>, IIndicatorWar
     public long SkippedCount { get; private set; }
 
     /// <summary>Time of the latest accepted input (<see cref="DateTime.MinValue"/> before any).</summary>
-    public DateTime LastInputTime => _lastTicks == long.MinValue ? DateTime.MinValue : new DateTime(_lastTicks);
+    public DateTime LastInputTime => _timeline.LastTime;
 
     /// <summary>Resets the indicator to its initial state, including <see cref="SkippedCount"/>.</summary>
     public override void Reset()
     {
         base.Reset();
         SkippedCount = 0;
-        _lastTicks = long.MinValue;
-        _originTicks = long.MinValue;
+        _timeline.Reset();
         ResetState();
     }
 
@@ -76,22 +91,19 @@ public abstract class MarketMakingIndicator<T> : IndicatorBase<T>, IIndicatorWar
     /// </summary>
     internal Step Observe(T input)
     {
-        var ticks = input.EndTime.Ticks;
+        var time = input.EndTime;
         Step step;
-        if (ticks < _lastTicks)
+        if (time < _timeline.LastTime)
         {
             step = Step.Skip;
         }
         else
         {
-            if (_originTicks == long.MinValue)
-            {
-                _originTicks = ticks;
-            }
-
+            var before = _timeline;
+            var crossesClose = _timeline.Advance(time);
             try
             {
-                step = Accept(input, (ticks - _originTicks) / (double)TimeSpan.TicksPerSecond);
+                step = Accept(input, _timeline.Seconds, crossesClose);
             }
             catch (MarketMakingException)
             {
@@ -99,28 +111,30 @@ public abstract class MarketMakingIndicator<T> : IndicatorBase<T>, IIndicatorWar
                 // estimators validate before they change state, so skipping here leaves the state as it was.
                 step = Step.Skip;
             }
+
+            if (step.Status == StepStatus.Skipped)
+            {
+                _timeline = before;
+            }
         }
 
         if (step.Status == StepStatus.Skipped)
         {
             SkippedCount++;
-            if (_lastTicks == long.MinValue)
-            {
-                _originTicks = long.MinValue;
-            }
-        }
-        else
-        {
-            _lastTicks = ticks;
         }
 
         return step;
     }
 
+    /// <summary>The latest accepted input's time on the open-market axis (<see cref="OpenMarketTimeline.OpenMarketTime"/>), during <see cref="Accept"/> the current input's.</summary>
+    private protected DateTime OpenMarketTime => _timeline.OpenMarketTime;
+
     /// <summary>Updates the state with an input whose time is not before the previous accepted one.</summary>
     /// <param name="input">The input.</param>
-    /// <param name="timeSeconds">Its end time in seconds since the first accepted input.</param>
-    private protected abstract Step Accept(T input, double timeSeconds);
+    /// <param name="timeSeconds">Its end time in open-market seconds since the first accepted input.</param>
+    /// <param name="crossesClose">Whether a market close lies between the previous accepted input and this one: the
+    /// return and the duration between them are not observations.</param>
+    private protected abstract Step Accept(T input, double timeSeconds, bool crossesClose);
 
     /// <summary>Clears the indicator's own state (called by <see cref="Reset"/>).</summary>
     private protected abstract void ResetState();

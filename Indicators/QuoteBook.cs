@@ -28,15 +28,24 @@ public struct QuoteBook
     /// <summary>Whether <paramref name="tick"/> is a quote tick.</summary>
     public static bool IsQuote(Tick tick) => tick.TickType == TickType.Quote;
 
-    /// <summary>Applies a quote tick; false (and no change) when it is unusable.</summary>
-    public bool Apply(Tick tick)
+    /// <summary>Whether a quote tick is usable: a positive side, no negative side, and not crossed or locked.</summary>
+    public static bool IsUsable(Tick tick)
     {
         var bid = tick.BidPrice;
         var ask = tick.AskPrice;
-        if (bid < 0m || ask < 0m || (bid == 0m && ask == 0m) || (bid > 0m && ask > 0m && bid >= ask))
+        return bid >= 0m && ask >= 0m && (bid > 0m || ask > 0m) && !(bid > 0m && ask > 0m && bid >= ask);
+    }
+
+    /// <summary>Applies a quote tick; false (and no change) when it is unusable.</summary>
+    public bool Apply(Tick tick)
+    {
+        if (!IsUsable(tick))
         {
             return false;
         }
+
+        var bid = tick.BidPrice;
+        var ask = tick.AskPrice;
 
         if (bid > 0m)
         {

@@ -12,7 +12,8 @@ namespace Lean.MarketMaking.Indicators;
 /// window's length in seconds. Irregular tick times are handled exactly (the window's variance is divided by its elapsed
 /// time). On tick data, microstructure noise biases RV upwards by 2nω² (Zhang, Mykland &amp; Aït-Sahalia 2005): give a
 /// <c>samplingInterval</c> to feed the estimator the previous-tick price on a regular grid (sparse sampling) instead of
-/// every tick, or register the indicator on bars.
+/// every tick, or register the indicator on bars. With a <see cref="MarketMakingIndicator{T}.Clock"/>, T counts open-market
+/// seconds only and the return across a close is left out, so the value just after an open is the one at the close.
 /// <para><see cref="WindowBase{T}.Current"/> is the volatility of ln P per √second (multiply by √(seconds per year) to annualise).</para>
 /// </summary>
 public sealed class RealizedVolatilityIndicator : MarketMakingIndicator<IndicatorDataPoint>
@@ -60,7 +61,7 @@ public sealed class RealizedVolatilityIndicator : MarketMakingIndicator<Indicato
     /// <summary>True once the window is full and spans a positive time.</summary>
     public override bool IsReady => _variance.IsReady;
 
-    private protected override Step Accept(IndicatorDataPoint input, double timeSeconds)
+    private protected override Step Accept(IndicatorDataPoint input, double timeSeconds, bool crossesClose)
     {
         if (!IsPrice(input.Value))
         {
@@ -69,6 +70,13 @@ public sealed class RealizedVolatilityIndicator : MarketMakingIndicator<Indicato
 
         var price = (double)input.Value;
         var ticks = input.EndTime.Ticks;
+        if (crossesClose)
+        {
+            // No return across a market close: the window's returns are kept, the series restarts from this price.
+            _variance.Interrupt();
+            _lastPrice = 0;
+        }
+
         if (_samplingTicks == 0)
         {
             _variance.Update(timeSeconds, price);

@@ -10,6 +10,7 @@ namespace Lean.MarketMaking.Indicators;
 /// model (Hamilton 1989, Econometrica 57; Rabiner 1989, Proc. IEEE 77, eqs. 19–20), through
 /// <see cref="HiddenMarkovModelFilter"/>, applied to the log-returns ln(Pₜ/Pₜ₋₁) of consecutive inputs. The model must
 /// have been fitted on returns sampled like the inputs (e.g. one-minute bar closes for a model of one-minute returns).
+/// With a <see cref="MarketMakingIndicator{T}.Clock"/>, the return across a market close is not fed to the filter.
 /// <para><see cref="WindowBase{T}.Current"/> is P(most volatile state | returns so far), the most volatile state being the
 /// one whose emission has the largest variance.</para>
 /// </summary>
@@ -63,7 +64,7 @@ public sealed class RegimeIndicator : MarketMakingIndicator<IndicatorDataPoint>
     /// <summary>True once <see cref="MarketMakingIndicator{T}.WarmUpPeriod"/> − 1 returns have been absorbed.</summary>
     public override bool IsReady => _filter.Count >= WarmUpPeriod - 1;
 
-    private protected override Step Accept(IndicatorDataPoint input, double timeSeconds)
+    private protected override Step Accept(IndicatorDataPoint input, double timeSeconds, bool crossesClose)
     {
         if (!IsPrice(input.Value))
         {
@@ -71,7 +72,7 @@ public sealed class RegimeIndicator : MarketMakingIndicator<IndicatorDataPoint>
         }
 
         var logPrice = Math.Log((double)input.Value);
-        if (!double.IsNaN(_lastLogPrice))
+        if (!double.IsNaN(_lastLogPrice) && !crossesClose)
         {
             _filter.Update(logPrice - _lastLogPrice);
         }

@@ -22,6 +22,7 @@ public sealed class RoughnessIndicator : MarketMakingIndicator<IndicatorDataPoin
     private int _count;
     private int _next;
     private long _bucket = long.MinValue;
+    private long _originTicks = long.MinValue;
     private double _bucketSquares;
     private double _lastLogPrice = double.NaN;
 
@@ -78,9 +79,11 @@ public sealed class RoughnessIndicator : MarketMakingIndicator<IndicatorDataPoin
     public override bool IsReady => Estimate is not null;
 
     /// <remarks>
-    /// The bucket of an input is ⌊(t − t₀)/bucket⌋ with t₀ the first input's time: buckets are aligned to the first input.
+    /// The bucket of an input is ⌊(t − t₀)/bucket⌋ with t₀ the first input's time: buckets are aligned to the first input
+    /// and measured in calendar time (a one-day bucket holds one session), while the return across a market close of the
+    /// <see cref="MarketMakingIndicator{T}.Clock"/> is left out of every bucket.
     /// </remarks>
-    private protected override Step Accept(IndicatorDataPoint input, double timeSeconds)
+    private protected override Step Accept(IndicatorDataPoint input, double timeSeconds, bool crossesClose)
     {
         if (!IsPrice(input.Value))
         {
@@ -88,7 +91,13 @@ public sealed class RoughnessIndicator : MarketMakingIndicator<IndicatorDataPoin
         }
 
         var logPrice = Math.Log((double)input.Value);
-        var bucket = (long)(timeSeconds * TimeSpan.TicksPerSecond) / _bucketTicks;
+        var ticks = input.EndTime.Ticks;
+        if (_originTicks == long.MinValue)
+        {
+            _originTicks = ticks;
+        }
+
+        var bucket = (ticks - _originTicks) / _bucketTicks;
         var estimated = false;
         if (bucket != _bucket)
         {
@@ -97,7 +106,7 @@ public sealed class RoughnessIndicator : MarketMakingIndicator<IndicatorDataPoin
             _bucketSquares = 0;
         }
 
-        if (!double.IsNaN(_lastLogPrice))
+        if (!double.IsNaN(_lastLogPrice) && !crossesClose)
         {
             var r = logPrice - _lastLogPrice;
             _bucketSquares += r * r;
@@ -111,6 +120,7 @@ public sealed class RoughnessIndicator : MarketMakingIndicator<IndicatorDataPoin
     {
         _count = _next = 0;
         _bucket = long.MinValue;
+        _originTicks = long.MinValue;
         _bucketSquares = 0;
         _lastLogPrice = double.NaN;
         Estimate = null;

@@ -12,6 +12,8 @@ namespace Lean.MarketMaking.Indicators;
 /// (the latest bid and ask, one-sided quote ticks updating their side), trade ticks the depths reached. The least-squares
 /// fit of ln λ on δ is redone every <c>refitInterval</c> of data time (it allocates a few small arrays; the per-tick
 /// updates do not); a fit with too little data or with non-positive A or k is not used and the previous one stays.
+/// With a <see cref="MarketMakingIndicator{T}.Clock"/> the estimator's time (and the refit interval) is open-market time:
+/// closed time is not exposure, and after a close depths are measured from the new session's quotes.
 /// <para><see cref="QuantConnect.Indicators.WindowBase{T}.Current"/> is the average decay (k_bid + k_ask)/2, per price unit.</para>
 /// <para>Feed it every tick of <c>slice.Ticks[symbol]</c> (trades and quotes): <c>RegisterIndicator</c> delivers one tick type only.</para>
 /// </summary>
@@ -67,9 +69,16 @@ public sealed class TradingIntensityIndicator : MarketMakingIndicator<Tick>
     /// <summary>True once a usable fit exists.</summary>
     public override bool IsReady => Estimate is not null;
 
-    private protected override Step Accept(Tick input, double timeSeconds)
+    private protected override Step Accept(Tick input, double timeSeconds, bool crossesClose)
     {
-        var time = input.EndTime;
+        var time = OpenMarketTime;
+        if (crossesClose && (QuoteBook.IsQuote(input) ? QuoteBook.IsUsable(input) : IsPrice(input.Value)))
+        {
+            // After a market close: no interval spans it, depths are measured from the new session's quotes.
+            _estimator.Interrupt();
+            _book.Clear();
+        }
+
         if (QuoteBook.IsQuote(input))
         {
             if (!_book.Apply(input))

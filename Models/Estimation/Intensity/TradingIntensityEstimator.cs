@@ -16,7 +16,9 @@ namespace Lean.MarketMaking.Models.Estimation.Intensity;
 /// through <see cref="TradingIntensityOptions.PoissonInversion"/>, is its first-order form, biased low once λΔt is not
 /// small); ln λ̂ⱼ = ln A − kδⱼ is then fitted by least squares over the near-touch grid.
 /// Memory is bounded by the grid; counts can be forgotten exponentially (half-life). Updates allocate nothing.
-/// Not thread-safe.
+/// Time is the caller's: give it open-market time and call <see cref="Interrupt"/> at each market close, so that closed
+/// time is not exposure and no depth is measured from the mid before the close; a pause longer than
+/// <see cref="TradingIntensityOptions.SessionGapSeconds"/> is not counted either way. Not thread-safe.
 /// </summary>
 public sealed class TradingIntensityEstimator
 {
@@ -33,6 +35,7 @@ public sealed class TradingIntensityEstimator
     private double _priorMid = double.NaN;
     private double _deepestBid = double.NegativeInfinity;
     private double _deepestAsk = double.NegativeInfinity;
+    private bool _interrupted;
 
     /// <summary>Creates an empty estimator.</summary>
     public TradingIntensityEstimator(TradingIntensityOptions options)
@@ -98,9 +101,17 @@ public sealed class TradingIntensityEstimator
     public TradingIntensityEstimate Estimate() =>
         new(FitSide(_bidCounts, "bid"), FitSide(_askCounts, "ask"), _intervals * _options.IntervalSeconds);
 
+    /// <summary>
+    /// Starts a new segment (e.g. after a market close): at the next event the intervals elapsed until it are closed as
+    /// usual and the interval in progress is counted, then measuring waits for a new mid, so no interval spans the break
+    /// and no trade after it is measured from the mid before it.
+    /// </summary>
+    public void Interrupt() => _interrupted = true;
+
     /// <summary>Forgets everything.</summary>
     public void Reset()
     {
+        _interrupted = false;
         Array.Clear(_bidCounts);
         Array.Clear(_askCounts);
         _intervals = 0;
@@ -128,6 +139,19 @@ public sealed class TradingIntensityEstimator
             var elapsed = (now - _intervalStart) / _intervalTicks;
             CloseInterval(elapsed);
             _intervalStart += elapsed * _intervalTicks;
+        }
+
+        if (_interrupted)
+        {
+            // A market close: count the interval in progress, then wait for a mid from the new segment.
+            _interrupted = false;
+            if (!double.IsNaN(_priorMid) && now > _intervalStart)
+            {
+                CloseInterval(1);
+            }
+
+            _intervalStart = long.MinValue;
+            _mid = _priorMid = double.NaN;
         }
 
         _lastEvent = now;

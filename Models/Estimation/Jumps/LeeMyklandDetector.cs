@@ -7,7 +7,8 @@ namespace Lean.MarketMaking.Models.Estimation.Jumps;
 /// Online Lee &amp; Mykland (2008) jump test: each new return is standardised by the bipower local volatility of the
 /// K − 1 returns before it and flagged when (|L| − C_n)/S_n &gt; β*. Memory is bounded by K (a window of K − 2 adjacent
 /// products) and each update is O(1) and allocation-free. Its decisions equal those of the batch
-/// <see cref="LeeMyklandTest.Run"/> with the same K and n.
+/// <see cref="LeeMyklandTest.Run"/> with the same K and n. After an <see cref="Interrupt"/> (a market close) the return
+/// across the break is neither tested nor part of the local volatility, and no bipower product spans the break.
 /// </summary>
 public sealed class LeeMyklandDetector
 {
@@ -17,6 +18,8 @@ public sealed class LeeMyklandDetector
     private double _lastLogPrice;
     private double _lastAbsReturn;
     private long _count;
+    private bool _hasLastPrice;
+    private bool _hasLastReturn;
 
     /// <summary>Creates a detector.</summary>
     /// <param name="parameters">Window K and significance α.</param>
@@ -61,7 +64,7 @@ public sealed class LeeMyklandDetector
 
         var logPrice = Math.Log(price);
         var update = default(LeeMyklandUpdate);
-        if (_count > 0)
+        if (_hasLastPrice)
         {
             var r = logPrice - _lastLogPrice;
             var abs = Math.Abs(r);
@@ -80,18 +83,27 @@ public sealed class LeeMyklandDetector
                 update = new LeeMyklandUpdate(true, Math.Abs(l) > Threshold, r, change, l, sigma);
             }
 
-            if (_count > 1)
+            if (_hasLastReturn)
             {
                 _products.Add(abs * _lastAbsReturn);
             }
 
             _lastAbsReturn = abs;
+            _hasLastReturn = true;
         }
 
         _lastTime = timeSeconds;
         _lastPrice = price;
         _lastLogPrice = logPrice;
+        _hasLastPrice = true;
         _count++;
         return update;
     }
+
+    /// <summary>
+    /// Starts a new series of returns: the next observation is not differenced against the last one (e.g. across a
+    /// market close, whose overnight return is neither a jump candidate nor part of the local volatility), but the
+    /// window keeps its products.
+    /// </summary>
+    public void Interrupt() => _hasLastPrice = _hasLastReturn = false;
 }

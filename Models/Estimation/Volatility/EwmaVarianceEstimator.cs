@@ -44,6 +44,9 @@ public sealed class EwmaVarianceEstimator
     /// <exception cref="MarketMakingException">InvalidMarketData for a NaN/non-positive price or an out-of-order time.</exception>
     public void Update(double timeSeconds, double price) => _estimator.Update(timeSeconds, new ReadOnlySpan<double>(in price));
 
+    /// <inheritdoc cref="EwmaCovarianceEstimator.Interrupt"/>
+    public void Interrupt() => _estimator.Interrupt();
+
     /// <summary>Forgets all observations.</summary>
     public void Reset() => _estimator.Reset();
 }

@@ -7,7 +7,9 @@ namespace Lean.MarketMaking.Models.Estimation.Volatility;
 /// Online realised variance and bipower variation over the last <see cref="WindowReturns"/> log-returns, with bounded
 /// memory and O(1) amortised work per update. After each update <see cref="RealisedVariance"/> and
 /// <see cref="BipowerVariation"/> equal the batch estimators <see cref="Volatility.RealisedVariance.Estimate"/> and
-/// <see cref="Volatility.BipowerVariation.Estimate"/> on the last <c>WindowReturns + 1</c> observations.
+/// <see cref="Volatility.BipowerVariation.Estimate"/> on the last <c>WindowReturns + 1</c> observations. After an
+/// <see cref="Interrupt"/> (a market close) the window holds the returns of both segments, but no return and no bipower
+/// product spans the break, and the window's time is the sum of its returns' durations.
 /// </summary>
 public sealed class RollingRealisedVariance
 {
@@ -18,6 +20,8 @@ public sealed class RollingRealisedVariance
     private double _lastLogPrice;
     private double _lastAbsReturn;
     private long _count;
+    private bool _hasLastPrice;
+    private bool _hasLastReturn;
 
     /// <summary>Creates an estimator over a window of <paramref name="windowReturns"/> returns.</summary>
     /// <param name="windowReturns">Number of most recent log-returns in the window, ≥ 2.</param>
@@ -60,9 +64,13 @@ public sealed class RollingRealisedVariance
         if (_count > 0)
         {
             MarketData.CheckOrder(_lastTime, timeSeconds, nameof(timeSeconds));
+        }
+
+        if (_hasLastPrice)
+        {
             var r = logPrice - _lastLogPrice;
             var abs = Math.Abs(r);
-            if (_count > 1)
+            if (_hasLastReturn)
             {
                 _products.Add(abs * _lastAbsReturn);
             }
@@ -70,12 +78,21 @@ public sealed class RollingRealisedVariance
             _squares.Add(r * r);
             _seconds.Add(timeSeconds - _lastTime);
             _lastAbsReturn = abs;
+            _hasLastReturn = true;
         }
 
         _lastTime = timeSeconds;
         _lastLogPrice = logPrice;
+        _hasLastPrice = true;
         _count++;
     }
+
+    /// <summary>
+    /// Starts a new series of returns: the next observation is not differenced against the last one (e.g. across a
+    /// market close, whose overnight return would otherwise count as one return over the open seconds in between), but
+    /// the window keeps its returns.
+    /// </summary>
+    public void Interrupt() => _hasLastPrice = _hasLastReturn = false;
 
     private RollingRealisedVariance Ready() =>
         IsReady ? this : throw MarketData.Invalid(nameof(WindowReturns), $"the window of {WindowReturns} returns is not full or spans no time yet");
