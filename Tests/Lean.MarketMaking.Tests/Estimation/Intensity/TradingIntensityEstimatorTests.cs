@@ -202,4 +202,28 @@ public class TradingIntensityEstimatorTests
 
         return from.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
     }
+
+    [Test]
+    public void AfterAnInterruptionDepthsAreMeasuredFromTheNewSessionsMid()
+    {
+        // A trade after a market close, before any new quote, would be 5 away from the mid before the close: it must not
+        // count as a fill at every depth. The interval in progress at the break is counted, and measuring resumes at the
+        // next mid.
+        var estimator = new TradingIntensityEstimator(new TradingIntensityOptions(1.0, 0.01, 5));
+        estimator.OnMid(Start, Mid);
+        estimator.OnTrade(Start.AddSeconds(0.5), Mid + 0.02, TradeAggressor.Buy);    // interval 1: ask levels 0, 0.01
+        estimator.OnTrade(Start.AddSeconds(1.5), Mid - 0.035, TradeAggressor.Sell);  // interval 2: bid levels 0 … 0.03
+        estimator.Interrupt();
+        estimator.OnTrade(Start.AddSeconds(2.2), Mid + 5, TradeAggressor.Buy);       // closes interval 2 and the partial 3; not measured
+        estimator.OnMid(Start.AddSeconds(2.4), Mid + 5);                             // interval 4 starts
+        estimator.OnTrade(Start.AddSeconds(2.9), Mid + 5.001, TradeAggressor.Buy);   // interval 4: ask level 0
+        estimator.OnMid(Start.AddSeconds(4.4), Mid + 5);                             // closes intervals 4 and 5
+
+        var estimate = estimator.Estimate();
+        Assert.That(estimator.Intervals, Is.EqualTo(5));
+        Assert.That(estimate.Ask.Depths, Is.EqualTo(new[] { 0.0, 0.01 }));
+        Assert.That(estimate.Ask.Rates[0], Is.EqualTo(-Math.Log(1 - 0.4)).Within(1e-12));
+        Assert.That(estimate.Ask.Rates[1], Is.EqualTo(-Math.Log(1 - 0.2)).Within(1e-12));
+        Assert.That(estimate.Bid.Depths, Has.Count.EqualTo(4));
+    }
 }

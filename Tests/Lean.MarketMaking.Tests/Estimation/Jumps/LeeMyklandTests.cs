@@ -155,4 +155,37 @@ public class LeeMyklandTests
         var enough = SyntheticTicks.Generate(new Random(14), 50, 1, 1e-6);
         Assert.That(Assert.Throws<MarketMakingException>(() => LeeMyklandTest.Run(enough, parameters, 1))!.ParameterName, Is.EqualTo("testCount"));
     }
+
+    [Test]
+    public void AfterAnInterruptionTheReturnAcrossTheBreakIsNeitherTestedNorInTheLocalVolatility()
+    {
+        // Detector A sees a 5 % overnight gap behind an Interrupt; detector B the same session without the gap. The first
+        // return after the gap is not tested, and the next one gets exactly B's statistic for the same return: the window
+        // is the one at the close.
+        var parameters = new LeeMyklandParameters(10, 0.01);
+        var a = new LeeMyklandDetector(parameters, 100);
+        var b = new LeeMyklandDetector(parameters, 100);
+        var calendar = new LeeMyklandDetector(parameters, 100);
+        var rng = new Random(4);
+        var price = 100.0;
+        for (var t = 0; t < 30; t++)
+        {
+            price *= Math.Exp(1e-3 * Math.Cos(2 * Math.PI * rng.NextDouble()));
+            a.Update(t, price);
+            b.Update(t, price);
+            calendar.Update(t, price);
+        }
+
+        a.Interrupt();
+        var gap = a.Update(30, price * 1.05);
+        Assert.That(gap.IsTested, Is.False);
+        Assert.That(gap.IsJump, Is.False);
+        Assert.That(calendar.Update(30, price * 1.05).IsJump, Is.True, "without the interruption the gap is a jump");
+
+        var next = a.Update(31, price * 1.05 * 1.001);
+        var reference = b.Update(31, price * 1.001);
+        Assert.That(next.IsTested, Is.True);
+        Assert.That(next.LocalVolatility, Is.EqualTo(reference.LocalVolatility).Within(1e-15));
+        Assert.That(next.Statistic, Is.EqualTo(reference.Statistic).Within(1e-9));
+    }
 }

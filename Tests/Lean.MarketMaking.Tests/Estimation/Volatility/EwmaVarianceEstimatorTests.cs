@@ -43,4 +43,26 @@ public class EwmaVarianceEstimatorTests
         Assert.That(ewma.VariancePerSecond, Is.EqualTo(Math.Pow(Math.Log(1.01), 2)).Within(1e-15));
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new EwmaVarianceEstimator(0))!.ParameterName, Is.EqualTo("halfLifeSeconds"));
     }
+
+    [Test]
+    public void AnInterruptionDropsTheReturnAcrossTheBreak()
+    {
+        var ewma = new EwmaVarianceEstimator(60);
+        var rng = new Random(3);
+        var price = 100.0;
+        for (var t = 0; t <= 100; t++)
+        {
+            price *= Math.Exp(1e-4 * StandardNormal(rng));
+            ewma.Update(t, price);
+        }
+
+        var atClose = (ewma.VariancePerSecond, ewma.WeightedSeconds);
+        ewma.Interrupt();
+        ewma.Update(100, price * 1.1);
+        Assert.That((ewma.VariancePerSecond, ewma.WeightedSeconds), Is.EqualTo(atClose), "no return over no open time: nothing changes");
+        Assert.That(ewma.Count, Is.EqualTo(102));
+    }
+
+    private static double StandardNormal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

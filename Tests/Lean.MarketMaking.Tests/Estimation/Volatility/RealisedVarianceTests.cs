@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation;
 using Lean.MarketMaking.Models.Estimation.Volatility;
@@ -82,5 +83,49 @@ public class RealisedVarianceTests
 
         // A default struct has no window; its per-second variance used to be 0/0 = NaN.
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = default(VarianceEstimate).VariancePerSecond)!.Kind, Is.EqualTo(MarketMakingErrorKind.InvalidMarketData));
+    }
+
+    [Test]
+    public void RollingWindowAfterAnInterruptionHasNoReturnOrProductAcrossTheBreak()
+    {
+        // Segment A: 20 prices at t = 0 … 19; a market close; segment B: 10 prices at t = 19 … 28 (open-market time), the
+        // first 10 % above A's last. A window of 12 returns then holds A's last 3 returns and B's 9, and its 11 bipower
+        // products are B's 8 and A's last 3; none involves the 10 % return.
+        var rng = new Random(8);
+        var a = new double[20];
+        var b = new double[10];
+        a[0] = 100;
+        for (var i = 1; i < a.Length; i++)
+        {
+            a[i] = a[i - 1] * Math.Exp(1e-3 * Math.Cos(2 * Math.PI * rng.NextDouble()));
+        }
+
+        b[0] = a[^1] * 1.1;
+        for (var j = 1; j < b.Length; j++)
+        {
+            b[j] = b[j - 1] * Math.Exp(1e-3 * Math.Cos(2 * Math.PI * rng.NextDouble()));
+        }
+
+        var rolling = new RollingRealisedVariance(12);
+        for (var i = 0; i < a.Length; i++)
+        {
+            rolling.Update(i, a[i]);
+        }
+
+        var atClose = (rolling.RealisedVariance, rolling.BipowerVariation);
+        rolling.Interrupt();
+        rolling.Update(19, b[0]);
+        Assert.That((rolling.RealisedVariance, rolling.BipowerVariation), Is.EqualTo(atClose));
+        for (var j = 1; j < b.Length; j++)
+        {
+            rolling.Update(19 + j, b[j]);
+        }
+
+        double R(double[] p, int i) => Math.Log(p[i] / p[i - 1]);
+        var squares = Enumerable.Range(17, 3).Sum(i => R(a, i) * R(a, i)) + Enumerable.Range(1, 9).Sum(j => R(b, j) * R(b, j));
+        var products = Enumerable.Range(17, 3).Sum(i => Math.Abs(R(a, i) * R(a, i - 1))) + Enumerable.Range(2, 8).Sum(j => Math.Abs(R(b, j) * R(b, j - 1)));
+        Assert.That(rolling.RealisedVariance.IntegratedVariance, Is.EqualTo(squares).Within(1e-15));
+        Assert.That(rolling.RealisedVariance.ElapsedSeconds, Is.EqualTo(12));
+        Assert.That(rolling.BipowerVariation.IntegratedVariance, Is.EqualTo(products / (BipowerVariation.Mu1 * BipowerVariation.Mu1)).Within(1e-15));
     }
 }
