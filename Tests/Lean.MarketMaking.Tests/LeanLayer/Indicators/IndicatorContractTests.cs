@@ -20,29 +20,35 @@ namespace Lean.MarketMaking.Tests.LeanLayer.Indicators;
 [TestFixture]
 public class IndicatorContractTests
 {
-    public static IEnumerable<IndicatorCase> Cases()
+    public static IEnumerable<IndicatorCase> Cases() => CasesWith(null).Concat(CasesWith(Sessions));
+
+    /// <summary>A market open 8 minutes of every 10: the data cross a close every 10 minutes and run on through closed time.</summary>
+    private static OpenMarketClock Sessions() => TestMarketHours.Periodic(IndicatorInputs.Start, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(8), 400);
+
+    private static IEnumerable<IndicatorCase> CasesWith(Func<OpenMarketClock>? clock)
     {
-        yield return new IndicatorCase<Tick>("Hawkes", () => new HawkesIntensityIndicator("hawkes", Hawkes()), n => IndicatorInputs.Ticks(n), BadTicks);
+        var suffix = clock is null ? "" : "+Clock";
+        yield return new IndicatorCase<Tick>("Hawkes" + suffix, () => new HawkesIntensityIndicator("hawkes", Hawkes()) { Clock = clock?.Invoke() }, n => IndicatorInputs.Ticks(n), BadTicks);
         yield return new IndicatorCase<Tick>(
-            "TradingIntensity",
-            () => new TradingIntensityIndicator("intensity", new TradingIntensityOptions(1, 0.01, 6), TimeSpan.FromMinutes(1)),
+            "TradingIntensity" + suffix,
+            () => new TradingIntensityIndicator("intensity", new TradingIntensityOptions(1, 0.01, 6), TimeSpan.FromMinutes(1)) { Clock = clock?.Invoke() },
             n => IndicatorInputs.Ticks(n),
             BadTicks,
             // A refit (once a minute of data) allocates the fit's arrays: the allocation check uses a refit interval beyond its data.
-            () => new TradingIntensityIndicator("intensity", new TradingIntensityOptions(1, 0.01, 6), TimeSpan.FromDays(1)));
-        yield return new IndicatorCase<IndicatorDataPoint>("RealizedVolatility", () => new RealizedVolatilityIndicator("rv", 300), n => IndicatorInputs.Prices(n), BadPoints);
+            () => new TradingIntensityIndicator("intensity", new TradingIntensityOptions(1, 0.01, 6), TimeSpan.FromDays(1)) { Clock = clock?.Invoke() });
+        yield return new IndicatorCase<IndicatorDataPoint>("RealizedVolatility" + suffix, () => new RealizedVolatilityIndicator("rv", 300) { Clock = clock?.Invoke() }, n => IndicatorInputs.Prices(n), BadPoints);
         yield return new IndicatorCase<IndicatorDataPoint>(
-            "RealizedVolatilitySampled", () => new RealizedVolatilityIndicator("rv", 100, false, TimeSpan.FromSeconds(5)), n => IndicatorInputs.Prices(n, stepSeconds: 0.7), BadPoints);
+            "RealizedVolatilitySampled" + suffix, () => new RealizedVolatilityIndicator("rv", 100, false, TimeSpan.FromSeconds(5)) { Clock = clock?.Invoke() }, n => IndicatorInputs.Prices(n, stepSeconds: 0.7), BadPoints);
         yield return new IndicatorCase<IndicatorDataPoint>(
-            "Jump", () => new JumpIndicator("jump", new LeeMyklandParameters(50, 0.01), 390, 8), n => IndicatorInputs.Prices(n, jumpSize: 0.01, jumpSteps: Enumerable.Range(1, 400).Select(i => i * 500).ToArray()), BadPoints);
-        yield return new IndicatorCase<IndicatorDataPoint>("Regime", () => new RegimeIndicator("regime", TwoRegimes()), n => IndicatorInputs.Prices(n), BadPoints);
+            "Jump" + suffix, () => new JumpIndicator("jump", new LeeMyklandParameters(50, 0.01), 390, 8) { Clock = clock?.Invoke() }, n => IndicatorInputs.Prices(n, jumpSize: 0.01, jumpSteps: Enumerable.Range(1, 400).Select(i => i * 500).ToArray()), BadPoints);
+        yield return new IndicatorCase<IndicatorDataPoint>("Regime" + suffix, () => new RegimeIndicator("regime", TwoRegimes()) { Clock = clock?.Invoke() }, n => IndicatorInputs.Prices(n), BadPoints);
         yield return new IndicatorCase<IndicatorDataPoint>(
-            "Roughness",
-            () => new RoughnessIndicator("rough", TimeSpan.FromSeconds(30), 40, 4),
+            "Roughness" + suffix,
+            () => new RoughnessIndicator("rough", TimeSpan.FromSeconds(30), 40, 4) { Clock = clock?.Invoke() },
             n => IndicatorInputs.Prices(n),
             BadPoints,
             // A bucket close re-estimates H (allocating the fit): the allocation check uses buckets longer than its data.
-            () => new RoughnessIndicator("rough", TimeSpan.FromDays(2), 40, 4));
+            () => new RoughnessIndicator("rough", TimeSpan.FromDays(2), 40, 4) { Clock = clock?.Invoke() });
     }
 
     internal static HawkesParameters Hawkes() => new(new[] { 0.8, 0.7 }, new[,] { { 0.4, 0.1 }, { 0.15, 0.35 } }, 3.0);
