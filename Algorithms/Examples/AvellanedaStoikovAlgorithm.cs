@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using Lean.MarketMaking.Algorithms.Fills;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 using Lean.MarketMaking.Algorithms.MarketData;
@@ -23,7 +24,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// and is re-estimated online: an EWMA of the variance of log mid returns sampled every
 /// <c>as-volatility-sample-seconds</c> (a regular grid keeps tick-level bid/ask noise out of the estimate; a sample
 /// waits for a book the <see cref="SpikeFilter"/> accepts, so a bad print cannot inflate σ for hours), scaled by
-/// the mid; the model is rebuilt when σ moves by more than <c>as-recalibration-threshold</c>. Forex data has no
+/// the mid, in open-market seconds of the pair's exchange hours (<see cref="OpenMarketClock"/>: the weekend and the daily
+/// break add no return and age nothing); the model is rebuilt when σ moves by more than <c>as-recalibration-threshold</c>. Forex data has no
 /// trades, so the quotes fill by the intensity rule of <see cref="PassiveQuoteFillModel"/> (rate A·e^(−kδ) per second;
 /// <c>as-fill-mode</c> = Queue selects the queue-position rule for pairs with trade ticks). The order-flow alpha (drift
 /// from trades signed by the quote rule) acts on pairs with trade ticks, like the synthetic one: its insights reach the
@@ -39,6 +41,7 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
 {
     private EwmaVarianceEstimator _variance = null!;
+    private OpenMarketTimeline _sampleTime;
     private readonly SpikeFilter _spikes = new(SpikeFilterSettings.Default);
     private TimeSpan _sampleInterval;
     private DateTime _nextSample;
@@ -74,6 +77,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
 
         _variance = new EwmaVarianceEstimator(TimeSpan.FromMinutes(Parameter("volatility-half-life-minutes", 60.0)).TotalSeconds);
         _sampleInterval = TimeSpan.FromSeconds(Parameter("volatility-sample-seconds", 60.0));
+        _sampleTime = new OpenMarketTimeline(new OpenMarketClock(security.Exchange.Hours));
     }
 
     /// <summary>
@@ -111,7 +115,12 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
         {
             _nextSample = Time + _sampleInterval;
             var mid = (double)market.Mid;
-            _variance.Update(Time.Ticks / (double)TimeSpan.TicksPerSecond, mid);
+            if (_sampleTime.Advance(Quoted.LocalTime))
+            {
+                _variance.Interrupt();
+            }
+
+            _variance.Update(_sampleTime.Seconds, mid);
             if (_variance.IsReady && _variance.Count > 10)
             {
                 Model.Offer(stackalloc double[] { mid * Math.Sqrt(_variance.VariancePerSecond) });

@@ -88,7 +88,9 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
 
         var detector = new LeeMyklandParameters(Parameter("jump-window", 60), Parameter("jump-significance", 0.01));
         var testsPerDay = Parameter("jump-tests-per-day", 1440);
-        _jumps = new JumpIndicator("jumps", detector, testCount: testsPerDay);
+        // the exchange's open-market clock (crypto never closes: no return is dropped, every second counts)
+        var hours = new OpenMarketClock(security.Exchange.Hours);
+        _jumps = new JumpIndicator("jumps", detector, testCount: testsPerDay) { Clock = hours };
         var stayCalm = Parameter("regime-stay-calm", 0.99);
         var stayWild = Parameter("regime-stay-volatile", 0.98);
         var regimes = new HiddenMarkovModelParameters(
@@ -99,7 +101,7 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
                 GaussianEmission.Univariate(0, Parameter("regime-calm-volatility", 0.0008)),
                 GaussianEmission.Univariate(0, Parameter("regime-volatile-volatility", 0.003)),
             });
-        _regime = new RegimeIndicator("regime", regimes);
+        _regime = new RegimeIndicator("regime", regimes) { Clock = hours };
         _regimeThreshold = Parameter("regime-threshold", 0.5);
 
         // the regime model and the jump test work on one-minute returns: the alphas sample the mid every minute
@@ -124,8 +126,8 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
         var market = QuoteMarket.From(Quoted);
         if (market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None)
         {
-            _jumps.Update(Time, market.Mid);
-            _regime.Update(Time, market.Mid);
+            _jumps.Update(Quoted.LocalTime, market.Mid);
+            _regime.Update(Quoted.LocalTime, market.Mid);
             var changed = false;
             if (_regime.IsReady)
             {

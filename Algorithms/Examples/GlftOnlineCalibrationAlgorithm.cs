@@ -22,6 +22,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// <item>the Hawkes buy/sell intensities of <see cref="HawkesIntensityIndicator"/> are plotted with the order-flow
 /// imbalance.</item>
 /// </list>
+/// The three indicators run on the exchange's open-market clock (<see cref="OpenMarketClock"/>): the night is neither
+/// volatility time nor exposure, and the overnight return is not in the window.
 /// The closed-form model is rebuilt when σ, A or k moves by more than <c>glft-recalibration-threshold</c> (relative).
 /// Quotes fill by the queue-position rule of <see cref="PassiveQuoteFillModel"/> against the trade ticks.
 /// </summary>
@@ -54,17 +56,19 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 9.5)), TimeSpan.FromSeconds(1));
         InstallFramework(security, model, clock, defaultMaxInventory: 1000m, OrderFlowAlpha(), defaultPullBeforeCloseMinutes: 10);
 
+        // the estimators count open-market seconds and drop the return across each close
+        var hours = new OpenMarketClock(security.Exchange.Hours);
         _volatility = new RealizedVolatilityIndicator("sigma", Parameter("volatility-window-returns", 600),
-            jumpRobust: true, TimeSpan.FromSeconds(Parameter("volatility-sample-seconds", 1.0)));
+            jumpRobust: true, TimeSpan.FromSeconds(Parameter("volatility-sample-seconds", 1.0))) { Clock = hours };
         _intensity = new TradingIntensityIndicator("intensity",
             new TradingIntensityOptions(Parameter("intensity-interval-seconds", 10.0), Parameter("intensity-depth-step", 0.01),
                 Parameter("intensity-depth-levels", 10)),
-            TimeSpan.FromMinutes(Parameter("intensity-refit-minutes", 15.0)));
+            TimeSpan.FromMinutes(Parameter("intensity-refit-minutes", 15.0))) { Clock = hours };
         var mu = Parameter("hawkes-base-rate", 0.05);
         var self = Parameter("hawkes-self-excitation", 0.3);
         var cross = Parameter("hawkes-cross-excitation", 0.1);
         _hawkes = new HawkesIntensityIndicator("hawkes",
-            new HawkesParameters(new[] { mu, mu }, new[,] { { self, cross }, { cross, self } }, Parameter("hawkes-decay", 1.0)));
+            new HawkesParameters(new[] { mu, mu }, new[,] { { self, cross }, { cross, self } }, Parameter("hawkes-decay", 1.0))) { Clock = hours };
     }
 
     /// <inheritdoc />
@@ -87,7 +91,7 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
         var market = QuoteMarket.From(Quoted);
         if (market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None)
         {
-            _volatility.Update(Time, market.Mid);
+            _volatility.Update(Quoted.LocalTime, market.Mid);
             if (_volatility.IsReady && _intensity.IsReady)
             {
                 Model.Offer(stackalloc double[]

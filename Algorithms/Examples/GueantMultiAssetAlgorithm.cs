@@ -3,6 +3,7 @@ using System.Linq;
 using Lean.MarketMaking.Algorithms.Fills;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Estimation.Volatility;
 using Lean.MarketMaking.Models.Quoting.MultiAsset;
 using QuantConnect;
@@ -21,7 +22,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// <list type="bullet">
 /// <item>Covariance Σ (price² per second): <see cref="EwmaCovarianceEstimator"/> of the log mids sampled every
 /// <c>gm-covariance-sample-seconds</c> with half-life <c>gm-covariance-half-life-minutes</c>, on a trading-time clock
-/// (the overnight return is not counted: <see cref="EwmaCovarianceEstimator.Interrupt"/> at each new session), converted
+/// in open-market seconds of the exchange hours (<see cref="OpenMarketClock"/>; the overnight return is not counted:
+/// <see cref="EwmaCovarianceEstimator.Interrupt"/> at each close), converted
 /// to prices at the current mids, Σᵢⱼ = ρᵢⱼσᵢσⱼ with σᵢ = midᵢ·σᵢ(log). Until <c>gm-covariance-min-samples</c> samples
 /// the model uses σᵢ = <c>gm-volatility</c> and ρ = <c>gm-correlation</c>. The model is rebuilt when a σᵢ or a ρᵢⱼ moves by
 /// more than <c>gm-recalibration-threshold</c> (relative; a ρ near 0 rebuilds on small absolute moves, which only costs
@@ -56,7 +58,7 @@ public class GueantMultiAssetAlgorithm : MarketMakingExampleAlgorithm
     private TimeSpan _sampleInterval;
     private int _minimumSamples;
     private DateTime _lastSample;
-    private double _tradingSeconds;
+    private OpenMarketTimeline _sampleTime;
 
     /// <inheritdoc />
     protected override string ParameterPrefix => "gm";
@@ -98,6 +100,7 @@ public class GueantMultiAssetAlgorithm : MarketMakingExampleAlgorithm
         _sampleInterval = TimeSpan.FromSeconds(Parameter("covariance-sample-seconds", 60.0));
         _minimumSamples = Parameter("covariance-min-samples", 30);
         _mids = new double[n];
+        _sampleTime = new OpenMarketTimeline(new OpenMarketClock(_securities[0].Exchange.Hours));
     }
 
     /// <inheritdoc />
@@ -105,17 +108,13 @@ public class GueantMultiAssetAlgorithm : MarketMakingExampleAlgorithm
     {
         if (Time - _lastSample >= _sampleInterval && ReadMids())
         {
-            if (_lastSample.Date == Time.Date)
-            {
-                _tradingSeconds += (Time - _lastSample).TotalSeconds;
-            }
-            else
+            if (_sampleTime.Advance(_securities[0].LocalTime))
             {
                 _covariance.Interrupt();
             }
 
             _lastSample = Time;
-            _covariance.Update(_tradingSeconds, _mids);
+            _covariance.Update(_sampleTime.Seconds, _mids);
             if (_covariance.Count >= _minimumSamples)
             {
                 OfferCovariance();
