@@ -1,6 +1,7 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Volatility;
+using MathNet.Numerics.Distributions;
 using NUnit.Framework;
 
 namespace Lean.MarketMaking.Tests.Estimation.Volatility;
@@ -52,7 +53,7 @@ public class EwmaVarianceEstimatorTests
         var price = 100.0;
         for (var t = 0; t <= 100; t++)
         {
-            price *= Math.Exp(1e-4 * StandardNormal(rng));
+            price *= Math.Exp(1e-4 * Normal.Sample(rng, 0, 1));
             ewma.Update(t, price);
         }
 
@@ -62,7 +63,4 @@ public class EwmaVarianceEstimatorTests
         Assert.That((ewma.VariancePerSecond, ewma.WeightedSeconds), Is.EqualTo(atClose), "no return over no open time: nothing changes");
         Assert.That(ewma.Count, Is.EqualTo(102));
     }
-
-    private static double StandardNormal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
