@@ -10,8 +10,8 @@ namespace Lean.MarketMaking.Indicators;
 /// <c>Update</c>. An input that is unusable (non-positive or crossed prices, time going backwards, or rejected by the
 /// underlying estimator) is skipped: the indicator's state and <see cref="WindowBase{T}.Current"/> are left unchanged and
 /// <see cref="SkippedCount"/> grows, so the caller can log once. Time is measured in open-market seconds of the
-/// <see cref="Clock"/> when one is given (the return across a market close is then dropped), else in calendar seconds. LEAN's own base already drops inputs older than the
-/// previous input of the same symbol before they get here. The indicator's own work per update allocates nothing (LEAN's
+/// <see cref="Clock"/> when one is given (the return across a market close is then dropped), else in calendar seconds.
+/// LEAN's own base already drops inputs older than the previous input of the same symbol before they get here. The indicator's own work per update allocates nothing (LEAN's
 /// base allocates its result and data point objects, as for any LEAN indicator).
 /// </summary>
 /// <typeparam name="T">Input type: <c>Tick</c> for tick-driven indicators, <see cref="IndicatorDataPoint"/> for price series.</typeparam>
@@ -126,7 +126,10 @@ public abstract class MarketMakingIndicator<T> : IndicatorBase<T>, IIndicatorWar
         return step;
     }
 
-    /// <summary>The latest accepted input's time on the open-market axis (<see cref="OpenMarketTimeline.OpenMarketTime"/>), during <see cref="Accept"/> the current input's.</summary>
+    /// <summary>
+    /// The latest accepted input's time on the open-market axis (<see cref="OpenMarketTimeline.OpenMarketTime"/>); during
+    /// <see cref="Accept"/>, the current input's.
+    /// </summary>
     private protected DateTime OpenMarketTime => _timeline.OpenMarketTime;
 
     /// <summary>Updates the state with an input whose time is not before the previous accepted one.</summary>
