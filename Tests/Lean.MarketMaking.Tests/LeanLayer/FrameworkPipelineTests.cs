@@ -162,7 +162,7 @@ public class FrameworkPipelineTests
         private readonly RecordingRouter _router;
 
         public PipelineExecution(RecordingRouter router)
-            : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1))) => _router = router;
+            : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(1))) => _router = router;
 
         protected override IQuoteOrderRouter CreateOrderRouter(QCAlgorithm algorithm) => _router;
     }
@@ -186,6 +186,10 @@ public class FrameworkPipelineTests
             Working[orderId] = (quantity, limitPrice, tag, Working[orderId].Symbol);
             return true;
         }
+
+        public UpdateOutcome GetUpdateOutcome(int orderId) => UpdateOutcome.Applied;
+
+        public bool IsOpen(int orderId) => Working.ContainsKey(orderId);
 
         private readonly List<(int Id, Symbol Symbol)> _cancelRequests = new();
 

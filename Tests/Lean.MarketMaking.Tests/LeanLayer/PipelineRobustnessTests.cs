@@ -202,7 +202,7 @@ public class PipelineRobustnessTests
         private readonly List<string> _log;
 
         public Execution(CheckingRouter router, List<string> log)
-            : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10))) => (_router, _log) = (router, log);
+            : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(5))) => (_router, _log) = (router, log);
 
         protected override IQuoteOrderRouter CreateOrderRouter(QCAlgorithm algorithm) => _router;
 
@@ -243,6 +243,10 @@ public class PipelineRobustnessTests
             _working[orderId] = (quantity, limitPrice, tag);
             return true;
         }
+
+        public UpdateOutcome GetUpdateOutcome(int orderId) => UpdateOutcome.Applied;
+
+        public bool IsOpen(int orderId) => _working.ContainsKey(orderId);
 
         private readonly List<int> _cancelRequests = new();
 
