@@ -32,11 +32,12 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 /// A plain <see cref="IPortfolioTarget"/> (the zero target of LEAN's <c>MaximumDrawdownPercentPerSecurity</c> or a
 /// kill switch; the reduce-to-limit target of <see cref="InventoryLimitRiskManagementModel"/>) cancels the security's
 /// quotes and trades holdings to the target in clips: each no larger than the displayed size at the touch (rounded down
-/// to the lot, at least one lot), a marketable LIMIT order at the touch (buy at the ask, sell at the bid) without the
+/// to the lot, at least one lot; a feed without sizes at the touch, like LEAN's forex quotes, clips at our last quote
+/// size, a stated assumption of what trades at the touch), a marketable LIMIT order at the touch (buy at the ask, sell at the bid) without the
 /// quotes' post-only properties, and never beyond the episode's worst price,
 /// <see cref="MarketMakingExecutionSettings.MaxFlattenSlippage"/> from the mid at which it started (beyond it no clip
-/// goes out that step, logged once). A clip within the displayed size trades at the touch, so no price-impact
-/// allowance is made. Quoting resumes once holdings reach the target.
+/// goes out that step, logged once; nor on a locked, crossed or otherwise bad book). A clip within the displayed size
+/// trades at the touch, so no price-impact allowance is made. Quoting resumes once holdings reach the target.
 /// </para>
 /// <para>
 /// Order races. A cancelled order is kept until an order event closes it (Canceled, Filled or Invalid): until then no
@@ -361,6 +362,7 @@ public class MarketMakingExecutionModel : ExecutionModel
         var ask = QuotePricing.PassiveAsk(quote.AskPrice, market.Bid, tick);
         var bidSize = bid > 0 ? QuotePricing.RoundLotDown(quote.BidSize, lot) : 0m;
         var askSize = QuotePricing.RoundLotDown(quote.AskSize, lot);
+        state.LastQuoteSize = Math.Max(bidSize, askSize) is var largest && largest > 0 ? largest : state.LastQuoteSize;
         // Our own bid and ask must never cross, not even between two requests: after a jump up the new bid can reach
         // the working ask, so the ask moves first (and a jump down moves the bid first); each side is also kept a
         // tick inside every price the other side may rest at (its known price, an unconfirmed update's, and orders
@@ -431,8 +433,10 @@ public class MarketMakingExecutionModel : ExecutionModel
             return;
         }
 
-        // a working clip keeps its size until the touch moves it; a new or re-priced one takes the displayed size
-        var clip = QuotePricing.FlattenClip(remaining, sign > 0 ? market.AskSize : market.BidSize, lot);
+        // a working clip keeps its size until the touch moves it; a new or re-priced one takes the displayed size, or,
+        // from a feed that shows none (LEAN's forex quotes), our last quote size, or all that is left if we never quoted
+        var displayed = sign > 0 ? market.AskSize : market.BidSize;
+        var clip = QuotePricing.FlattenClip(remaining, displayed > 0 ? displayed : state.LastQuoteSize > 0 ? state.LastQuoteSize : remaining, lot);
         var size = state.Flatten is { } working && !QuotePricing.ShouldReprice(working.LimitPrice, price, tick, Settings.MinRepriceTicks)
             ? Math.Min(working.Remaining, remaining)
             : clip;
@@ -473,6 +477,12 @@ public class MarketMakingExecutionModel : ExecutionModel
             case QuoteAction.Cancel:
                 return Cancel(router, state, working, tag);
             default:
+                if (working is { HasPendingUpdate: true, UpdateSent: false })
+                {
+                    // the order is close enough where it rests: an update still waiting out the latency is no longer wanted
+                    working.ResolveUpdate(applied: false);
+                }
+
                 return working;
         }
     }

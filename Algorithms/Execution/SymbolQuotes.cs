@@ -23,6 +23,9 @@ internal sealed class SymbolQuotes
     /// <summary>Mid at which the current flatten episode started (its worst price is measured from it), or null.</summary>
     public decimal? FlattenStartMid { get; set; }
 
+    /// <summary>Larger side of the last quote worked, units of the asset (0 before the first): the clip size of a flatten when the feed shows no size at the touch.</summary>
+    public decimal LastQuoteSize { get; set; }
+
     /// <summary>
     /// Whether working orders of this security are re-priced by cancel-and-replace instead of an update: set for good
     /// after the first update LEAN or the brokerage rejected.

@@ -50,6 +50,13 @@ public class MarketMakingExecutionModelTests
 
     private readonly List<int> _cancelRequests = new();
 
+    /// <summary>Replaces the model with one of these settings, trading the same security.</summary>
+    private void UseSettings(MarketMakingExecutionSettings settings)
+    {
+        _model = new TestableExecution(settings, _router.Object);
+        _model.OnSecuritiesChanged(_algorithm, Added(_security));
+    }
+
     /// <summary>One framework step; first, as LEAN does between steps, the cancels requested so far are confirmed.</summary>
     private void Step(params IPortfolioTarget[] targets)
     {
@@ -218,9 +225,7 @@ public class MarketMakingExecutionModelTests
     [Test]
     public void QuotesArePulledBeforeTheCloseAndResumeAfterTheOpen()
     {
-        var settings = new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), pullBeforeClose: TimeSpan.FromMinutes(10));
-        _model = new TestableExecution(settings, _router.Object);
-        _model.OnSecuritiesChanged(_algorithm, Added(_security));
+        UseSettings(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), pullBeforeClose: TimeSpan.FromMinutes(10)));
         var close = Start.AddMinutes(30);
         _model.Closes.Add(close);
         _model.Closes.Add(close.AddHours(24));
@@ -250,9 +255,7 @@ public class MarketMakingExecutionModelTests
     [Test]
     public void AMarketThatNeverClosesIsQuotedThroughout()
     {
-        var settings = new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), pullBeforeClose: TimeSpan.FromMinutes(10));
-        _model = new TestableExecution(settings, _router.Object);
-        _model.OnSecuritiesChanged(_algorithm, Added(_security));
+        UseSettings(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), pullBeforeClose: TimeSpan.FromMinutes(10)));
         Step(Quote(99.90m, 100.10m));
         _router.Verify(r => r.Submit(It.IsAny<Symbol>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Exactly(2));
         Assert.That(Assert.Throws<MarketMakingException>(() => new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5),
@@ -455,8 +458,7 @@ public class MarketMakingExecutionModelTests
     [Test]
     public void WithOrderLatencyCancelsAndUpdatesReachLeanOnlyOnceItHasPassed()
     {
-        _model = new TestableExecution(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), orderLatency: TimeSpan.FromMilliseconds(50)), _router.Object);
-        _model.OnSecuritiesChanged(_algorithm, Added(_security));
+        UseSettings(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), orderLatency: TimeSpan.FromMilliseconds(50)));
         Step(Quote(99.90m, 100.10m));
 
         _security.Quote(99.99m, 100.01m, Start.AddMilliseconds(10));
@@ -476,6 +478,20 @@ public class MarketMakingExecutionModelTests
     }
 
     [Test]
+    public void AnUpdateStillWaitingOutTheLatencyIsDroppedWhenNoLongerWanted()
+    {
+        UseSettings(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), orderLatency: TimeSpan.FromMilliseconds(50)));
+        Step(Quote(99.90m, 100.10m));
+        _security.Quote(99.99m, 100.01m, Start.AddMilliseconds(10));
+        Step(Quote(99.95m, 100.10m)); // decided: bid to 99.95
+        _security.Quote(99.99m, 100.01m, Start.AddMilliseconds(20));
+        Step(Quote(99.91m, 100.10m)); // the model is back within 3 ticks of where the bid rests
+        _security.Quote(99.99m, 100.01m, Start.AddMilliseconds(100));
+        Step(Quote(99.91m, 100.10m));
+        _router.Verify(r => r.Update(It.IsAny<int>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Never);
+    }
+
+    [Test]
     public void AFlattenTradesInClipsOfTheDisplayedSizeAtTheTouch()
     {
         _security.Quote(99.99m, 100.01m, Start, bidSize: 0.25m, askSize: 1m).Holding(0.7m);
@@ -489,10 +505,21 @@ public class MarketMakingExecutionModelTests
     }
 
     [Test]
+    public void WithoutSizesAtTheTouchAFlattenClipsAtTheLastQuoteSize()
+    {
+        // LEAN's forex quotes carry no sizes: clips of one lot would take thousands of orders
+        _security.Quote(99.99m, 100.01m, Start, bidSize: 0m, askSize: 0m);
+        Step(Quote(99.90m, 100.10m, bidSize: 0.3m, askSize: 0.2m));
+        _security.Holding(0.7m);
+        Step(new PortfolioTarget(Btc, 0m));
+        Step(new PortfolioTarget(Btc, 0m)); // quotes' cancels confirmed
+        _router.Verify(r => r.SubmitMarketable(Btc, -0.3m, 99.99m, "mm flatten"), Times.Once);
+    }
+
+    [Test]
     public void AFlattenNeverTradesBeyondItsWorstPrice()
     {
-        _model = new TestableExecution(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), maxFlattenSlippage: 0.001m), _router.Object);
-        _model.OnSecuritiesChanged(_algorithm, Added(_security));
+        UseSettings(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), maxFlattenSlippage: 0.001m));
         _security.Holding(-0.5m);
         Step(new PortfolioTarget(Btc, 0m)); // starts at mid 100.00: no buy above 100.10
         _router.Verify(r => r.SubmitMarketable(Btc, 0.5m, 100.01m, "mm flatten"), Times.Once);
