@@ -96,14 +96,15 @@ public class PipelineRobustnessTests
         Assert.That(log.Count(l => l.StartsWith(nameof(MarketMakingPortfolioConstructionModel), StringComparison.Ordinal)), Is.EqualTo(8));
         // the execution model pulls working quotes as soon as a bad book arrives without a quote target, once per episode
         // (at 07:00 the crossed book comes after the zero-price one has already pulled them; spikes are held back by
-        // portfolio construction only: the book itself is valid); the hour-long gap makes the book stale
-        var pulled = new Dictionary<string, int> { ["Crossed"] = 1, ["NonPositive"] = 1, ["NonPositiveLastPrice"] = 2, ["Stale"] = 1 };
+        // portfolio construction only: the book itself is valid, so its quotes are pulled for having no quote target);
+        // the hour-long gap makes the book stale
+        var pulled = new Dictionary<string, int> { ["Crossed"] = 1, ["NonPositive"] = 1, ["NonPositiveLastPrice"] = 2, ["Stale"] = 1, ["no quote target"] = 1 };
         foreach (var (kind, count) in pulled)
         {
             Assert.That(Logged(nameof(MarketMakingExecutionModel), kind), Has.Length.EqualTo(count), string.Join("\n", log));
         }
 
-        Assert.That(log.Count(l => l.StartsWith(nameof(MarketMakingExecutionModel), StringComparison.Ordinal)), Is.EqualTo(5));
+        Assert.That(log.Count(l => l.StartsWith(nameof(MarketMakingExecutionModel), StringComparison.Ordinal)), Is.EqualTo(6));
     }
 
     // (local time, tick or null for a step without data)
