@@ -9,6 +9,6 @@ public enum InventoryLimitAction
     /// <summary>A side would breach its limit if everything working on it filled: quote with that side's size at 0.</summary>
     OneSided,
 
-    /// <summary>Holdings are already beyond a limit: cancel the quotes and flatten.</summary>
-    Flatten,
+    /// <summary>Holdings are already beyond a limit: cancel the quotes and reduce holdings to the limit (<see cref="InventoryLimits.ReductionTarget"/>).</summary>
+    Reduce,
 }

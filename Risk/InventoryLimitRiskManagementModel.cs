@@ -12,10 +12,11 @@ namespace Lean.MarketMaking.Risk;
 /// <summary>
 /// Risk model that keeps a market maker's inventory inside <see cref="InventoryLimits"/>, counting working orders.
 /// For each <see cref="IQuoteTarget"/>: near a limit the side that could breach it is switched off (size 0, the quote
-/// stays one-sided); once holdings are beyond a limit it emits a plain <see cref="PortfolioTarget"/> of quantity 0,
-/// which a market-making execution model answers by cancelling the quotes and flattening (as it answers the zero
-/// targets of LEAN's own risk models). A breach is also flattened when the portfolio construction model emitted no
-/// quote for the security this step. Other targets pass through untouched.
+/// stays one-sided); once holdings are beyond a limit it emits a plain <see cref="PortfolioTarget"/> whose quantity is
+/// that limit, with the sign of the position (<see cref="InventoryLimits.ReductionTarget"/>), which a market-making
+/// execution model answers by cancelling the quotes and trading back to the limit — not to zero, which is left to kill
+/// switches and LEAN's own risk models' zero targets. A breach is also reduced when the portfolio construction model
+/// emitted no quote for the security this step. Other targets pass through untouched.
 /// </summary>
 public class InventoryLimitRiskManagementModel : RiskManagementModel
 {
@@ -47,11 +48,12 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
             }
 
             seen.Add(quote.Symbol);
-            var verdict = Limits.Evaluate(GetExposure(algorithm, security, quote), quote.BidSize, quote.AskSize);
+            var exposure = GetExposure(algorithm, security, quote);
+            var verdict = Limits.Evaluate(exposure, quote.BidSize, quote.AskSize);
             switch (verdict.Action)
             {
-                case InventoryLimitAction.Flatten:
-                    Add(Flatten(algorithm, security));
+                case InventoryLimitAction.Reduce:
+                    Add(Reduce(algorithm, security, exposure.Holdings));
                     break;
                 case InventoryLimitAction.OneSided:
                     _breached.Remove(quote.Symbol);
@@ -67,7 +69,7 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
         {
             if (!seen.Contains(symbol) && Limits.IsBreached(security.Holdings.Quantity))
             {
-                Add(Flatten(algorithm, security));
+                Add(Reduce(algorithm, security, security.Holdings.Quantity));
             }
         }
 
@@ -103,14 +105,15 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
     /// <summary>Writes to the algorithm log; called once per breach, not per step.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
 
-    private PortfolioTarget Flatten(QCAlgorithm algorithm, Security security)
+    private PortfolioTarget Reduce(QCAlgorithm algorithm, Security security, decimal holdings)
     {
+        var target = Limits.ReductionTarget(holdings);
         if (_breached.Add(security.Symbol))
         {
-            Log(algorithm, $"{nameof(InventoryLimitRiskManagementModel)}: {security.Symbol} holdings {security.Holdings.Quantity} " +
-                $"outside [-{Limits.MaxShort}, {Limits.MaxLong}]; flattening");
+            Log(algorithm, $"{nameof(InventoryLimitRiskManagementModel)}: {security.Symbol} holdings {holdings} " +
+                $"outside [-{Limits.MaxShort}, {Limits.MaxLong}]; reducing to {target}");
         }
 
-        return new PortfolioTarget(security.Symbol, 0m, "inventory limit: flatten");
+        return new PortfolioTarget(security.Symbol, target, "inventory limit: reduce to the limit");
     }
 }

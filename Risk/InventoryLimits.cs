@@ -33,6 +33,13 @@ public sealed class InventoryLimits
     /// <summary>True when holdings alone are outside [−MaxShort, MaxLong].</summary>
     public bool IsBreached(decimal holdings) => holdings > MaxLong || holdings < -MaxShort;
 
+    /// <summary>
+    /// Where a breach is reduced to: the limit on the side of <paramref name="holdings"/> (MaxLong for a long, −MaxShort
+    /// for a short position); holdings inside the limits are their own target.
+    /// </summary>
+    public decimal ReductionTarget(decimal holdings) =>
+        holdings > MaxLong ? MaxLong : holdings < -MaxShort ? -MaxShort : holdings;
+
     /// <summary>Applies the limits to a quote of <paramref name="bidSize"/> × <paramref name="askSize"/>.</summary>
     /// <param name="exposure">Holdings and working orders of the security.</param>
     /// <param name="bidSize">Proposed bid size (≥ 0).</param>
@@ -41,7 +48,7 @@ public sealed class InventoryLimits
     {
         if (IsBreached(exposure.Holdings))
         {
-            return new InventoryLimitVerdict(InventoryLimitAction.Flatten, 0m, 0m);
+            return new InventoryLimitVerdict(InventoryLimitAction.Reduce, 0m, 0m);
         }
 
         var bidFits = bidSize <= 0 || exposure.Holdings + Math.Max(exposure.OpenBuyQuantity, bidSize) <= MaxLong;

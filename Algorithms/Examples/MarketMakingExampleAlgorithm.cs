@@ -110,9 +110,10 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
 
     /// <summary>
     /// Symmetric inventory limits (<c>max-inventory</c>, default <paramref name="defaultMaxInventory"/>) and the execution
-    /// model (<c>min-reprice-ticks</c>, default <paramref name="defaultMinRepriceTicks"/>; <c>max-quote-age-seconds</c>,
-    /// <c>stale-quote-seconds</c>; <c>pull-before-close-minutes</c>, default <paramref name="defaultPullBeforeCloseMinutes"/>,
-    /// 0 = quote up to the close); also reads <c>plot-interval-seconds</c>.
+    /// model (<c>min-reprice-ticks</c>, default <paramref name="defaultMinRepriceTicks"/>; <c>max-quote-age-seconds</c>;
+    /// <c>pull-before-close-minutes</c>, default <paramref name="defaultPullBeforeCloseMinutes"/>, 0 = quote up to the close;
+    /// <c>max-flatten-slippage</c>, fraction of the mid, default 0.01; <c>cancel-timeout-seconds</c>, default 5;
+    /// <c>order-latency-ms</c>, default 0); also reads <c>plot-interval-seconds</c>.
     /// </summary>
     private void InstallRiskAndExecution(decimal defaultMaxInventory, int defaultMinRepriceTicks, double defaultPullBeforeCloseMinutes)
     {
@@ -121,10 +122,12 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         SetExecution(new MarketMakingExecutionModel(new MarketMakingExecutionSettings(
             Parameter("min-reprice-ticks", defaultMinRepriceTicks),
             MaxQuoteAge(),
-            TimeSpan.FromSeconds(Parameter("stale-quote-seconds", 120.0)),
             pullBeforeClose: Parameter("pull-before-close-minutes", defaultPullBeforeCloseMinutes) is var minutes && minutes > 0
                 ? TimeSpan.FromMinutes(minutes)
-                : null)));
+                : null,
+            maxFlattenSlippage: Parameter("max-flatten-slippage", 0.01m),
+            cancelTimeout: TimeSpan.FromSeconds(Parameter("cancel-timeout-seconds", 5.0)),
+            orderLatency: TimeSpan.FromMilliseconds(Parameter("order-latency-ms", 0.0)))));
     }
 
     private TimeSpan MaxQuoteAge() => TimeSpan.FromSeconds(Parameter("max-quote-age-seconds", 60.0));

@@ -8,9 +8,17 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 
 /// <summary>
 /// <see cref="IQuoteOrderRouter"/> over a running LEAN algorithm: limit orders through <c>QCAlgorithm.LimitOrder</c>
-/// (quotes with the configured order properties, marketable flattening orders with the brokerage's defaults),
+/// (quotes with the configured order properties, marketable flattening clips with the brokerage's defaults),
 /// moves through <c>OrderTicket.Update(UpdateOrderFields)</c> (price and quantity in one request), cancels through
-/// <c>OrderTicket.Cancel</c>. Keeps the tickets it created, by order id, until they are released.
+/// <c>OrderTicket.Cancel</c>, order status through <c>Transactions.GetOrderById</c>. Keeps the tickets it created, and
+/// the last update request of each, by order id, until they are released.
+/// <para>
+/// An update's outcome is read from its <c>UpdateOrderRequest.Status</c>, not from order events: LEAN answers
+/// <c>OrderTicket.Update</c> with success as soon as the request is queued, and its transaction handler processes it
+/// later (in a backtest between two time steps), marking it <c>Processed</c> or <c>Error</c>. A refusal by the brokerage
+/// model leaves the order unchanged, but when the brokerage itself fails the update LEAN has already written the new
+/// price into its order object, so the order events' <c>LimitPrice</c> would show a price the venue never accepted.
+/// </para>
 /// </summary>
 internal sealed class AlgorithmOrderRouter : IQuoteOrderRouter
 {
@@ -18,6 +26,7 @@ internal sealed class AlgorithmOrderRouter : IQuoteOrderRouter
     private readonly bool _asynchronous;
     private readonly IOrderProperties? _properties;
     private readonly Dictionary<int, OrderTicket> _tickets = new();
+    private readonly Dictionary<int, UpdateOrderRequest> _updates = new();
 
     public AlgorithmOrderRouter(QCAlgorithm algorithm, bool asynchronous, IOrderProperties? properties)
     {
@@ -44,12 +53,35 @@ internal sealed class AlgorithmOrderRouter : IQuoteOrderRouter
         return ticket.OrderId;
     }
 
-    public bool Update(int orderId, decimal quantity, decimal limitPrice, string tag) =>
-        _tickets.TryGetValue(orderId, out var ticket)
-        && ticket.Update(new UpdateOrderFields { Quantity = quantity, LimitPrice = limitPrice, Tag = tag }).IsSuccess;
+    public bool Update(int orderId, decimal quantity, decimal limitPrice, string tag)
+    {
+        if (!_tickets.TryGetValue(orderId, out var ticket)
+            || !ticket.Update(new UpdateOrderFields { Quantity = quantity, LimitPrice = limitPrice, Tag = tag }).IsSuccess)
+        {
+            return false;
+        }
+
+        var requests = ticket.UpdateRequests;
+        _updates[orderId] = requests[requests.Count - 1];
+        return true;
+    }
+
+    public UpdateOutcome GetUpdateOutcome(int orderId) =>
+        !_updates.TryGetValue(orderId, out var request) ? UpdateOutcome.Rejected
+        : request.Status == OrderRequestStatus.Processed ? UpdateOutcome.Applied
+        : request.Status == OrderRequestStatus.Error ? UpdateOutcome.Rejected
+        : UpdateOutcome.Pending;
 
     public bool Cancel(int orderId, string tag) =>
         _tickets.TryGetValue(orderId, out var ticket) && ticket.Cancel(tag).IsSuccess;
 
-    public void Release(int orderId) => _tickets.Remove(orderId);
+    public bool IsOpen(int orderId) =>
+        _algorithm.Transactions.GetOrderById(orderId) is { } order
+        && order.Status is not (OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Invalid);
+
+    public void Release(int orderId)
+    {
+        _tickets.Remove(orderId);
+        _updates.Remove(orderId);
+    }
 }

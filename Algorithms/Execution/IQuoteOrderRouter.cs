@@ -17,19 +17,28 @@ public interface IQuoteOrderRouter
     int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag);
 
     /// <summary>
-    /// Submits a marketable limit order (the flattening order at the touch): like <see cref="Submit"/> but never with
+    /// Submits a marketable limit order (a flattening clip at the touch): like <see cref="Submit"/> but never with
     /// the quotes' order properties, since a post-only flag would make the brokerage reject a marketable order.
     /// </summary>
     /// <returns>Its order id, or null if it was rejected outright.</returns>
     int? SubmitMarketable(Symbol symbol, decimal quantity, decimal limitPrice, string tag);
 
-    /// <summary>Moves a working order; <paramref name="quantity"/> is the new signed TOTAL quantity (LEAN semantics, fills included).</summary>
-    /// <returns>Whether the update request was accepted.</returns>
+    /// <summary>
+    /// Requests a move of a working order; <paramref name="quantity"/> is the new signed TOTAL quantity (LEAN semantics,
+    /// fills included). Acceptance is not success: the request may still be rejected (<see cref="GetUpdateOutcome"/>).
+    /// </summary>
+    /// <returns>Whether the update request was accepted for processing.</returns>
     bool Update(int orderId, decimal quantity, decimal limitPrice, string tag);
+
+    /// <summary>What became of the last accepted <see cref="Update"/> of the order.</summary>
+    UpdateOutcome GetUpdateOutcome(int orderId);
 
     /// <summary>Requests cancellation of a working order.</summary>
     /// <returns>Whether the cancel request was accepted.</returns>
     bool Cancel(int orderId, string tag);
+
+    /// <summary>Whether the order is still open (not filled, cancelled or invalid), as LEAN holds it now.</summary>
+    bool IsOpen(int orderId);
 
     /// <summary>The order is closed (filled, cancelled or invalid): drop any handle kept for it.</summary>
     void Release(int orderId);

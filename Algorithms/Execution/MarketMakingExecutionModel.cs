@@ -18,26 +18,49 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 /// security, placed with <c>LimitOrder</c> and moved through their tickets (one <c>UpdateOrderFields</c> request
 /// for price and quantity) only when the price moves by at least <see cref="MarketMakingExecutionSettings.MinRepriceTicks"/>
 /// ticks or the size by a lot (<see cref="QuoteDecision"/>). Prices are rounded to the tick (bid down, ask up) and
-/// kept at least one tick off the opposite touch; sizes are rounded down to the lot (<see cref="QuotePricing"/>).
+/// kept at least one tick off the opposite touch, also in a locked or crossed book (bid ≤ ask − tick, ask ≥ bid + tick;
+/// whether such a book is bad is the portfolio construction model's call, from its persistence); sizes are rounded
+/// down to the lot (<see cref="QuotePricing"/>).
 /// <para>
-/// A plain <see cref="IPortfolioTarget"/> (for example the zero target of LEAN's
-/// <c>MaximumDrawdownPercentPerSecurity</c> or of <see cref="InventoryLimitRiskManagementModel"/>) cancels the
-/// security's quotes and trades holdings to the target with a marketable LIMIT order at the touch (buy at the ask,
-/// sell at the bid), re-priced while it works; not a market order, so an empty or broken book can never produce a
-/// fill at an arbitrary price. Quoting resumes once holdings reach the target.
+/// No quote rests without a fresh quote behind it: a security with working quotes and no <see cref="IQuoteTarget"/>
+/// in this step's targets has its quotes pulled at once (a multi-asset group, quoted all or none, is pulled as a whole).
+/// A book that is missing, non-positive, stale (<see cref="MarketMakingExecutionSettings.MaxBookAge"/>), valued at a
+/// non-positive last price or without usable symbol properties (<see cref="MarketDataIssue"/>) pulls the quotes and
+/// places nothing, target or not; each issue is logged once per episode.
 /// </para>
 /// <para>
-/// A bad book (<see cref="MarketDataIssue"/>) never produces an order: working quotes are pulled (a cancel is always
-/// safe), nothing is placed or moved, and the problem is logged once per episode; that holds whether the bad book
-/// arrives with a quote target or, as when the portfolio construction model skips the security, without one. Quotes that get no fresh target for
-/// <see cref="MarketMakingExecutionSettings.StaleQuoteTimeout"/> are cancelled. A cancelled order is kept until an
-/// order event closes it (Canceled, Filled or Invalid): until then no new order goes out on its side, since a live
-/// cancel can be refused or overtaken by a fill. Fills, including partial fills, are tracked in <see cref="OnOrderEvent"/>; LEAN calls it only on the model passed to <c>SetExecution</c> in
-/// <c>Initialize</c> (the transaction handler captures the execution model when it starts).
+/// A plain <see cref="IPortfolioTarget"/> (the zero target of LEAN's <c>MaximumDrawdownPercentPerSecurity</c> or a
+/// kill switch; the reduce-to-limit target of <see cref="InventoryLimitRiskManagementModel"/>) cancels the security's
+/// quotes and trades holdings to the target in clips: each no larger than the displayed size at the touch (rounded down
+/// to the lot, at least one lot; a feed without sizes at the touch, like LEAN's forex quotes, clips at our last quote
+/// size, a stated assumption of what trades at the touch), a marketable LIMIT order at the touch (buy at the ask, sell at the bid) without the
+/// quotes' post-only properties, and never beyond the episode's worst price,
+/// <see cref="MarketMakingExecutionSettings.MaxFlattenSlippage"/> from the mid at which it started (beyond it no clip
+/// goes out that step, logged once; nor on a locked, crossed or otherwise bad book). A clip within the displayed size
+/// trades at the touch, so no price-impact allowance is made. Quoting resumes once holdings reach the target.
+/// </para>
+/// <para>
+/// Order races. A cancelled order is kept until an order event closes it (Canceled, Filled or Invalid): until then no
+/// new order goes out on its side, since a live cancel can be refused or overtaken by a fill. A cancel unconfirmed for
+/// <see cref="MarketMakingExecutionSettings.CancelTimeout"/> is resolved from LEAN's order status: closed → dropped,
+/// still open → cancelled again (at most <see cref="MaxCancelResends"/> times; LEAN forwards a second cancel only if the
+/// first failed), logged. An update counts only once LEAN reports it processed (<see cref="UpdateOutcome"/>); until
+/// then the order may rest at either price and our other side is kept a tick inside both. The first rejected update
+/// switches the security to cancel-and-replace for good (e.g. LEAN's <c>BinanceBrokerageModel</c> refuses every update,
+/// <c>CoinbaseBrokerageModel</c> all but good-til-cancelled limits). With
+/// <see cref="MarketMakingExecutionSettings.OrderLatency"/> a cancel or update is sent only once the latency has passed
+/// since the decision (at the first step after), the order resting at its old price meanwhile.
+/// </para>
+/// <para>
+/// Fills, including partial fills, are tracked in <see cref="OnOrderEvent"/>; LEAN calls it only on the model passed to
+/// <c>SetExecution</c> in <c>Initialize</c> (the transaction handler captures the execution model when it starts).
 /// </para>
 /// </summary>
 public class MarketMakingExecutionModel : ExecutionModel
 {
+    /// <summary>How many times an unconfirmed cancel is sent again after <see cref="MarketMakingExecutionSettings.CancelTimeout"/>.</summary>
+    public const int MaxCancelResends = 3;
+
     private const string BidTag = "mm bid";
     private const string AskTag = "mm ask";
     private const string FlattenTag = "mm flatten";
@@ -48,7 +71,7 @@ public class MarketMakingExecutionModel : ExecutionModel
     private IQuoteOrderRouter? _router;
 
     /// <summary>Creates the model.</summary>
-    /// <param name="settings">Re-pricing threshold, book age, stale-quote timeout and quote order properties.</param>
+    /// <param name="settings">Re-pricing threshold, book age, quote order properties, flatten bound, cancel timeout and order latency.</param>
     /// <param name="asynchronous">Submit orders asynchronously (LEAN's <see cref="ExecutionModel"/> default).</param>
     public MarketMakingExecutionModel(MarketMakingExecutionSettings settings, bool asynchronous = true)
         : base(asynchronous)
@@ -63,6 +86,11 @@ public class MarketMakingExecutionModel : ExecutionModel
     public override void Execute(QCAlgorithm algorithm, IPortfolioTarget[] targets)
     {
         var router = _router ??= CreateOrderRouter(algorithm);
+        foreach (var state in _symbols.Values)
+        {
+            ServiceRequests(algorithm, router, state);
+        }
+
         var quoted = _quotedThisStep;
         quoted.Clear();
         foreach (var target in targets)
@@ -94,13 +122,12 @@ public class MarketMakingExecutionModel : ExecutionModel
             }
             else if (!quoted.Contains(symbol) && (state.Bid is not null || state.Ask is not null))
             {
-                // no quote this step: a bad book pulls the working quotes at once, a good one keeps them until they go stale
+                // no fresh quote behind the working ones: pull them at once, saying why
                 var market = GetMarket(state.Security);
-                if (!PulledOnBadBook(algorithm, router, state, market) && market.LocalTime - state.LastQuoteTime > Settings.StaleQuoteTimeout)
-                {
-                    CancelQuotes(router, state, "stale quote");
-                    Report(algorithm, symbol, "stale", $"no quote target since {state.LastQuoteTime:O}; quotes cancelled");
-                }
+                var issue = market.Validate(Settings.MaxBookAge);
+                CancelQuotes(router, state, "no quote target");
+                Report(algorithm, symbol, issue == MarketDataIssue.None ? "no quote target" : issue.ToString(),
+                    $"book {market.Bid} x {market.Ask}; quotes pulled");
             }
         }
     }
@@ -136,10 +163,23 @@ public class MarketMakingExecutionModel : ExecutionModel
         {
             if (_symbols.Remove(security.Symbol, out var state) && _router is not null)
             {
-                CancelQuotes(_router, state, "security removed");
-                state.Flatten = Cancel(_router, state, state.Flatten, "security removed");
+                // the security is gone: everything is cancelled now, whatever the order latency
+                foreach (var order in new[] { state.Bid, state.Ask, state.Flatten })
+                {
+                    if (order is not null)
+                    {
+                        _router.Cancel(order.OrderId, "security removed");
+                        _router.Release(order.OrderId);
+                    }
+                }
+
                 foreach (var order in state.Cancelling)
                 {
+                    if (!order.CancelSent)
+                    {
+                        _router.Cancel(order.OrderId, "security removed");
+                    }
+
                     _router.Release(order.OrderId);
                 }
             }
@@ -186,11 +226,125 @@ public class MarketMakingExecutionModel : ExecutionModel
     /// <summary>Writes to the algorithm log.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
 
+    /// <summary>
+    /// Sends the cancels and updates whose order latency has passed, resolves the updates LEAN has processed, and times
+    /// out unconfirmed cancels.
+    /// </summary>
+    private void ServiceRequests(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state)
+    {
+        var now = state.Security.LocalTime;
+        ServiceUpdate(algorithm, router, state, state.Bid, now);
+        ServiceUpdate(algorithm, router, state, state.Ask, now);
+        ServiceUpdate(algorithm, router, state, state.Flatten, now);
+        for (var i = state.Cancelling.Count - 1; i >= 0; i--)
+        {
+            var order = state.Cancelling[i];
+            ServiceUpdate(algorithm, router, state, order, now);
+            if (!order.CancelSent)
+            {
+                if (now >= order.CancelSendAt && !SendCancel(router, order, now))
+                {
+                    state.Cancelling.RemoveAt(i);
+                }
+
+                continue;
+            }
+
+            if (now - order.CancelSentAt < Settings.CancelTimeout)
+            {
+                continue;
+            }
+
+            // unconfirmed for too long: ask LEAN where the order stands
+            if (!router.IsOpen(order.OrderId))
+            {
+                state.Cancelling.RemoveAt(i);
+                router.Release(order.OrderId);
+            }
+            else if (order.CancelResends < MaxCancelResends)
+            {
+                order.CancelResends++;
+                order.CancelSentAt = now;
+                router.Cancel(order.OrderId, order.CancelTag);
+                if (order.CancelResends == 1)
+                {
+                    Log(algorithm, $"{nameof(MarketMakingExecutionModel)}: {state.Security.Symbol}: cancel of order {order.OrderId} " +
+                        $"unconfirmed after {Settings.CancelTimeout.TotalSeconds} s and the order still open; cancel sent again");
+                }
+            }
+            else if (order.CancelResends == MaxCancelResends)
+            {
+                order.CancelResends++;
+                Log(algorithm, $"{nameof(MarketMakingExecutionModel)}: {state.Security.Symbol}: cancel of order {order.OrderId} " +
+                    $"unconfirmed after {MaxCancelResends} re-sends; its side stays blocked until LEAN closes it");
+            }
+        }
+    }
+
+    /// <summary>Sends a pending update once its latency has passed, or resolves a sent one from LEAN's answer.</summary>
+    private void ServiceUpdate(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working, DateTime now)
+    {
+        if (working is not { HasPendingUpdate: true })
+        {
+            return;
+        }
+
+        if (!working.UpdateSent)
+        {
+            if (now >= working.UpdateSendAt)
+            {
+                SendUpdate(router, working);
+            }
+
+            return;
+        }
+
+        switch (router.GetUpdateOutcome(working.OrderId))
+        {
+            case UpdateOutcome.Applied:
+                working.ResolveUpdate(applied: true);
+                break;
+            case UpdateOutcome.Rejected:
+                working.ResolveUpdate(applied: false);
+                if (!state.ReplaceOnReprice)
+                {
+                    state.ReplaceOnReprice = true;
+                    Log(algorithm, $"{nameof(MarketMakingExecutionModel)}: {state.Security.Symbol}: update of order {working.OrderId} rejected; " +
+                        "orders of this security are re-priced by cancel-and-replace from now on");
+                }
+
+                break;
+        }
+    }
+
+    private static void SendUpdate(IQuoteOrderRouter router, WorkingOrder working)
+    {
+        if (router.Update(working.OrderId, working.PendingQuantity, working.PendingPrice, working.PendingTag))
+        {
+            working.UpdateSent = true;
+        }
+        else
+        {
+            // refused outright (e.g. the order is closing): it stays where it is
+            working.ResolveUpdate(applied: false);
+        }
+    }
+
     private void WorkQuote(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state, IQuoteTarget quote)
     {
         var market = GetMarket(state.Security);
-        if (PulledOnBadBook(algorithm, router, state, market))
+        var issue = market.Validate(Settings.MaxBookAge);
+        if (issue is MarketDataIssue.Locked or MarketDataIssue.Crossed)
         {
+            // a locked or crossed book alone is quoted passively against both touches; only its age still counts
+            // (Validate reports every other issue before these two)
+            issue = market.LocalTime - market.LastDataTime > Settings.MaxBookAge ? MarketDataIssue.Stale : MarketDataIssue.None;
+        }
+
+        if (issue != MarketDataIssue.None)
+        {
+            CancelQuotes(router, state, "bad market data");
+            Report(algorithm, quote.Symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}; quotes pulled, nothing placed");
             return;
         }
 
@@ -202,16 +356,17 @@ public class MarketMakingExecutionModel : ExecutionModel
         }
 
         _issues.Clear(quote.Symbol);
-        state.LastQuoteTime = market.LocalTime;
         var tick = market.TickSize;
         var lot = market.LotSize;
         var bid = QuotePricing.PassiveBid(quote.BidPrice, market.Ask, tick);
         var ask = QuotePricing.PassiveAsk(quote.AskPrice, market.Bid, tick);
         var bidSize = bid > 0 ? QuotePricing.RoundLotDown(quote.BidSize, lot) : 0m;
         var askSize = QuotePricing.RoundLotDown(quote.AskSize, lot);
+        state.LastQuoteSize = Math.Max(bidSize, askSize) is var largest && largest > 0 ? largest : state.LastQuoteSize;
         // Our own bid and ask must never cross, not even between two requests: after a jump up the new bid can reach
         // the working ask, so the ask moves first (and a jump down moves the bid first); each side is also kept a
-        // tick inside the other side's working price in case that side's request did not go through.
+        // tick inside every price the other side may rest at (its known price, an unconfirmed update's, and orders
+        // still being cancelled) in case that side's request does not go through.
         if (state.Ask is not null && bid >= state.Ask.LimitPrice)
         {
             WorkAsk();
@@ -225,7 +380,6 @@ public class MarketMakingExecutionModel : ExecutionModel
 
         void WorkBid()
         {
-            // below every sell of ours that may still fill: the working ask and asks whose cancel is not yet confirmed
             var price = state.MostAggressive(-1) is { } sell ? Math.Min(bid, sell - tick) : bid;
             state.Bid = WorkSide(router, state, state.Bid, 1, price, price > 0 ? bidSize : 0m, tick, lot, BidTag);
         }
@@ -250,12 +404,15 @@ public class MarketMakingExecutionModel : ExecutionModel
             return;
         }
 
+        var tick = market.TickSize;
+        var lot = market.LotSize;
         var needed = state.FlattenTarget!.Value - GetHoldings(state.Security);
-        var size = QuotePricing.RoundLotDown(System.Math.Abs(needed), market.LotSize);
-        if (size == 0)
+        var remaining = QuotePricing.RoundLotDown(Math.Abs(needed), lot);
+        if (remaining == 0)
         {
             state.Flatten = Cancel(router, state, state.Flatten, "flattened");
             state.FlattenTarget = null;
+            state.FlattenStartMid = null;
             return;
         }
 
@@ -265,8 +422,25 @@ public class MarketMakingExecutionModel : ExecutionModel
             state.Flatten = Cancel(router, state, state.Flatten, "flatten direction changed");
         }
 
-        var price = QuotePricing.MarketablePrice(sign, market.Bid, market.Ask, market.TickSize);
-        state.Flatten = WorkSide(router, state, state.Flatten, sign, price, size, market.TickSize, market.LotSize, FlattenTag, marketable: true);
+        var startMid = state.FlattenStartMid ??= market.Mid;
+        var price = QuotePricing.MarketablePrice(sign, market.Bid, market.Ask, tick);
+        var worst = QuotePricing.WorstFlattenPrice(sign, startMid, Settings.MaxFlattenSlippage, tick);
+        if (sign * (price - worst) > 0)
+        {
+            // a working clip keeps its price, which was within the bound; nothing goes out at the touch beyond it
+            Report(algorithm, symbol, "flatten worst price", $"touch {price} beyond the worst price {worst} " +
+                $"({Settings.MaxFlattenSlippage:P2} from the starting mid {startMid}); no clip until it comes back");
+            return;
+        }
+
+        // a working clip keeps its size until the touch moves it; a new or re-priced one takes the displayed size, or,
+        // from a feed that shows none (LEAN's forex quotes), our last quote size, or all that is left if we never quoted
+        var displayed = sign > 0 ? market.AskSize : market.BidSize;
+        var clip = QuotePricing.FlattenClip(remaining, displayed > 0 ? displayed : state.LastQuoteSize > 0 ? state.LastQuoteSize : remaining, lot);
+        var size = state.Flatten is { } working && !QuotePricing.ShouldReprice(working.LimitPrice, price, tick, Settings.MinRepriceTicks)
+            ? Math.Min(working.Remaining, remaining)
+            : clip;
+        state.Flatten = WorkSide(router, state, state.Flatten, sign, price, size, tick, lot, FlattenTag, marketable: true);
     }
 
     private WorkingOrder? WorkSide(IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working, int sign,
@@ -281,35 +455,36 @@ public class MarketMakingExecutionModel : ExecutionModel
             case QuoteAction.Place:
                 var id = marketable ? router.SubmitMarketable(symbol, sign * size, price, tag) : router.Submit(symbol, sign * size, price, tag);
                 return id is { } orderId ? new WorkingOrder(orderId, sign * size, price) : null;
-            case QuoteAction.Update:
-                var total = working!.Filled + sign * size;
-                if (router.Update(working.OrderId, total, price, tag))
+            case QuoteAction.Update when working!.HasPendingUpdate:
+                // one update in flight at a time; a newer decision replaces one still waiting out the latency
+                if (!working.UpdateSent)
                 {
-                    working.Quantity = total;
-                    working.LimitPrice = price;
+                    working.RequestUpdate(working.Filled + sign * size, price, tag, working.UpdateSendAt);
+                }
+
+                return working;
+            case QuoteAction.Update when state.ReplaceOnReprice:
+                // cancel now, place the new order once the cancel is confirmed
+                return Cancel(router, state, working, tag);
+            case QuoteAction.Update:
+                working.RequestUpdate(working.Filled + sign * size, price, tag, state.Security.LocalTime + Settings.OrderLatency);
+                if (Settings.OrderLatency == TimeSpan.Zero)
+                {
+                    SendUpdate(router, working);
                 }
 
                 return working;
             case QuoteAction.Cancel:
                 return Cancel(router, state, working, tag);
             default:
+                if (working is { HasPendingUpdate: true, UpdateSent: false })
+                {
+                    // the order is close enough where it rests: an update still waiting out the latency is no longer wanted
+                    working.ResolveUpdate(applied: false);
+                }
+
                 return working;
         }
-    }
-
-    /// <summary>If the book is bad (<see cref="MarketDataIssue"/>), pulls the working quotes and logs the issue once per episode.</summary>
-    /// <returns>Whether the book was bad.</returns>
-    private bool PulledOnBadBook(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state, in QuoteMarket market)
-    {
-        var issue = market.Validate(Settings.MaxBookAge);
-        if (issue == MarketDataIssue.None)
-        {
-            return false;
-        }
-
-        CancelQuotes(router, state, "bad market data");
-        Report(algorithm, state.Security.Symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}; quotes pulled, nothing placed");
-        return true;
     }
 
     private bool IsClosing(SymbolQuotes state, DateTime localTime)
@@ -334,31 +509,54 @@ public class MarketMakingExecutionModel : ExecutionModel
         return state.NextClose != DateTime.MaxValue && state.NextClose - localTime <= lead;
     }
 
-    private static void CancelQuotes(IQuoteOrderRouter router, SymbolQuotes state, string why)
+    private void CancelQuotes(IQuoteOrderRouter router, SymbolQuotes state, string why)
     {
         state.Bid = Cancel(router, state, state.Bid, why);
         state.Ask = Cancel(router, state, state.Ask, why);
     }
 
     /// <summary>
-    /// Requests the cancel and keeps the order among <see cref="SymbolQuotes.Cancelling"/> until an order event closes
-    /// it (a live cancel can be refused or overtaken by a fill); a refused request means the order is already closed.
+    /// Decides the cancel and keeps the order among <see cref="SymbolQuotes.Cancelling"/> until an order event closes
+    /// it (a live cancel can be refused or overtaken by a fill); the request goes to LEAN once the order latency has
+    /// passed (at once without latency). An update still waiting out the latency is dropped.
     /// </summary>
-    private static WorkingOrder? Cancel(IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working, string why)
+    private WorkingOrder? Cancel(IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working, string why)
     {
-        if (working is not null)
+        if (working is null)
         {
-            if (router.Cancel(working.OrderId, why))
-            {
-                state.Cancelling.Add(working);
-            }
-            else
-            {
-                router.Release(working.OrderId);
-            }
+            return null;
+        }
+
+        if (working.HasPendingUpdate && !working.UpdateSent)
+        {
+            working.ResolveUpdate(applied: false);
+        }
+
+        var now = state.Security.LocalTime;
+        working.CancelTag = why;
+        working.CancelSent = false;
+        working.CancelSendAt = now + Settings.OrderLatency;
+        if (Settings.OrderLatency > TimeSpan.Zero || SendCancel(router, working, now))
+        {
+            state.Cancelling.Add(working);
         }
 
         return null;
+    }
+
+    /// <summary>Sends the cancel; a refused request means the order is closed unless LEAN still holds it open.</summary>
+    /// <returns>Whether the order may still be open (and stays among the cancelling orders).</returns>
+    private static bool SendCancel(IQuoteOrderRouter router, WorkingOrder order, DateTime now)
+    {
+        order.CancelSent = true;
+        order.CancelSentAt = now;
+        if (router.Cancel(order.OrderId, order.CancelTag) || router.IsOpen(order.OrderId))
+        {
+            return true;
+        }
+
+        router.Release(order.OrderId);
+        return false;
     }
 
     private WorkingOrder? Apply(WorkingOrder? working, OrderEvent orderEvent)

@@ -7,10 +7,12 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 /// <summary>Validated settings of <see cref="MarketMakingExecutionModel"/>.</summary>
 public sealed class MarketMakingExecutionSettings
 {
+    /// <summary>Cancel confirmation timeout used when none is given: 5 s of algorithm time.</summary>
+    public static readonly TimeSpan DefaultCancelTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Creates validated settings.</summary>
     /// <param name="minRepriceTicks">Smallest price move, in ticks (≥ 1), for which a working quote is moved.</param>
     /// <param name="maxBookAge">Oldest acceptable last data point of the book; with an older book no order is placed or moved and quotes are pulled.</param>
-    /// <param name="staleQuoteTimeout">Quotes of a security that received no quote target for this long are cancelled.</param>
     /// <param name="quoteOrderProperties">
     /// Order properties for quotes, e.g. <c>new BinanceOrderProperties { PostOnly = true }</c> (LEAN master has
     /// PostOnly on Binance, Bitfinex, Bybit, Coinbase (GDAX is its obsolete alias), Kraken, TradeStation and dYdX
@@ -22,14 +24,25 @@ public sealed class MarketMakingExecutionSettings
     /// reopens (no quotes left working into a close or overnight); null (the default) quotes up to the close. Markets
     /// that never close are not affected.
     /// </param>
-    public MarketMakingExecutionSettings(int minRepriceTicks, TimeSpan maxBookAge, TimeSpan staleQuoteTimeout, IOrderProperties? quoteOrderProperties = null,
-        TimeSpan? pullBeforeClose = null)
+    /// <param name="maxFlattenSlippage">
+    /// Worst price of a flatten (or reduction) episode, as a fraction of the mid at which the episode started, in
+    /// (0, 1): no clip buys above mid·(1 + this) or sells below mid·(1 − this). Default 0.01 (1 %).
+    /// </param>
+    /// <param name="cancelTimeout">
+    /// How long a cancel may stay unconfirmed (algorithm time) before the order's status is re-read from LEAN; null:
+    /// <see cref="DefaultCancelTimeout"/>.
+    /// </param>
+    /// <param name="orderLatency">
+    /// Delay between deciding a cancel or re-price and sending it to LEAN (≥ 0; default zero): the order keeps its old
+    /// price and stays fillable meanwhile. Models the venue round trip that LEAN's backtest, where a cancel takes effect
+    /// at once, leaves out.
+    /// </param>
+    public MarketMakingExecutionSettings(int minRepriceTicks, TimeSpan maxBookAge, IOrderProperties? quoteOrderProperties = null,
+        TimeSpan? pullBeforeClose = null, decimal maxFlattenSlippage = 0.01m, TimeSpan? cancelTimeout = null, TimeSpan orderLatency = default)
     {
         MinRepriceTicks = Guard.Positive(minRepriceTicks, nameof(minRepriceTicks));
         Guard.Positive(maxBookAge.TotalSeconds, nameof(maxBookAge));
-        Guard.Positive(staleQuoteTimeout.TotalSeconds, nameof(staleQuoteTimeout));
         MaxBookAge = maxBookAge;
-        StaleQuoteTimeout = staleQuoteTimeout;
         QuoteOrderProperties = quoteOrderProperties;
         if (pullBeforeClose is { } lead)
         {
@@ -37,6 +50,20 @@ public sealed class MarketMakingExecutionSettings
         }
 
         PullBeforeClose = pullBeforeClose;
+        if (maxFlattenSlippage <= 0m || maxFlattenSlippage >= 1m)
+        {
+            throw Guard.Invalid(nameof(maxFlattenSlippage), "must be in (0, 1)");
+        }
+
+        MaxFlattenSlippage = maxFlattenSlippage;
+        CancelTimeout = cancelTimeout ?? DefaultCancelTimeout;
+        Guard.Positive(CancelTimeout.TotalSeconds, nameof(cancelTimeout));
+        if (orderLatency < TimeSpan.Zero)
+        {
+            throw Guard.Invalid(nameof(orderLatency), "must not be negative");
+        }
+
+        OrderLatency = orderLatency;
     }
 
     /// <summary>Smallest price move, in ticks, for which a working quote is moved.</summary>
@@ -45,12 +72,18 @@ public sealed class MarketMakingExecutionSettings
     /// <summary>Oldest acceptable last data point of the book.</summary>
     public TimeSpan MaxBookAge { get; }
 
-    /// <summary>Quotes without a fresh target for this long are cancelled.</summary>
-    public TimeSpan StaleQuoteTimeout { get; }
-
     /// <summary>Order properties for quotes (e.g. post-only), or null.</summary>
     public IOrderProperties? QuoteOrderProperties { get; }
 
     /// <summary>How long before the next regular-hours close quotes are pulled; null: not before the close.</summary>
     public TimeSpan? PullBeforeClose { get; }
+
+    /// <summary>Worst price of a flatten episode, as a fraction of the mid at which it started.</summary>
+    public decimal MaxFlattenSlippage { get; }
+
+    /// <summary>How long a cancel may stay unconfirmed before the order's status is re-read from LEAN.</summary>
+    public TimeSpan CancelTimeout { get; }
+
+    /// <summary>Delay between deciding a cancel or re-price and sending it to LEAN.</summary>
+    public TimeSpan OrderLatency { get; }
 }

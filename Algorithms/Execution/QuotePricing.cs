@@ -37,6 +37,25 @@ public static class QuotePricing
     public static decimal MarketablePrice(decimal signedQuantity, decimal bestBid, decimal bestAsk, decimal tick) =>
         signedQuantity > 0 ? RoundUp(bestAsk, tick) : RoundDown(bestBid, tick);
 
+    /// <summary>
+    /// Size of one flattening clip: the displayed size at the touch it trades against, capped by what is left to trade,
+    /// rounded down to the lot, and at least one lot (never more than <paramref name="remaining"/>, itself on the lot grid).
+    /// A clip no larger than the displayed size trades at the touch, so no price-impact allowance is made.
+    /// </summary>
+    /// <param name="remaining">Quantity still to trade, positive, on the lot grid.</param>
+    /// <param name="displayedSize">Displayed size at the touch (ask size for a buy, bid size for a sell).</param>
+    /// <param name="lot">Lot size.</param>
+    public static decimal FlattenClip(decimal remaining, decimal displayedSize, decimal lot) =>
+        Math.Min(remaining, Math.Max(lot, RoundLotDown(Math.Min(remaining, displayedSize), lot)));
+
+    /// <summary>
+    /// Worst price of a flatten episode that started at <paramref name="startMid"/>: a buy (sign +1) never pays more than
+    /// startMid·(1 + <paramref name="maxSlippage"/>) (rounded down to the tick), a sell never receives less than
+    /// startMid·(1 − <paramref name="maxSlippage"/>) (rounded up).
+    /// </summary>
+    public static decimal WorstFlattenPrice(int sign, decimal startMid, decimal maxSlippage, decimal tick) =>
+        sign > 0 ? RoundDown(startMid * (1m + maxSlippage), tick) : RoundUp(startMid * (1m - maxSlippage), tick);
+
     /// <summary>True when a working price is at least <paramref name="minTicks"/> ticks away from the desired one.</summary>
     public static bool ShouldReprice(decimal workingPrice, decimal desiredPrice, decimal tick, int minTicks) =>
         Math.Abs(workingPrice - desiredPrice) >= minTicks * tick;

@@ -4,7 +4,7 @@ using QuantConnect.Securities;
 
 namespace Lean.MarketMaking.Algorithms.Execution;
 
-/// <summary>Working orders of one security: at most one bid, one ask and one flattening order.</summary>
+/// <summary>Working orders of one security: at most one bid, one ask and one flattening clip.</summary>
 internal sealed class SymbolQuotes
 {
     public SymbolQuotes(Security security) => Security = security;
@@ -20,30 +20,41 @@ internal sealed class SymbolQuotes
     /// <summary>Target quantity being flattened towards, while a plain (non-quote) target is being worked.</summary>
     public decimal? FlattenTarget { get; set; }
 
-    /// <summary>Exchange-local time of the last quote target worked.</summary>
-    public DateTime LastQuoteTime { get; set; }
+    /// <summary>Mid at which the current flatten episode started (its worst price is measured from it), or null.</summary>
+    public decimal? FlattenStartMid { get; set; }
+
+    /// <summary>Larger side of the last quote worked, units of the asset (0 before the first): the clip size of a flatten when the feed shows no size at the touch.</summary>
+    public decimal LastQuoteSize { get; set; }
+
+    /// <summary>
+    /// Whether working orders of this security are re-priced by cancel-and-replace instead of an update: set for good
+    /// after the first update LEAN or the brokerage rejected.
+    /// </summary>
+    public bool ReplaceOnReprice { get; set; }
 
     /// <summary>Exchange-local time of the next regular-hours close (cached; <see cref="DateTime.MaxValue"/>: never closes).</summary>
     public DateTime NextClose { get; set; }
 
     /// <summary>
-    /// Orders whose cancel was requested but not yet confirmed by an order event (Canceled, Filled or Invalid): they
-    /// may still fill, so no new order is placed on their side until they are closed.
+    /// Orders whose cancel was decided but not yet confirmed by an order event (Canceled, Filled or Invalid), including
+    /// cancels still waiting out the order latency: they may still fill, so no new order is placed on their side until
+    /// they are closed.
     /// </summary>
     public List<WorkingOrder> Cancelling { get; } = new();
 
     /// <summary>
     /// The most aggressive limit price of our orders on the side of <paramref name="sign"/> that may still fill — the
-    /// highest buy (+1) or the lowest sell (−1) among the working quote and the unconfirmed cancels — or null.
+    /// highest buy (+1) or the lowest sell (−1) among the working quote (at its known or its requested price) and the
+    /// unconfirmed cancels — or null.
     /// </summary>
     public decimal? MostAggressive(int sign)
     {
-        var best = (sign > 0 ? Bid : Ask)?.LimitPrice;
+        var best = (sign > 0 ? Bid : Ask)?.MostAggressivePrice;
         foreach (var order in Cancelling)
         {
-            if (order.Sign == sign && (best is null || sign * order.LimitPrice > sign * best))
+            if (order.Sign == sign && (best is null || sign * order.MostAggressivePrice > sign * best))
             {
-                best = order.LimitPrice;
+                best = order.MostAggressivePrice;
             }
         }
 

@@ -1,6 +1,11 @@
+using System;
+
 namespace Lean.MarketMaking.Algorithms.Execution;
 
-/// <summary>The execution model's view of one of its working limit orders.</summary>
+/// <summary>
+/// The execution model's view of one of its working limit orders: the price and quantity the venue is known to hold,
+/// and any update or cancel requested but not yet confirmed.
+/// </summary>
 public sealed class WorkingOrder
 {
     /// <summary>Creates the record of a just-submitted order.</summary>
@@ -17,13 +22,13 @@ public sealed class WorkingOrder
     /// <summary>LEAN order id.</summary>
     public int OrderId { get; }
 
-    /// <summary>Signed total order quantity, as LEAN's ticket holds it (including what has filled).</summary>
+    /// <summary>Signed total order quantity, as LEAN's ticket holds it (including what has filled); an unconfirmed update is not counted.</summary>
     public decimal Quantity { get; internal set; }
 
     /// <summary>Signed quantity filled so far.</summary>
     public decimal Filled { get; internal set; }
 
-    /// <summary>Limit price.</summary>
+    /// <summary>Limit price the order is known to rest at; an unconfirmed update is not counted.</summary>
     public decimal LimitPrice { get; internal set; }
 
     /// <summary>Unfilled quantity, as a positive number.</summary>
@@ -31,4 +36,64 @@ public sealed class WorkingOrder
 
     /// <summary>+1 for a buy, −1 for a sell.</summary>
     public int Sign => Quantity > 0 ? 1 : -1;
+
+    /// <summary>Whether an update was decided and is not yet confirmed or rejected (the order may rest at either price).</summary>
+    public bool HasPendingUpdate { get; private set; }
+
+    /// <summary>Requested limit price of the pending update (meaningful while <see cref="HasPendingUpdate"/>).</summary>
+    internal decimal PendingPrice { get; private set; }
+
+    /// <summary>Requested signed total quantity of the pending update.</summary>
+    internal decimal PendingQuantity { get; private set; }
+
+    /// <summary>Tag of the pending update.</summary>
+    internal string PendingTag { get; private set; } = "";
+
+    /// <summary>Whether the pending update was sent to LEAN; false while it waits out the order latency.</summary>
+    internal bool UpdateSent { get; set; }
+
+    /// <summary>Local time from which the pending update may be sent (decision time + order latency).</summary>
+    internal DateTime UpdateSendAt { get; private set; }
+
+    /// <summary>Whether the cancel was sent to LEAN; false while it waits out the order latency.</summary>
+    internal bool CancelSent { get; set; }
+
+    /// <summary>Local time from which the cancel may be sent (decision time + order latency).</summary>
+    internal DateTime CancelSendAt { get; set; }
+
+    /// <summary>Local time the cancel was last sent to LEAN.</summary>
+    internal DateTime CancelSentAt { get; set; }
+
+    /// <summary>How many times the cancel was re-sent after a timeout.</summary>
+    internal int CancelResends { get; set; }
+
+    /// <summary>Why the cancel was requested (its tag).</summary>
+    internal string CancelTag { get; set; } = "";
+
+    /// <summary>Records an update to be sent from <paramref name="sendAt"/> (decision time + order latency).</summary>
+    internal void RequestUpdate(decimal quantity, decimal price, string tag, DateTime sendAt)
+    {
+        HasPendingUpdate = true;
+        PendingQuantity = quantity;
+        PendingPrice = price;
+        PendingTag = tag;
+        UpdateSendAt = sendAt;
+        UpdateSent = false;
+    }
+
+    /// <summary>Ends the pending update: applied (the order now rests at the requested price and quantity) or not.</summary>
+    internal void ResolveUpdate(bool applied)
+    {
+        if (applied)
+        {
+            Quantity = PendingQuantity;
+            LimitPrice = PendingPrice;
+        }
+
+        HasPendingUpdate = false;
+        UpdateSent = false;
+    }
+
+    /// <summary>The more aggressive of the prices this order may be resting at now: its known price and an unconfirmed update's.</summary>
+    internal decimal MostAggressivePrice => HasPendingUpdate && Sign * PendingPrice > Sign * LimitPrice ? PendingPrice : LimitPrice;
 }

@@ -99,7 +99,7 @@ public class PipelineBenchmarks
 
     private sealed class Execution : MarketMakingExecutionModel
     {
-        public Execution() : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)))
+        public Execution() : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(1)))
         {
         }
 
@@ -128,7 +128,11 @@ public class PipelineBenchmarks
             return true;
         }
 
+        public UpdateOutcome GetUpdateOutcome(int orderId) => UpdateOutcome.Applied;
+
         public bool Cancel(int orderId, string tag) => true;
+
+        public bool IsOpen(int orderId) => false;
 
         public void Release(int orderId)
         {

@@ -25,7 +25,7 @@ namespace Lean.MarketMaking.Tests.LeanLayer;
 public class FrameworkPipelineTests
 {
     [Test]
-    public void QuotesGoOneSidedNearTheLimitAndFlattenBeyondIt()
+    public void QuotesGoOneSidedNearTheLimitAndReduceToItBeyond()
     {
         var algorithm = new QCAlgorithm();
         var security = NewSecurity().Quote(99.99m, 100.01m, Start);
@@ -60,13 +60,13 @@ public class FrameworkPipelineTests
         Assert.That(router.Working.Values.Where(o => o.Tag == "mm bid"), Is.Empty, "1.0 + 0.5 would breach: bid off");
         Assert.That(router.Working.Values.Count(o => o.Tag == "mm ask"), Is.EqualTo(1));
 
-        // an outside fill pushes holdings beyond the limit: quotes pulled, marketable sell of everything at the bid
+        // an outside fill pushes holdings beyond the limit: quotes pulled, marketable sell at the bid back to the limit (not to zero)
         security.Holding(1.2m);
         Step();
         Assert.That(router.Working.Values, Is.Empty, "quotes pulled; no sell while the ask being cancelled may still fill");
         Step(); // LEAN confirmed the cancel
         var flatten = router.Working.Values.Single();
-        Assert.That((flatten.Quantity, flatten.LimitPrice), Is.EqualTo((-1.2m, 99.99m)));
+        Assert.That((flatten.Quantity, flatten.LimitPrice), Is.EqualTo((-0.2m, 99.99m)));
     }
 
     [Test]
@@ -162,7 +162,7 @@ public class FrameworkPipelineTests
         private readonly RecordingRouter _router;
 
         public PipelineExecution(RecordingRouter router)
-            : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1))) => _router = router;
+            : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(1))) => _router = router;
 
         protected override IQuoteOrderRouter CreateOrderRouter(QCAlgorithm algorithm) => _router;
     }
@@ -186,6 +186,10 @@ public class FrameworkPipelineTests
             Working[orderId] = (quantity, limitPrice, tag, Working[orderId].Symbol);
             return true;
         }
+
+        public UpdateOutcome GetUpdateOutcome(int orderId) => UpdateOutcome.Applied;
+
+        public bool IsOpen(int orderId) => Working.ContainsKey(orderId);
 
         private readonly List<(int Id, Symbol Symbol)> _cancelRequests = new();
 

@@ -96,14 +96,15 @@ public class PipelineRobustnessTests
         Assert.That(log.Count(l => l.StartsWith(nameof(MarketMakingPortfolioConstructionModel), StringComparison.Ordinal)), Is.EqualTo(8));
         // the execution model pulls working quotes as soon as a bad book arrives without a quote target, once per episode
         // (at 07:00 the crossed book comes after the zero-price one has already pulled them; spikes are held back by
-        // portfolio construction only: the book itself is valid); the hour-long gap makes the book stale
-        var pulled = new Dictionary<string, int> { ["Crossed"] = 1, ["NonPositive"] = 1, ["NonPositiveLastPrice"] = 2, ["Stale"] = 1 };
+        // portfolio construction only: the book itself is valid, so its quotes are pulled for having no quote target);
+        // the hour-long gap makes the book stale
+        var pulled = new Dictionary<string, int> { ["Crossed"] = 1, ["NonPositive"] = 1, ["NonPositiveLastPrice"] = 2, ["Stale"] = 1, ["no quote target"] = 1 };
         foreach (var (kind, count) in pulled)
         {
             Assert.That(Logged(nameof(MarketMakingExecutionModel), kind), Has.Length.EqualTo(count), string.Join("\n", log));
         }
 
-        Assert.That(log.Count(l => l.StartsWith(nameof(MarketMakingExecutionModel), StringComparison.Ordinal)), Is.EqualTo(5));
+        Assert.That(log.Count(l => l.StartsWith(nameof(MarketMakingExecutionModel), StringComparison.Ordinal)), Is.EqualTo(6));
     }
 
     // (local time, tick or null for a step without data)
@@ -202,7 +203,7 @@ public class PipelineRobustnessTests
         private readonly List<string> _log;
 
         public Execution(CheckingRouter router, List<string> log)
-            : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10))) => (_router, _log) = (router, log);
+            : base(new MarketMakingExecutionSettings(1, TimeSpan.FromMinutes(5))) => (_router, _log) = (router, log);
 
         protected override IQuoteOrderRouter CreateOrderRouter(QCAlgorithm algorithm) => _router;
 
@@ -243,6 +244,10 @@ public class PipelineRobustnessTests
             _working[orderId] = (quantity, limitPrice, tag);
             return true;
         }
+
+        public UpdateOutcome GetUpdateOutcome(int orderId) => UpdateOutcome.Applied;
+
+        public bool IsOpen(int orderId) => _working.ContainsKey(orderId);
 
         private readonly List<int> _cancelRequests = new();
 

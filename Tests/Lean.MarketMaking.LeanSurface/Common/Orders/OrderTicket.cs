@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace QuantConnect.Orders
 {
@@ -25,6 +26,11 @@ namespace QuantConnect.Orders
         }
 
         public decimal QuantityRemaining => throw new NotImplementedException();
+
+        public IReadOnlyList<UpdateOrderRequest> UpdateRequests
+        {
+            get { throw new NotImplementedException(); }
+        }
 
         public OrderResponse Update(UpdateOrderFields fields) => throw new NotImplementedException();
 

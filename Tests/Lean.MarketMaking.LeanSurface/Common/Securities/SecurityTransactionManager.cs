@@ -14,6 +14,8 @@ namespace QuantConnect.Securities
 
         public IEnumerable<OrderTicket> GetOpenOrderTickets(Symbol symbol) => throw new NotImplementedException();
 
+        public Order GetOrderById(int orderId) => throw new NotImplementedException();
+
         public decimal GetOpenOrdersRemainingQuantity(Func<OrderTicket, bool> filter = null) => throw new NotImplementedException();
     }
 }

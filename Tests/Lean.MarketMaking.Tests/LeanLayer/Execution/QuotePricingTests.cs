@@ -70,4 +70,19 @@ public class QuotePricingTests
         Assert.That(QuotePricing.MarketablePrice(+2m, 99.99m, 100.01m, 0.01m), Is.EqualTo(100.01m));
         Assert.That(QuotePricing.MarketablePrice(-2m, 99.99m, 100.01m, 0.01m), Is.EqualTo(99.99m));
     }
+
+    [TestCase(0.7, 0.25, 0.001, 0.25)]    // the displayed size
+    [TestCase(0.2, 0.25, 0.001, 0.2)]     // what is left
+    [TestCase(0.7, 0.0004, 0.001, 0.001)] // at least one lot
+    [TestCase(0.7, 0.2567, 0.01, 0.25)]   // rounded down to the lot
+    [TestCase(0.7, 0, 0.001, 0.001)]
+    public void AFlattenClipIsTheDisplayedSizeCappedByWhatIsLeftAndAtLeastOneLot(decimal remaining, decimal displayed, decimal lot, decimal expected) =>
+        Assert.That(QuotePricing.FlattenClip(remaining, displayed, lot), Is.EqualTo(expected));
+
+    [Test]
+    public void TheWorstFlattenPriceLiesTheSlippageFromTheStartingMidRoundedInward()
+    {
+        Assert.That(QuotePricing.WorstFlattenPrice(+1, 100.005m, 0.001m, 0.01m), Is.EqualTo(100.10m)); // 100.105005 down
+        Assert.That(QuotePricing.WorstFlattenPrice(-1, 100.005m, 0.001m, 0.01m), Is.EqualTo(99.91m));  // 99.904995 up
+    }
 }

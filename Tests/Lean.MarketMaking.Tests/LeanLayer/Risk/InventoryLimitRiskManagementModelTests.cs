@@ -20,8 +20,8 @@ public class InventoryLimitRiskManagementModelTests
     [TestCase(-1.5, 0, 0, 1, 1, InventoryLimitAction.OneSided, 1, 0)]  // −1.5 − 1 < −2: ask off
     [TestCase(1, 1.5, 0, 0.5, 0.5, InventoryLimitAction.OneSided, 0, 0.5)] // working bid 1.5 counts: 1 + 1.5 > 2
     [TestCase(1, 0.5, 0, 1, 1, InventoryLimitAction.Keep, 1, 1)]      // 1 + max(0.5, 1) = 2: at the limit is allowed
-    [TestCase(2.5, 0, 0, 1, 1, InventoryLimitAction.Flatten, 0, 0)]
-    [TestCase(-2.01, 0, 0, 1, 1, InventoryLimitAction.Flatten, 0, 0)]
+    [TestCase(2.5, 0, 0, 1, 1, InventoryLimitAction.Reduce, 0, 0)]
+    [TestCase(-2.01, 0, 0, 1, 1, InventoryLimitAction.Reduce, 0, 0)]
     public void LimitsCountWorkingOrders(decimal holdings, decimal openBuy, decimal openSell, decimal bidSize, decimal askSize,
         InventoryLimitAction action, decimal expectedBid, decimal expectedAsk)
     {
@@ -58,31 +58,38 @@ public class InventoryLimitRiskManagementModelTests
         Assert.That(model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[] { quote }), Is.Empty);
     }
 
-    [Test]
-    public void BeyondTheLimitAZeroTargetIsEmittedAndLoggedOncePerBreach()
+    [TestCase(2.5, 2)]
+    [TestCase(-2.01, -2)]
+    public void BeyondTheLimitATargetAtTheLimitNotAtZeroIsEmittedAndLoggedOncePerBreach(decimal holdings, decimal expected)
     {
         var (model, security) = Create();
-        security.Holding(2.5m);
-        var quote = new QuoteTarget(Btc, new InventoryExposure(2.5m, 0m, 0m), 99m, 101m, 1m, 1m, 100m);
+        security.Holding(holdings);
+        var quote = new QuoteTarget(Btc, new InventoryExposure(holdings, 0m, 0m), 99m, 101m, 1m, 1m, 100m);
 
         for (var i = 0; i < 3; i++)
         {
             var target = model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[] { quote }).Single();
             Assert.That(target, Is.Not.InstanceOf<IQuoteTarget>());
-            Assert.That(target.Quantity, Is.EqualTo(0m));
+            Assert.That(target.Quantity, Is.EqualTo(expected), "reduced to the limit on the position's side");
         }
 
-        Assert.That(model.Logs.Lines, Has.Count.EqualTo(1));
+        Assert.That(model.Logs.Lines.Single(), Does.Contain($"reducing to {expected}"));
     }
 
     [Test]
-    public void ABreachIsFlattenedEvenWithoutAQuoteTarget()
+    public void ABreachIsReducedEvenWithoutAQuoteTarget()
     {
         var (model, security) = Create();
         security.Holding(-3m);
         var target = model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[0]).Single();
-        Assert.That((target.Symbol, target.Quantity), Is.EqualTo((Btc, 0m)));
+        Assert.That((target.Symbol, target.Quantity), Is.EqualTo((Btc, -2m)));
     }
+
+    [TestCase(5, 2)]
+    [TestCase(-5, -3)]
+    [TestCase(1, 1)]
+    public void TheReductionTargetIsTheLimitOnThePositionsSide(decimal holdings, decimal expected) =>
+        Assert.That(new InventoryLimits(2m, 3m).ReductionTarget(holdings), Is.EqualTo(expected));
 
     private static (TestableRisk Model, Security Security) Create()
     {

@@ -28,7 +28,7 @@ public class InventoryLimitsPropertyTests
             var limits = new InventoryLimits(U(c.maxLong), U(c.maxShort));
             var exposure = new InventoryExposure(U(c.holdings), U(c.openBuy), U(c.openSell));
             var verdict = limits.Evaluate(exposure, U(c.bid), U(c.ask));
-            if (verdict.Action == InventoryLimitAction.Flatten)
+            if (verdict.Action == InventoryLimitAction.Reduce)
             {
                 return limits.IsBreached(exposure.Holdings);
             }

@@ -1,0 +1,11 @@
+namespace QuantConnect.Orders
+{
+    // LEAN: Common/Orders/UpdateOrderRequest.cs
+    /// <summary>Defines a request to update an order's values.</summary>
+    public class UpdateOrderRequest : OrderRequest
+    {
+        private UpdateOrderRequest()
+        {
+        }
+    }
+}
