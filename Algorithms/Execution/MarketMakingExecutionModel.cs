@@ -38,9 +38,14 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 /// </summary>
 public class MarketMakingExecutionModel : ExecutionModel
 {
-    private const string BidTag = "mm bid";
-    private const string AskTag = "mm ask";
-    private const string FlattenTag = "mm flatten";
+    /// <summary>Tag of the bid quotes (passive: maker fills).</summary>
+    public const string BidTag = "mm bid";
+
+    /// <summary>Tag of the ask quotes (passive: maker fills).</summary>
+    public const string AskTag = "mm ask";
+
+    /// <summary>Tag of the marketable flattening orders (taker fills).</summary>
+    public const string FlattenTag = "mm flatten";
 
     private readonly Dictionary<Symbol, SymbolQuotes> _symbols = new();
     private readonly IssueLog _issues = new();

@@ -26,6 +26,8 @@ namespace QuantConnect.Orders
 
         public decimal QuantityRemaining => throw new NotImplementedException();
 
+        public string Tag => throw new NotImplementedException();
+
         public OrderResponse Update(UpdateOrderFields fields) => throw new NotImplementedException();
 
         public OrderResponse Cancel(string tag = null) => throw new NotImplementedException();

@@ -36,6 +36,18 @@ public class ExampleSupportTests
     }
 
     [Test]
+    public void FillStatisticsSplitFeesAndFillsIntoMakerAndTaker()
+    {
+        var statistics = new FillStatistics();
+        statistics.RecordLiquidity(maker: true, fee: 0m);        // a partial fill: LEAN charges the whole order on its last fill
+        statistics.RecordLiquidity(maker: true, fee: 6.6m);
+        statistics.RecordLiquidity(maker: true, fee: -0.5m);     // a rebate
+        statistics.RecordLiquidity(maker: false, fee: 8.8m);     // the flattening order
+        Assert.That((statistics.MakerFills, statistics.TakerFills), Is.EqualTo((3, 1)));
+        Assert.That((statistics.MakerFees, statistics.TakerFees), Is.EqualTo((6.1m, 8.8m)));
+    }
+
+    [Test]
     public void TheModelIsRebuiltOnlyWhenAnInputMovesPastTheThreshold()
     {
         var built = new List<double>();
