@@ -128,6 +128,24 @@ public class ExampleBacktestTests
     }
 
     /// <summary>
+    /// Issue 8 §7: a quote currency LEAN cannot convert into the account currency (here the synthetic pair's USD in a
+    /// EUR account, without EURUSD data) makes LEAN refuse every order; the example must say so once, with the fix, and
+    /// set the runtime statistic.
+    /// </summary>
+    [Test]
+    public void AnUnconvertibleQuoteCurrencyIsReportedOnceWithTheFix()
+    {
+        var run = RunWithResults("AvellanedaStoikovAlgorithm", dataFolder: null, "as-account-currency=EUR", "as-end-day=1");
+        var runtime = Section(run.Summary, "runtimeStatistics");
+        Assert.That(runtime, Contains.Key("Unconvertible quote currency"));
+        Assert.That(runtime["Unconvertible quote currency"], Is.EqualTo("USD"));
+        var log = File.ReadAllLines(Path.Combine(run.Results, "AvellanedaStoikovAlgorithm-log.txt"));
+        Assert.That(log.Count(l => l.Contains("cannot be traded: its quote currency USD", StringComparison.Ordinal)), Is.EqualTo(1),
+            "one error line");
+        Assert.That(log, Has.Some.Contains("SetAccountCurrency(\"USD\")"), "the fix is named");
+    }
+
+    /// <summary>
     /// LEAN's own <c>MaximumDrawdownPercentPerSecurity</c> beside the market maker (<c>as-max-drawdown-percent</c>): its
     /// plain zero targets must make the execution model flatten the holding with marketable limit orders (tag
     /// "mm flatten"), and quoting must resume afterwards, on two EURUSD days with a 0.02 % limit that trips often.
