@@ -100,7 +100,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         var currency = Parameter("account-currency", "auto");
         if (currency == "auto")
         {
-            currency = SymbolPropertiesDatabase.GetSymbolProperties(market, Symbol.Create(ticker, securityType, market), securityType, "USD").QuoteCurrency;
+            currency = SymbolPropertiesDatabase.GetSymbolProperties(market, QuantConnect.Symbol.Create(ticker, securityType, market), securityType, "USD").QuoteCurrency;
         }
 
         SetAccountCurrency(currency, Parameter("cash", defaultCash));
