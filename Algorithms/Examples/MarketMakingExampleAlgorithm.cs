@@ -119,6 +119,13 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         };
     }
 
+    /// <summary>
+    /// Whether an order tag is one of the execution model's passive quotes (<see cref="MarketMakingExecutionModel.BidTag"/>,
+    /// <see cref="MarketMakingExecutionModel.AskTag"/>): their fills are maker fills; every other order's (the marketable
+    /// <see cref="MarketMakingExecutionModel.FlattenTag"/>, or an order the algorithm placed itself) count as taker.
+    /// </summary>
+    protected static bool IsQuoteTag(string? tag) => tag is MarketMakingExecutionModel.BidTag or MarketMakingExecutionModel.AskTag;
+
     /// <summary>The LEAN brokerage model of a market's venue: <see cref="BrokerageName.Default"/> for a market without one here.</summary>
     protected static BrokerageName VenueOf(string market) => market.ToLowerInvariant() switch
     {
@@ -262,7 +269,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         var fee = orderEvent.OrderFee is { } orderFee && orderFee.Value.Amount != 0
             ? Portfolio.CashBook.ConvertToAccountCurrency(orderFee.Value).Amount
             : 0m;
-        quoted.Record(this, orderEvent, orderEvent.Ticket?.Tag is MarketMakingExecutionModel.BidTag or MarketMakingExecutionModel.AskTag, fee);
+        quoted.Record(this, orderEvent, IsQuoteTag(orderEvent.Ticket?.Tag), fee);
         if (_quoted.Count > 1)
         {
             SetRuntimeStatistic("Fills", _quoted.Sum(q => q.Fills.Fills));
