@@ -282,6 +282,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         foreach (var quoted in _quoted)
         {
             SetRuntimeStatistic(quoted.Name("Final inventory"), quoted.Security.Holdings.Quantity);
+            quoted.PublishFills(this);
             quoted.PublishMarkouts(this);
         }
 
@@ -383,7 +384,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
 
         /// <summary>
         /// Records a fill (a quote's, <paramref name="maker"/>, or a marketable order's) with its fee in the account
-        /// currency, adds a quote's fill to the markouts, and publishes the runtime statistics.
+        /// currency, adds a quote's fill to the markouts, and publishes the fill statistics.
         /// </summary>
         public void Record(QCAlgorithm algorithm, OrderEvent fill, bool maker, decimal fee)
         {
@@ -394,6 +395,12 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
                 Markouts.RecordFill(algorithm.Time, fill.FillQuantity, fill.FillPrice);
             }
 
+            PublishFills(algorithm);
+        }
+
+        /// <summary>Sets the fill statistics as runtime statistics (also at the end, so that they exist without a fill).</summary>
+        public void PublishFills(QCAlgorithm algorithm)
+        {
             algorithm.SetRuntimeStatistic(Name("Fills"), Fills.Fills);
             algorithm.SetRuntimeStatistic(Name("Maker fills"), Fills.MakerFills);
             algorithm.SetRuntimeStatistic(Name("Taker fills"), Fills.TakerFills);

@@ -128,18 +128,20 @@ public class ExampleBacktestTests
     }
 
     /// <summary>
-    /// Issue 8 §7: a quote currency LEAN cannot convert into the account currency (here the synthetic pair's USD in a
-    /// EUR account, without EURUSD data) makes LEAN refuse every order; the example must say so once, with the fix, and
-    /// set the runtime statistic.
+    /// Issue 8 §7: a quote currency LEAN cannot convert into the account currency makes LEAN refuse every order (here
+    /// BTCUSD in a GBP account: LEAN finds the GBPUSD pair in its symbol properties, but the sample data has no GBPUSD,
+    /// so USD's rate stays 0; a currency with no pair at all stops LEAN at set-up); the example must say so once, with
+    /// the fix, and set the runtime statistic.
     /// </summary>
     [Test]
     public void AnUnconvertibleQuoteCurrencyIsReportedOnceWithTheFix()
     {
-        var run = RunWithResults("AvellanedaStoikovAlgorithm", dataFolder: null, "as-account-currency=EUR", "as-end-day=1");
+        var run = RunWithResults("CarteaJaimungalRegimeAlgorithm", SampleDataFolder(), "cj-account-currency=GBP", "cj-end-day=4");
         var runtime = Section(run.Summary, "runtimeStatistics");
         Assert.That(runtime, Contains.Key("Unconvertible quote currency"));
         Assert.That(runtime["Unconvertible quote currency"], Is.EqualTo("USD"));
-        var log = File.ReadAllLines(Path.Combine(run.Results, "AvellanedaStoikovAlgorithm-log.txt"));
+        Assert.That(Number(runtime, "Fills"), Is.Zero, "LEAN refused every order");
+        var log = File.ReadAllLines(Path.Combine(run.Results, "CarteaJaimungalRegimeAlgorithm-log.txt"));
         Assert.That(log.Count(l => l.Contains("cannot be traded: its quote currency USD", StringComparison.Ordinal)), Is.EqualTo(1),
             "one error line");
         Assert.That(log, Has.Some.Contains("SetAccountCurrency(\"USD\")"), "the fix is named");
