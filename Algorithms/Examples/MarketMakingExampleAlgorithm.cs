@@ -309,6 +309,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     private sealed record QuotedSecurity(Security Security, string? Ticker, Func<TwoSidedQuote> LastQuote)
     {
         private static readonly FillSide[] Sides = { FillSide.Bid, FillSide.Ask };
+        private readonly SpikeFilter _spikes = new(SpikeFilterSettings.Default);
         private bool _unconvertibleReported;
 
         public FillStatistics Fills { get; } = new();
@@ -318,7 +319,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
 
         /// <summary>
         /// Every step: checks that the quote currency converts (one error and a runtime statistic if not) and passes the
-        /// mid of a valid book to the markouts.
+        /// mid of a valid book to the markouts (a suspected spike's mid is held back, <see cref="SpikeFilter"/>).
         /// </summary>
         public void Step(QCAlgorithm algorithm, QuoteCurrencyCheck currencies)
         {
@@ -330,7 +331,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             }
 
             var market = QuoteMarket.From(Security);
-            if (market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None)
+            if (_spikes.Validate(market, TimeSpan.MaxValue) == MarketDataIssue.None)
             {
                 Markouts.Update(algorithm.Time, market.Mid);
             }
