@@ -81,8 +81,9 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     }
 
     /// <summary>
-    /// Sets the dates and cash and subscribes to the quoted pair's ticks from the <c>as-*</c> parameters (the caller
-    /// sets the benchmark). The subscription alone is <see cref="SubscriptionOnlyAlgorithm"/>, the baseline of the
+    /// Sets the dates, the venue (<see cref="MarketMakingExampleAlgorithm.SetUpVenue"/>: account currency and cash,
+    /// brokerage model) and subscribes to the quoted pair's ticks from the <c>as-*</c> parameters (the caller sets the
+    /// benchmark). The subscription alone is <see cref="SubscriptionOnlyAlgorithm"/>, the baseline of the
     /// wall-time measurement.
     /// </summary>
     /// <returns>The quoted security.</returns>
@@ -90,12 +91,13 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     {
         SetStartDate(Parameter("start-year", 2014), Parameter("start-month", 5), Parameter("start-day", 1));
         SetEndDate(Parameter("end-year", 2014), Parameter("end-month", 5), Parameter("end-day", 15));
-        SetCash(Parameter("cash", 100000m));
         _logHeap = bool.Parse(GetParameter("as-log-heap", "false"));
 
         var ticker = GetParameter("as-ticker", "EURUSD");
         var market = GetParameter("as-market", Market.Oanda);
-        return GetParameter("as-security-type", "Forex") == "Crypto"
+        var crypto = GetParameter("as-security-type", "Forex") == "Crypto";
+        SetUpVenue(crypto ? SecurityType.Crypto : SecurityType.Forex, ticker, market, defaultCash: 100000m);
+        return crypto
             ? AddCrypto(ticker, Resolution.Tick, market)
             : AddForex(ticker, Resolution.Tick, market);
     }

@@ -55,8 +55,10 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
     {
         SetStartDate(Parameter("start-year", 2018), Parameter("start-month", 4), Parameter("start-day", 4));
         SetEndDate(Parameter("end-year", 2018), Parameter("end-month", 4), Parameter("end-day", 5));
-        SetCash(Parameter("cash", 100000m));
-        var security = AddCrypto(GetParameter("cj-ticker", "BTCUSD"), Resolution.Minute, GetParameter("cj-market", Market.Coinbase));
+        var ticker = GetParameter("cj-ticker", "BTCUSD");
+        var market = GetParameter("cj-market", Market.Coinbase);
+        SetUpVenue(SecurityType.Crypto, ticker, market, defaultCash: 100000m);
+        var security = AddCrypto(ticker, Resolution.Minute, market);
 
         var kappa = Parameter("fill-decay", 0.3);
         var lot = Parameter("lot-size", 0.01);

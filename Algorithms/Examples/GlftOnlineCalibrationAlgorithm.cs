@@ -41,9 +41,10 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
     {
         SetStartDate(Parameter("start-year", 2013), Parameter("start-month", 10), Parameter("start-day", 7));
         SetEndDate(Parameter("end-year", 2013), Parameter("end-month", 10), Parameter("end-day", 11));
-        SetCash(Parameter("cash", 1000000m));
+        var ticker = GetParameter("glft-ticker", "IBM");
+        SetUpVenue(SecurityType.Equity, ticker, Market.USA, defaultCash: 1000000m);
         // raw prices: adjusted ones are off the tick grid and not what the exchange quotes
-        var security = AddEquity(GetParameter("glft-ticker", "IBM"), Resolution.Tick, dataNormalizationMode: DataNormalizationMode.Raw);
+        var security = AddEquity(ticker, Resolution.Tick, dataNormalizationMode: DataNormalizationMode.Raw);
         security.SetFillModel(PassiveQuoteFillModel.Queue());
 
         var gamma = Parameter("risk-aversion", 0.01);

@@ -41,8 +41,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// same A·e^(−kδ) the model assumes, drawn once per minute bar (δ = distance of the quote from the mid), seeded by
 /// <c>gm-fill-seed</c> (+ the asset index). A resting quote that the next bar's book crosses fills at its limit too:
 /// the adverse fills of quoting on a one-minute grid (SPY's mid moves some 4 cents a minute, IBM's 7).</item>
-/// <item>Equities: raw prices (the exchange's tick grid, 0.01), lot 1 share; LEAN's default brokerage model (a margin
-/// account, so short quotes are allowed, and Interactive Brokers' equity fees of $0.005 a share, at least $1 an order,
+/// <item>Equities: raw prices (the exchange's tick grid, 0.01), lot 1 share; LEAN's Interactive Brokers brokerage model
+/// (a margin account, so short quotes are allowed, and its equity fees of $0.005 a share, at least $1 an order,
 /// which the P&amp;L includes). Inventory is limited to <c>gm-max-inventory</c> shares per stock.</item>
 /// </list>
 /// The model has no drift input, so no alpha is installed. Charts: quotes, mid and reservation per stock, inventory,
@@ -68,8 +68,8 @@ public class GueantMultiAssetAlgorithm : MarketMakingExampleAlgorithm
     {
         SetStartDate(Parameter("start-year", 2013), Parameter("start-month", 10), Parameter("start-day", 7));
         SetEndDate(Parameter("end-year", 2013), Parameter("end-month", 10), Parameter("end-day", 11));
-        SetCash(Parameter("cash", 1000000m));
         var tickers = GetParameter("gm-tickers", "SPY,IBM").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        SetUpVenue(SecurityType.Equity, tickers[0], Market.USA, defaultCash: 1000000m);
         var a = Parameter("fill-intensity", 0.03);
         var k = Parameter("intensity-decay", 25.0);
         var seed = Parameter("fill-seed", 42);

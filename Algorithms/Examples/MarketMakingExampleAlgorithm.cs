@@ -6,13 +6,19 @@ using Lean.MarketMaking.Algorithms.Alpha;
 using Lean.MarketMaking.Algorithms.Execution;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Algorithms.Reporting;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Risk;
+using QuantConnect;
 using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Alphas;
+using QuantConnect.Brokerages;
 using QuantConnect.Data;
+using QuantConnect.Interfaces;
 using QuantConnect.Orders;
+using QuantConnect.Orders.Fees;
 using QuantConnect.Securities;
+using QuantConnect.Securities.Crypto;
 
 namespace Lean.MarketMaking.Algorithms.Examples;
 
@@ -21,10 +27,14 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// (<see cref="MarketMakingPortfolioConstructionModel"/>) or a group quoted jointly
 /// (<see cref="MultiAssetPortfolioConstructionModel"/>), the framework modules (optional alpha → portfolio construction →
 /// <see cref="InventoryLimitRiskManagementModel"/> → <see cref="MarketMakingExecutionModel"/>), LEAN charts (quotes, mid,
-/// reservation price, inventory, spread captured, P&amp;L) sampled every <c>&lt;prefix&gt;-plot-interval-seconds</c>, and
-/// runtime statistics (fill count, average spread captured, inventory range). With a group, every chart series and
-/// statistic is per ticker ("Quotes SPY", "Fills SPY"...), plus the total fill count and P&amp;L. Every parameter is read
-/// with <c>GetParameter</c> under the example's prefix and has a default; the repository's <c>config.json</c> lists them all.
+/// reservation price, inventory, spread captured, P&amp;L with maker and taker fees, markouts) sampled every
+/// <c>&lt;prefix&gt;-plot-interval-seconds</c>, and runtime statistics (fill count, average spread captured, inventory
+/// range, maker and taker fills and fees, markouts per side). The venue is set up by <see cref="SetUpVenue"/> (account
+/// currency, brokerage model and its fees, post-only quotes), and every step checks that each quoted security's quote
+/// currency converts into the account currency (<see cref="QuoteCurrencyCheck"/>: one error and the runtime statistic
+/// "Unconvertible quote currency" if not). With a group, every chart series and statistic is per ticker ("Quotes SPY",
+/// "Fills SPY"...), plus the total fill count and P&amp;L. Every parameter is read with <c>GetParameter</c> under the
+/// example's prefix and has a default; the repository's <c>config.json</c> lists them all.
 /// </summary>
 public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
 {
@@ -33,6 +43,10 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     private OrderFlowImbalanceAlphaModel? _orderFlowAlpha;
     private TimeSpan _plotInterval;
     private DateTime _nextPlot;
+    private BrokerageName _brokerage = BrokerageName.Default;
+    private AccountType _accountType = AccountType.Margin;
+    private IOrderProperties? _quoteOrderProperties;
+    private QuoteCurrencyCheck _currencyCheck = null!;
 
     /// <summary>Prefix of this example's parameter names (e.g. "as" for "as-risk-aversion").</summary>
     protected abstract string ParameterPrefix { get; }
@@ -61,6 +75,66 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
 
     /// <summary>Reads a decimal parameter <c>&lt;prefix&gt;-<paramref name="name"/></c>, or <paramref name="defaultValue"/>.</summary>
     protected decimal Parameter(string name, decimal defaultValue) => GetParameter($"{ParameterPrefix}-{name}", defaultValue);
+
+    /// <summary>Reads a text parameter <c>&lt;prefix&gt;-<paramref name="name"/></c>, or <paramref name="defaultValue"/>.</summary>
+    protected string Parameter(string name, string defaultValue) => GetParameter($"{ParameterPrefix}-{name}", defaultValue);
+
+    /// <summary>
+    /// Sets up the account and the venue; call from <c>Initialize</c> before adding any security (LEAN requires it):
+    /// <list type="bullet">
+    /// <item>account currency <c>account-currency</c>; auto (default) = the quote currency of <paramref name="ticker"/> in
+    /// LEAN's symbol properties (USDT for a USDT-quoted pair), so the quoted pair needs no conversion data; starting cash
+    /// <c>cash</c> (default <paramref name="defaultCash"/>) in it;</item>
+    /// <item>brokerage model <c>brokerage</c> (a LEAN <see cref="BrokerageName"/>; auto (default) = the venue of
+    /// <paramref name="market"/>: Coinbase, Binance, OandaBrokerage, InteractiveBrokersBrokerage for usa, LEAN's default
+    /// elsewhere), which brings the venue's fee model, with account type <c>account-type</c> (auto = Cash for crypto,
+    /// as Coinbase requires; Margin otherwise). In a cash account each quoted crypto security is given a starting
+    /// holding of its base currency of twice the inventory limit, so that its ask can be filled from a flat inventory;</item>
+    /// <item>on Coinbase and Binance the quotes are post-only (<see cref="CoinbaseOrderProperties"/>,
+    /// <see cref="BinanceOrderProperties"/>); on Coinbase <c>maker-fee</c> and <c>taker-fee</c> (fractions of the order value;
+    /// empty = LEAN's default tier) select a fee tier (LEAN's dated Coinbase schedule applies before 2019-10-08).</item>
+    /// </list>
+    /// </summary>
+    protected void SetUpVenue(SecurityType securityType, string ticker, string market, decimal defaultCash)
+    {
+        var currency = Parameter("account-currency", "auto");
+        if (currency == "auto")
+        {
+            currency = SymbolPropertiesDatabase.GetSymbolProperties(market, QuantConnect.Symbol.Create(ticker, securityType, market), securityType, "USD").QuoteCurrency;
+        }
+
+        SetAccountCurrency(currency, Parameter("cash", defaultCash));
+        var brokerage = Parameter("brokerage", "auto");
+        _brokerage = brokerage == "auto" ? VenueOf(market) : Enum.Parse<BrokerageName>(brokerage, ignoreCase: true);
+        var accountType = Parameter("account-type", "auto");
+        _accountType = accountType == "auto"
+            ? securityType == SecurityType.Crypto ? AccountType.Cash : AccountType.Margin
+            : Enum.Parse<AccountType>(accountType, ignoreCase: true);
+        SetBrokerageModel(_brokerage, _accountType);
+        _quoteOrderProperties = _brokerage switch
+        {
+            BrokerageName.Coinbase => new CoinbaseOrderProperties { PostOnly = true },
+            BrokerageName.Binance => new BinanceOrderProperties { PostOnly = true },
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Whether an order tag is one of the execution model's passive quotes (<see cref="MarketMakingExecutionModel.BidTag"/>,
+    /// <see cref="MarketMakingExecutionModel.AskTag"/>): their fills are maker fills; every other order's (the marketable
+    /// <see cref="MarketMakingExecutionModel.FlattenTag"/>, or an order the algorithm placed itself) count as taker.
+    /// </summary>
+    protected static bool IsQuoteTag(string? tag) => tag is MarketMakingExecutionModel.BidTag or MarketMakingExecutionModel.AskTag;
+
+    /// <summary>The LEAN brokerage model of a market's venue: <see cref="BrokerageName.Default"/> for a market without one here.</summary>
+    protected static BrokerageName VenueOf(string market) => market.ToLowerInvariant() switch
+    {
+        Market.Coinbase => BrokerageName.Coinbase,
+        Market.Binance => BrokerageName.Binance,
+        Market.Oanda => BrokerageName.OandaBrokerage,
+        Market.USA => BrokerageName.InteractiveBrokersBrokerage,
+        _ => BrokerageName.Default,
+    };
 
     /// <summary>
     /// Installs the framework for <paramref name="security"/>: the alpha (if any), portfolio construction with
@@ -118,10 +192,32 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     private void InstallRiskAndExecution(decimal defaultMaxInventory, int defaultMinRepriceTicks, double defaultPullBeforeCloseMinutes)
     {
         _plotInterval = TimeSpan.FromSeconds(Parameter("plot-interval-seconds", 300));
-        SetRiskManagement(new InventoryLimitRiskManagementModel(InventoryLimits.Symmetric(Parameter("max-inventory", defaultMaxInventory))));
+        var maxInventory = Parameter("max-inventory", defaultMaxInventory);
+        var horizons = Parameter("markout-seconds", "1,10,60").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => TimeSpan.FromSeconds(double.Parse(t, CultureInfo.InvariantCulture))).ToArray();
+        var makerFee = Parameter("maker-fee", string.Empty);
+        var takerFee = Parameter("taker-fee", string.Empty);
+        foreach (var quoted in _quoted)
+        {
+            quoted.Markouts = new MarkoutTracker(horizons, quoted.Security.SymbolProperties.MinimumPriceVariation);
+            if (_accountType == AccountType.Cash && quoted.Security is Crypto crypto)
+            {
+                SetCash(crypto.BaseCurrency.Symbol, 2 * maxInventory);
+            }
+
+            if (_brokerage == BrokerageName.Coinbase && makerFee.Length > 0 && takerFee.Length > 0)
+            {
+                quoted.Security.SetFeeModel(new CoinbaseFeeModel(
+                    decimal.Parse(makerFee, CultureInfo.InvariantCulture), decimal.Parse(takerFee, CultureInfo.InvariantCulture)));
+            }
+        }
+
+        _currencyCheck = new QuoteCurrencyCheck(TimeSpan.FromMinutes(1), Error);
+        SetRiskManagement(new InventoryLimitRiskManagementModel(InventoryLimits.Symmetric(maxInventory)));
         SetExecution(new MarketMakingExecutionModel(new MarketMakingExecutionSettings(
             Parameter("min-reprice-ticks", defaultMinRepriceTicks),
             MaxQuoteAge(),
+            _quoteOrderProperties,
             pullBeforeClose: Parameter("pull-before-close-minutes", defaultPullBeforeCloseMinutes) is var minutes && minutes > 0
                 ? TimeSpan.FromMinutes(minutes)
                 : null,
@@ -138,6 +234,11 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// <inheritdoc />
     public override void OnData(Slice slice)
     {
+        foreach (var quoted in _quoted)
+        {
+            quoted.Step(this, _currencyCheck);
+        }
+
         if (_quoted.Count == 0 || Time < _nextPlot)
         {
             return;
@@ -168,7 +269,10 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             return;
         }
 
-        quoted.Record(this, orderEvent);
+        var fee = orderEvent.OrderFee is { } orderFee && orderFee.Value.Amount != 0
+            ? Portfolio.CashBook.ConvertToAccountCurrency(orderFee.Value).Amount
+            : 0m;
+        quoted.Record(this, orderEvent, IsQuoteTag(orderEvent.Ticket?.Tag), fee);
         if (_quoted.Count > 1)
         {
             SetRuntimeStatistic("Fills", _quoted.Sum(q => q.Fills.Fills));
@@ -181,6 +285,8 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         foreach (var quoted in _quoted)
         {
             SetRuntimeStatistic(quoted.Name("Final inventory"), quoted.Security.Holdings.Quantity);
+            quoted.PublishFills(this);
+            quoted.PublishMarkouts(this);
         }
 
         if (_quoted.Count > 0)
@@ -205,7 +311,34 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// </summary>
     private sealed record QuotedSecurity(Security Security, string? Ticker, Func<TwoSidedQuote> LastQuote)
     {
+        private static readonly FillSide[] Sides = { FillSide.Bid, FillSide.Ask };
+        private readonly SpikeFilter _spikes = new(SpikeFilterSettings.Default);
+        private bool _unconvertibleReported;
+
         public FillStatistics Fills { get; } = new();
+
+        /// <summary>Markouts of the quotes' fills (set when risk and execution are installed).</summary>
+        public MarkoutTracker Markouts { get; set; } = null!;
+
+        /// <summary>
+        /// Every step: checks that the quote currency converts (one error and a runtime statistic if not) and passes the
+        /// mid of a valid book to the markouts (a suspected spike's mid is held back, <see cref="SpikeFilter"/>).
+        /// </summary>
+        public void Step(QCAlgorithm algorithm, QuoteCurrencyCheck currencies)
+        {
+            if (!currencies.Check(Security, algorithm.AccountCurrency, algorithm.Time) && !_unconvertibleReported
+                && currencies.Unconvertible.Contains(Security.QuoteCurrency.Symbol))
+            {
+                algorithm.SetRuntimeStatistic(Name("Unconvertible quote currency"), Security.QuoteCurrency.Symbol);
+                _unconvertibleReported = true;
+            }
+
+            var market = QuoteMarket.From(Security);
+            if (_spikes.Validate(market, TimeSpan.MaxValue) == MarketDataIssue.None)
+            {
+                Markouts.Update(algorithm.Time, market.Mid);
+            }
+        }
 
         /// <summary>"Fills" for a single security, "Fills SPY" for a group's member.</summary>
         public string Name(string statistic) => Ticker is null ? statistic : $"{statistic} {Ticker}";
@@ -231,14 +364,52 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             algorithm.Plot("Inventory", Ticker ?? "Holdings", Security.Holdings.Quantity);
             algorithm.Plot("Spread captured", Ticker ?? "Average per unit", Fills.AverageSpreadCaptured);
             algorithm.Plot("P&L", Ticker ?? "Net", profit);
+            algorithm.Plot("P&L", Name("Maker fees"), Fills.MakerFees);
+            algorithm.Plot("P&L", Name("Taker fees"), Fills.TakerFees);
+            PublishMarkouts(algorithm);
             return profit;
         }
 
-        /// <summary>Records a fill and publishes the runtime statistics.</summary>
-        public void Record(QCAlgorithm algorithm, OrderEvent fill)
+        /// <summary>Plots the markouts (ticks) and sets them as runtime statistics, e.g. "Markout 1s bid (ticks)".</summary>
+        public void PublishMarkouts(QCAlgorithm algorithm)
+        {
+            for (var h = 0; h < Markouts.Horizons.Count; h++)
+            {
+                var horizon = string.Create(CultureInfo.InvariantCulture, $"{Markouts.Horizons[h].TotalSeconds:0.###}s");
+                foreach (var side in Sides)
+                {
+                    var label = $"{horizon} {(side == FillSide.Bid ? "bid" : "ask")}";
+                    var ticks = Markouts.AverageTicks(h, side);
+                    algorithm.Plot(Name("Markouts (ticks)"), label, ticks);
+                    algorithm.SetRuntimeStatistic(Name($"Markout {label} (ticks)"), Math.Round(ticks, 3));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Records a fill (a quote's, <paramref name="maker"/>, or a marketable order's) with its fee in the account
+        /// currency, adds a quote's fill to the markouts, and publishes the fill statistics.
+        /// </summary>
+        public void Record(QCAlgorithm algorithm, OrderEvent fill, bool maker, decimal fee)
         {
             Fills.Record(fill.FillQuantity, fill.FillPrice, QuoteMarket.From(Security).Mid, Security.Holdings.Quantity);
+            Fills.RecordLiquidity(maker, fee);
+            if (maker)
+            {
+                Markouts.RecordFill(algorithm.Time, fill.FillQuantity, fill.FillPrice);
+            }
+
+            PublishFills(algorithm);
+        }
+
+        /// <summary>Sets the fill statistics as runtime statistics (also at the end, so that they exist without a fill).</summary>
+        public void PublishFills(QCAlgorithm algorithm)
+        {
             algorithm.SetRuntimeStatistic(Name("Fills"), Fills.Fills);
+            algorithm.SetRuntimeStatistic(Name("Maker fills"), Fills.MakerFills);
+            algorithm.SetRuntimeStatistic(Name("Taker fills"), Fills.TakerFills);
+            algorithm.SetRuntimeStatistic(Name("Maker fees"), Fills.MakerFees);
+            algorithm.SetRuntimeStatistic(Name("Taker fees"), Fills.TakerFees);
             algorithm.SetRuntimeStatistic(Name("Avg spread captured"), Fills.AverageSpreadCaptured);
             algorithm.SetRuntimeStatistic(Name("Inventory range"),
                 string.Create(CultureInfo.InvariantCulture, $"[{Fills.MinInventory}, {Fills.MaxInventory}]"));

@@ -61,9 +61,14 @@ public class MarketMakingExecutionModel : ExecutionModel
     /// <summary>How many times an unconfirmed cancel is sent again after <see cref="MarketMakingExecutionSettings.CancelTimeout"/>.</summary>
     public const int MaxCancelResends = 3;
 
-    private const string BidTag = "mm bid";
-    private const string AskTag = "mm ask";
-    private const string FlattenTag = "mm flatten";
+    /// <summary>Tag of the bid quotes (passive: maker fills).</summary>
+    public const string BidTag = "mm bid";
+
+    /// <summary>Tag of the ask quotes (passive: maker fills).</summary>
+    public const string AskTag = "mm ask";
+
+    /// <summary>Tag of the marketable flattening orders (taker fills).</summary>
+    public const string FlattenTag = "mm flatten";
 
     private readonly Dictionary<Symbol, SymbolQuotes> _symbols = new();
     private readonly IssueLog _issues = new();

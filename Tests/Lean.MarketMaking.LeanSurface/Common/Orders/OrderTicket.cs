@@ -32,6 +32,8 @@ namespace QuantConnect.Orders
             get { throw new NotImplementedException(); }
         }
 
+        public string Tag => throw new NotImplementedException();
+
         public OrderResponse Update(UpdateOrderFields fields) => throw new NotImplementedException();
 
         public OrderResponse Cancel(string tag = null) => throw new NotImplementedException();

@@ -1,6 +1,7 @@
 using System;
 using System.Dynamic;
 using QuantConnect.Data;
+using QuantConnect.Orders.Fees;
 using QuantConnect.Orders.Fills;
 
 namespace QuantConnect.Securities
@@ -20,6 +21,7 @@ namespace QuantConnect.Securities
             SymbolProperties = symbolProperties;
             Cache = new SecurityCache();
             Holdings = new SecurityHolding();
+            QuoteCurrency = new Cash(symbolProperties.QuoteCurrency, 0, 1);
         }
 
         public Symbol Symbol { get; }
@@ -34,9 +36,18 @@ namespace QuantConnect.Securities
 
         public IFillModel FillModel { get; set; }
 
+        public Cash QuoteCurrency { get; }
+
+        public IFeeModel FeeModel { get; set; }
+
         public virtual DateTime LocalTime => _localTime;
 
         public BaseData GetLastData() => Cache.GetData();
+
+        public void SetFeeModel(IFeeModel feelModel)
+        {
+            FeeModel = feelModel;
+        }
 
         public void SetFillModel(IFillModel fillModel)
         {

@@ -12,6 +12,7 @@ using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 using Lean.MarketMaking.Models.Quoting.MultiAsset;
 using Lean.MarketMaking.Tests.Support;
 using NUnit.Framework;
+using QuantConnect.Brokerages;
 
 namespace Lean.MarketMaking.Tests.LeanLayer.Examples;
 
@@ -33,6 +34,31 @@ public class ExampleSupportTests
         Assert.That(statistics.Fills, Is.EqualTo(3));
         Assert.That(statistics.AverageSpreadCaptured, Is.EqualTo((2 * 0.02m + 0.04m - 0.02m) / 4m));
         Assert.That((statistics.MinInventory, statistics.MaxInventory), Is.EqualTo((1m, 2m)));
+    }
+
+    [Test]
+    public void FillStatisticsSplitFeesAndFillsIntoMakerAndTaker()
+    {
+        var statistics = new FillStatistics();
+        statistics.RecordLiquidity(maker: true, fee: 0m);        // a partial fill: LEAN charges the whole order on its last fill
+        statistics.RecordLiquidity(maker: true, fee: 6.6m);
+        statistics.RecordLiquidity(maker: true, fee: -0.5m);     // a rebate
+        statistics.RecordLiquidity(maker: false, fee: 8.8m);     // the flattening order
+        Assert.That((statistics.MakerFills, statistics.TakerFills), Is.EqualTo((3, 1)));
+        Assert.That((statistics.MakerFees, statistics.TakerFees), Is.EqualTo((6.1m, 8.8m)));
+    }
+
+    [Test]
+    public void EachMarketTradesOnItsVenuesBrokerageModelAndOnlyQuotesAreMakerFills()
+    {
+        Assert.That(VenueProbe.Venue("coinbase"), Is.EqualTo(BrokerageName.Coinbase));
+        Assert.That(VenueProbe.Venue("Binance"), Is.EqualTo(BrokerageName.Binance));
+        Assert.That(VenueProbe.Venue("oanda"), Is.EqualTo(BrokerageName.OandaBrokerage));
+        Assert.That(VenueProbe.Venue("usa"), Is.EqualTo(BrokerageName.InteractiveBrokersBrokerage));
+        Assert.That(VenueProbe.Venue("kraken"), Is.EqualTo(BrokerageName.Default), "no venue model chosen here: LEAN's default");
+
+        Assert.That(VenueProbe.Maker("mm bid") && VenueProbe.Maker("mm ask"), Is.True);
+        Assert.That(VenueProbe.Maker("mm flatten") || VenueProbe.Maker(null) || VenueProbe.Maker("resting bid"), Is.False);
     }
 
     [Test]
@@ -184,5 +210,14 @@ public class ExampleSupportTests
         }
 
         Assert.That(checkedCount, Is.GreaterThan(20));
+    }
+
+    private sealed class VenueProbe : MarketMakingExampleAlgorithm
+    {
+        protected override string ParameterPrefix => "probe";
+
+        public static BrokerageName Venue(string market) => VenueOf(market);
+
+        public static bool Maker(string? tag) => IsQuoteTag(tag);
     }
 }

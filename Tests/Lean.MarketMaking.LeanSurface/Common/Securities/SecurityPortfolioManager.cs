@@ -1,0 +1,9 @@
+namespace QuantConnect.Securities
+{
+    // LEAN: Common/Securities/SecurityPortfolioManager.cs (LEAN derives from ExtendedDictionary<Symbol, SecurityHolding>, not mirrored)
+    /// <summary>Portfolio manager: only the cash book is mirrored.</summary>
+    public class SecurityPortfolioManager
+    {
+        public CashBook CashBook { get; }
+    }
+}
