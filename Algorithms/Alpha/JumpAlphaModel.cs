@@ -77,16 +77,16 @@ public class JumpAlphaModel : SampledMidAlphaModel
     public long JumpCountOf(Symbol symbol) => _symbols.TryGetValue(symbol, out var state) ? state.Tracker.Indicator.JumpCount : 0;
 
     /// <inheritdoc />
-    protected override Insight? OnSample(Symbol symbol, DateTime utcNow, decimal mid)
+    protected override Insight? OnSample(Symbol symbol, in MidSample sample)
     {
         if (!_symbols.TryGetValue(symbol, out var state))
         {
-            state = new SymbolJumps(new JumpTracker(_jumps));
+            state = new SymbolJumps(new JumpTracker(_jumps, ClockOf(symbol)));
             _symbols[symbol] = state;
         }
 
         var tracker = state.Tracker;
-        tracker.Update(utcNow, mid);
+        tracker.Update(sample.LocalTime, sample.Mid);
         if (!tracker.IsTested)
         {
             return null;
@@ -101,7 +101,7 @@ public class JumpAlphaModel : SampledMidAlphaModel
             && activity.ExposureSeconds >= 0.5 * activity.StationaryExposureSeconds;
         var direction = !material ? InsightDirection.Flat : move > 0 ? InsightDirection.Up : InsightDirection.Down;
         state.View = material ? move : 0;
-        if (!state.Throttle.Admit(direction, utcNow, InsightPeriod, fresh: tracker.IsJump))
+        if (!state.Throttle.Admit(direction, sample.UtcTime, InsightPeriod, fresh: tracker.IsJump))
         {
             return null;
         }

@@ -88,16 +88,16 @@ public class RegimeVolatilityAlphaModel : SampledMidAlphaModel
         _symbols.TryGetValue(symbol, out var state) ? state.Filter.Probabilities : ReadOnlySpan<double>.Empty;
 
     /// <inheritdoc />
-    protected override Insight? OnSample(Symbol symbol, DateTime utcNow, decimal mid)
+    protected override Insight? OnSample(Symbol symbol, in MidSample sample)
     {
         if (!_symbols.TryGetValue(symbol, out var state))
         {
-            state = new SymbolRegime(new HiddenMarkovModelFilter(Forecast.Parameters), _jumps is null ? null : new JumpTracker(_jumps));
+            state = new SymbolRegime(new HiddenMarkovModelFilter(Forecast.Parameters), _jumps is null ? null : new JumpTracker(_jumps, ClockOf(symbol)));
             _symbols[symbol] = state;
         }
 
-        state.Jumps?.Update(utcNow, mid);
-        var logPrice = Math.Log((double)mid);
+        state.Jumps?.Update(sample.LocalTime, sample.Mid);
+        var logPrice = Math.Log((double)sample.Mid);
         var logReturn = logPrice - state.LastLogPrice;
         state.LastLogPrice = logPrice;
         if (double.IsNaN(logReturn))
@@ -105,7 +105,7 @@ public class RegimeVolatilityAlphaModel : SampledMidAlphaModel
             return null;
         }
 
-        if (state.Jumps is not { IsJump: true })
+        if (!sample.CrossesClose && state.Jumps is not { IsJump: true })
         {
             try
             {
@@ -130,7 +130,7 @@ public class RegimeVolatilityAlphaModel : SampledMidAlphaModel
         var material = direction != InsightDirection.Flat;
         state.View = change;
         state.Direction = direction;
-        if (!state.Throttle.Admit(direction, utcNow, InsightPeriod))
+        if (!state.Throttle.Admit(direction, sample.UtcTime, InsightPeriod))
         {
             return null;
         }

@@ -66,6 +66,13 @@ public sealed class TradeFlowImbalance
         }
     }
 
+    /// <summary>Forgets the volumes, the quote and the time: the state of a new session (after a market close).</summary>
+    public void Reset()
+    {
+        _buy = _sell = _bid = _ask = 0;
+        _last = default;
+    }
+
     /// <summary>Adds a trade of <paramref name="size"/> units at <paramref name="price"/>, decaying older volume to <paramref name="time"/>.</summary>
     /// <returns>The trade's sign, 0 if it could not be signed (no quote yet, unusable print, or at the mid).</returns>
     public int OnTrade(double price, double size, DateTime time)
