@@ -12,6 +12,8 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// every <see cref="SampledMidAlphaModel.SampleInterval"/>, jumps are detected online by the Lee &amp; Mykland (2008,
 /// Review of Financial Studies 21, Definition 1 and Lemma 1) test, and their up/down rates and mean sizes are estimated
 /// with exponential weights (<see cref="WeightedJumpActivity"/>, half-life <see cref="JumpDetectionSettings.MemoryHalfLife"/>).
+/// Time is the security's open-market time: the return across a market close (an overnight gap) is not tested, and the
+/// weights age in tested open-market seconds only, so a night neither makes a jump nor fades the rates.
 /// </summary>
 /// <remarks>
 /// <para><b>Prediction.</b> For a compound Poisson jump component the expected fractional price change over a period T

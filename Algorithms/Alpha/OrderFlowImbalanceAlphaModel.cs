@@ -25,6 +25,15 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// threshold; per symbol at most one insight per period unless the direction flips, only after new signed trades,
 /// and a Flat insight when a previous view fades below the threshold. A market-making portfolio construction model turns these into a drift
 /// (see <c>InsightSignals</c>).
+/// <para><b>Market closes.</b> Tick times are read on the security's open-market clock (<see cref="OpenMarketClock"/>,
+/// regular hours of <c>Exchange.Hours</c>; a market that never closes has no closes). At each close the imbalance
+/// restarts: the volumes and the prevailing book are forgotten, and the new session's trades are signed against its own
+/// quotes only. A reset rather than a carry-over in open-market time (the Hawkes indicator's choice, whose parameters are
+/// fitted on stitched sessions): the imbalance is a short-horizon impact signal whose β is not fitted across closes, a
+/// gap at the open has already priced the previous session's flow, and the previous session's quote would sign every
+/// trade of a gapped open on one side. The decay thus only ever spans open-market time. Ticks at times the clock calls
+/// closed (pre- and post-market data) are each a new session, so no view is built from them. The state of a removed
+/// security is dropped; ticks of a security never added are ignored.</para>
 /// </summary>
 public class OrderFlowImbalanceAlphaModel : AlphaModel
 {

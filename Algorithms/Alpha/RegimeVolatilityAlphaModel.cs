@@ -32,6 +32,8 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// <para><b>Jumps and regimes.</b> A return the test flags as a jump is not fed to the regime filter: its variance is
 /// counted by q instead, so one jump neither switches the regime nor is counted twice. The regime model should then be
 /// fitted on returns without their jumps (e.g. after removing the returns <c>LeeMyklandTest</c> flags).</para>
+/// <para><b>Market closes.</b> The return across a close (an overnight gap) is not a one-step return of the regime
+/// model: it is fed neither to the filter nor to the jump test, and the view at the open is the view at the close.</para>
 /// <para><b>Use.</b> The market-making portfolio construction model reads price insights only (<c>InsightSignals</c>); these
 /// are for other LEAN consumers (volatility-aware sizing, option or risk modules) and for diagnostics. LEAN scores a
 /// volatility insight against <c>Security.VolatilityModel</c>.</para>

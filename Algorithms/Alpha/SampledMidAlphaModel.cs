@@ -19,8 +19,11 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// <see cref="SampleInterval"/> (the first slice at or after each grid point whose security has new data), whatever the
 /// data resolution, and hands each sample to <see cref="OnSample"/>. The mid comes from the security's cache
 /// (<see cref="QuoteMarket"/>); a missing, non-positive or crossed book is not sampled (a locked book is: its mid is a
-/// price), is logged once per symbol and issue, and never throws. Per tick the model only compares times; the work and
-/// the allocations (LEAN's indicator data points, insights) happen once per sample.
+/// price), is logged once per symbol and issue, and never throws. Each security's samples are timed on its open-market
+/// clock (<see cref="OpenMarketClock"/> over the regular hours of <c>Exchange.Hours</c>; a market that never closes has
+/// no closes): <see cref="OnSample"/> gets the exchange local time, the open-market seconds since the first sample and
+/// whether a close lies since the previous sample, so that no return across a close is an observation. Per tick the model
+/// only compares times; the work and the allocations (LEAN's indicator data points, insights) happen once per sample.
 /// </summary>
 public abstract class SampledMidAlphaModel : AlphaModel
 {
