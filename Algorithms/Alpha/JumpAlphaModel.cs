@@ -12,6 +12,8 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// every <see cref="SampledMidAlphaModel.SampleInterval"/>, jumps are detected online by the Lee &amp; Mykland (2008,
 /// Review of Financial Studies 21, Definition 1 and Lemma 1) test, and their up/down rates and mean sizes are estimated
 /// with exponential weights (<see cref="WeightedJumpActivity"/>, half-life <see cref="JumpDetectionSettings.MemoryHalfLife"/>).
+/// Time is the security's open-market time: the return across a market close (an overnight gap) is not tested, and the
+/// weights age in tested open-market seconds only, so a night neither makes a jump nor fades the rates.
 /// </summary>
 /// <remarks>
 /// <para><b>Prediction.</b> For a compound Poisson jump component the expected fractional price change over a period T
@@ -77,16 +79,16 @@ public class JumpAlphaModel : SampledMidAlphaModel
     public long JumpCountOf(Symbol symbol) => _symbols.TryGetValue(symbol, out var state) ? state.Tracker.Indicator.JumpCount : 0;
 
     /// <inheritdoc />
-    protected override Insight? OnSample(Symbol symbol, DateTime utcNow, decimal mid)
+    protected override Insight? OnSample(Symbol symbol, in MidSample sample)
     {
         if (!_symbols.TryGetValue(symbol, out var state))
         {
-            state = new SymbolJumps(new JumpTracker(_jumps));
+            state = new SymbolJumps(new JumpTracker(_jumps, ClockOf(symbol)));
             _symbols[symbol] = state;
         }
 
         var tracker = state.Tracker;
-        tracker.Update(utcNow, mid);
+        tracker.Update(sample.LocalTime, sample.Mid);
         if (!tracker.IsTested)
         {
             return null;
@@ -101,7 +103,7 @@ public class JumpAlphaModel : SampledMidAlphaModel
             && activity.ExposureSeconds >= 0.5 * activity.StationaryExposureSeconds;
         var direction = !material ? InsightDirection.Flat : move > 0 ? InsightDirection.Up : InsightDirection.Down;
         state.View = material ? move : 0;
-        if (!state.Throttle.Admit(direction, utcNow, InsightPeriod, fresh: tracker.IsJump))
+        if (!state.Throttle.Admit(direction, sample.UtcTime, InsightPeriod, fresh: tracker.IsJump))
         {
             return null;
         }

@@ -8,6 +8,8 @@ using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Alphas;
 using QuantConnect.Data;
 using QuantConnect.Data.Market;
+using QuantConnect.Data.UniverseSelection;
+using QuantConnect.Securities;
 
 namespace Lean.MarketMaking.Algorithms.Alpha;
 
@@ -23,6 +25,15 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// threshold; per symbol at most one insight per period unless the direction flips, only after new signed trades,
 /// and a Flat insight when a previous view fades below the threshold. A market-making portfolio construction model turns these into a drift
 /// (see <c>InsightSignals</c>).
+/// <para><b>Market closes.</b> Tick times are read on the security's open-market clock (<see cref="OpenMarketClock"/>,
+/// regular hours of <c>Exchange.Hours</c>; a market that never closes has no closes). At each close the imbalance
+/// restarts: the volumes and the prevailing book are forgotten, and the new session's trades are signed against its own
+/// quotes only. A reset rather than a carry-over in open-market time (the Hawkes indicator's choice, whose parameters are
+/// fitted on stitched sessions): the imbalance is a short-horizon impact signal whose β is not fitted across closes, a
+/// gap at the open has already priced the previous session's flow, and the previous session's quote would sign every
+/// trade of a gapped open on one side. The decay thus only ever spans open-market time. Ticks at times the clock calls
+/// closed (pre- and post-market data) are each a new session, so no view is built from them. The state of a removed
+/// security is dropped; ticks of a security never added are ignored.</para>
 /// </summary>
 public class OrderFlowImbalanceAlphaModel : AlphaModel
 {
@@ -76,12 +87,20 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
         {
             if (!_flows.TryGetValue(symbol, out var flow))
             {
-                flow = new SymbolFlow(new TradeFlowImbalance(HalfLife));
-                _flows[symbol] = flow;
+                // LEAN reports a security's addition before its first data
+                continue;
             }
 
             foreach (var tick in ticks)
             {
+                if (tick.EndTime >= flow.Timeline.LastTime && flow.Timeline.Advance(tick.EndTime))
+                {
+                    // a market close: a new session's trades are signed against its own quotes only, and its flow starts afresh
+                    flow.Estimator.Reset();
+                    flow.Book.Clear();
+                    flow.SignedTradesSinceEmit = 0;
+                }
+
                 if (QuoteBook.IsQuote(tick))
                 {
                     // one-sided quote ticks (LEAN equity data) update their side of the prevailing book
@@ -108,6 +127,30 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
         return insights ?? Enumerable.Empty<Insight>();
     }
 
+    /// <inheritdoc />
+    public override void OnSecuritiesChanged(QCAlgorithm algorithm, SecurityChanges changes)
+    {
+        foreach (var security in changes.RemovedSecurities)
+        {
+            _flows.Remove(security.Symbol);
+        }
+
+        foreach (var security in changes.AddedSecurities)
+        {
+            if (!_flows.ContainsKey(security.Symbol))
+            {
+                _flows[security.Symbol] = new SymbolFlow(new TradeFlowImbalance(HalfLife), CreateClock(security));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The open-market clock of a newly added security: its exchange's regular hours (a market that never closes, such as
+    /// crypto, has no closes). Seam for tests.
+    /// </summary>
+    /// <param name="security">The added security.</param>
+    protected virtual OpenMarketClock CreateClock(Security security) => new(security.Exchange.Hours);
+
     private Insight? Decide(Symbol symbol, SymbolFlow flow, DateTime utcNow)
     {
         if (flow.SignedTradesSinceEmit == 0)
@@ -133,7 +176,11 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
 
     private sealed class SymbolFlow
     {
-        public SymbolFlow(TradeFlowImbalance estimator) => Estimator = estimator;
+        public SymbolFlow(TradeFlowImbalance estimator, OpenMarketClock clock)
+        {
+            Estimator = estimator;
+            Timeline = new OpenMarketTimeline(clock);
+        }
 
         public TradeFlowImbalance Estimator { get; }
 
@@ -143,5 +190,8 @@ public class OrderFlowImbalanceAlphaModel : AlphaModel
         public QuoteBook Book;
 
         public int SignedTradesSinceEmit { get; set; }
+
+        /// <summary>The ticks' open-market time axis (a mutable struct: a field).</summary>
+        public OpenMarketTimeline Timeline;
     }
 }

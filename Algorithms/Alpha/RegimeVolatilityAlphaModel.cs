@@ -32,6 +32,8 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// <para><b>Jumps and regimes.</b> A return the test flags as a jump is not fed to the regime filter: its variance is
 /// counted by q instead, so one jump neither switches the regime nor is counted twice. The regime model should then be
 /// fitted on returns without their jumps (e.g. after removing the returns <c>LeeMyklandTest</c> flags).</para>
+/// <para><b>Market closes.</b> The return across a close (an overnight gap) is not a one-step return of the regime
+/// model: it is fed neither to the filter nor to the jump test, and the view at the open is the view at the close.</para>
 /// <para><b>Use.</b> The market-making portfolio construction model reads price insights only (<c>InsightSignals</c>); these
 /// are for other LEAN consumers (volatility-aware sizing, option or risk modules) and for diagnostics. LEAN scores a
 /// volatility insight against <c>Security.VolatilityModel</c>.</para>
@@ -88,16 +90,16 @@ public class RegimeVolatilityAlphaModel : SampledMidAlphaModel
         _symbols.TryGetValue(symbol, out var state) ? state.Filter.Probabilities : ReadOnlySpan<double>.Empty;
 
     /// <inheritdoc />
-    protected override Insight? OnSample(Symbol symbol, DateTime utcNow, decimal mid)
+    protected override Insight? OnSample(Symbol symbol, in MidSample sample)
     {
         if (!_symbols.TryGetValue(symbol, out var state))
         {
-            state = new SymbolRegime(new HiddenMarkovModelFilter(Forecast.Parameters), _jumps is null ? null : new JumpTracker(_jumps));
+            state = new SymbolRegime(new HiddenMarkovModelFilter(Forecast.Parameters), _jumps is null ? null : new JumpTracker(_jumps, ClockOf(symbol)));
             _symbols[symbol] = state;
         }
 
-        state.Jumps?.Update(utcNow, mid);
-        var logPrice = Math.Log((double)mid);
+        state.Jumps?.Update(sample.LocalTime, sample.Mid);
+        var logPrice = Math.Log((double)sample.Mid);
         var logReturn = logPrice - state.LastLogPrice;
         state.LastLogPrice = logPrice;
         if (double.IsNaN(logReturn))
@@ -105,7 +107,7 @@ public class RegimeVolatilityAlphaModel : SampledMidAlphaModel
             return null;
         }
 
-        if (state.Jumps is not { IsJump: true })
+        if (!sample.CrossesClose && state.Jumps is not { IsJump: true })
         {
             try
             {
@@ -130,7 +132,7 @@ public class RegimeVolatilityAlphaModel : SampledMidAlphaModel
         var material = direction != InsightDirection.Flat;
         state.View = change;
         state.Direction = direction;
-        if (!state.Throttle.Admit(direction, utcNow, InsightPeriod))
+        if (!state.Throttle.Admit(direction, sample.UtcTime, InsightPeriod))
         {
             return null;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Lean.MarketMaking.Algorithms.MarketData;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Errors;
 using QuantConnect;
 using QuantConnect.Algorithm;
@@ -18,8 +19,11 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// <see cref="SampleInterval"/> (the first slice at or after each grid point whose security has new data), whatever the
 /// data resolution, and hands each sample to <see cref="OnSample"/>. The mid comes from the security's cache
 /// (<see cref="QuoteMarket"/>); a missing, non-positive or crossed book is not sampled (a locked book is: its mid is a
-/// price), is logged once per symbol and issue, and never throws. Per tick the model only compares times; the work and
-/// the allocations (LEAN's indicator data points, insights) happen once per sample.
+/// price), is logged once per symbol and issue, and never throws. Each security's samples are timed on its open-market
+/// clock (<see cref="OpenMarketClock"/> over the regular hours of <c>Exchange.Hours</c>; a market that never closes has
+/// no closes): <see cref="OnSample"/> gets the exchange local time, the open-market seconds since the first sample and
+/// whether a close lies since the previous sample, so that no return across a close is an observation. Per tick the model
+/// only compares times; the work and the allocations (LEAN's indicator data points, insights) happen once per sample.
 /// </summary>
 public abstract class SampledMidAlphaModel : AlphaModel
 {
@@ -75,10 +79,18 @@ public abstract class SampledMidAlphaModel : AlphaModel
                 continue;
             }
 
+            var localTime = market.LocalTime;
+            if (localTime < sampled.Timeline.LastTime)
+            {
+                // LEAN's local time never goes back: nothing to sample (and nothing thrown)
+                continue;
+            }
+
             _issues.Clear(symbol);
             sampled.LastDataTime = market.LastDataTime;
             sampled.NextSampleUtc = new DateTime(utcNow.Ticks - utcNow.Ticks % SampleInterval.Ticks, utcNow.Kind) + SampleInterval;
-            if (OnSample(symbol, utcNow, market.Mid) is { } insight)
+            var crossesClose = sampled.Timeline.Advance(localTime);
+            if (OnSample(symbol, new MidSample(utcNow, localTime, sampled.Timeline.Seconds, crossesClose, market.Mid)) is { } insight)
             {
                 InsightCount++;
                 (insights ??= new List<Insight>()).Add(insight);
@@ -101,15 +113,28 @@ public abstract class SampledMidAlphaModel : AlphaModel
 
         foreach (var security in changes.AddedSecurities)
         {
-            _securities.TryAdd(security.Symbol, new Sampled(security));
+            if (!_securities.ContainsKey(security.Symbol))
+            {
+                _securities[security.Symbol] = new Sampled(security, CreateClock(security));
+            }
         }
     }
 
     /// <summary>Absorbs a sampled mid and returns the insight to emit, if any.</summary>
     /// <param name="symbol">The security.</param>
-    /// <param name="utcNow">Sample time.</param>
-    /// <param name="mid">Mid price (&gt; 0).</param>
-    protected abstract Insight? OnSample(Symbol symbol, DateTime utcNow, decimal mid);
+    /// <param name="sample">The mid, its times and whether a market close lies since the previous sample.</param>
+    protected abstract Insight? OnSample(Symbol symbol, in MidSample sample);
+
+    /// <summary>The open-market clock of an added security (the one its samples are timed with).</summary>
+    /// <param name="symbol">A security added and not removed.</param>
+    protected OpenMarketClock ClockOf(Symbol symbol) => _securities[symbol].Clock;
+
+    /// <summary>
+    /// The open-market clock of a newly added security: its exchange's regular hours (a market that never closes, such as
+    /// crypto, has no closes). Seam for tests.
+    /// </summary>
+    /// <param name="security">The added security.</param>
+    protected virtual OpenMarketClock CreateClock(Security security) => new(security.Exchange.Hours);
 
     /// <summary>Drops the state of a removed security.</summary>
     protected abstract void Forget(Symbol symbol);
@@ -130,9 +155,19 @@ public abstract class SampledMidAlphaModel : AlphaModel
 
     private sealed class Sampled
     {
-        public Sampled(Security security) => Security = security;
+        /// <summary>The samples' open-market time axis (a mutable struct: a field).</summary>
+        public OpenMarketTimeline Timeline;
+
+        public Sampled(Security security, OpenMarketClock clock)
+        {
+            Security = security;
+            Clock = clock;
+            Timeline = new OpenMarketTimeline(clock);
+        }
 
         public Security Security { get; }
+
+        public OpenMarketClock Clock { get; }
 
         public DateTime NextSampleUtc { get; set; } = DateTime.MinValue;
 

@@ -9,7 +9,9 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// tick-test fallback): a trade at or above the prevailing ask is buyer-initiated (+1), at or below the bid
 /// seller-initiated (−1), inside the spread it takes the side of the nearer quote and at the exact mid it is left
 /// unsigned. With B and S the exponentially decayed buy and sell volumes (half-life H, in seconds),
-/// the imbalance is I = (B − S) / (B + S) ∈ [−1, 1] (0 before any signed volume). Allocation-free per update.
+/// the imbalance is I = (B − S) / (B + S) ∈ [−1, 1] (0 before any signed volume). The decay runs in the calendar time
+/// of the trades: feed it one session at a time and <see cref="Reset"/> it at each market close (as
+/// <see cref="OrderFlowImbalanceAlphaModel"/> does). Allocation-free per update.
 /// </summary>
 public sealed class TradeFlowImbalance
 {
@@ -64,6 +66,13 @@ public sealed class TradeFlowImbalance
             _bid = bid;
             _ask = ask;
         }
+    }
+
+    /// <summary>Forgets the volumes, the quote and the time: the state of a new session (after a market close).</summary>
+    public void Reset()
+    {
+        _buy = _sell = _bid = _ask = 0;
+        _last = default;
     }
 
     /// <summary>Adds a trade of <paramref name="size"/> units at <paramref name="price"/>, decaying older volume to <paramref name="time"/>.</summary>

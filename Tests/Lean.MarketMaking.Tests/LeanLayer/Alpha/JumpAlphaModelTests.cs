@@ -1,11 +1,14 @@
 using System;
 using System.Linq;
 using Lean.MarketMaking.Algorithms.Alpha;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Jumps;
 using NUnit.Framework;
 using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Alphas;
+using QuantConnect.Securities;
+using Lean.MarketMaking.Tests.LeanLayer.Indicators;
 using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
 namespace Lean.MarketMaking.Tests.LeanLayer.Alpha;
@@ -19,9 +22,14 @@ public class JumpAlphaModelTests
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(5);
     private static readonly double Beta = Math.Log(2) / HalfLife.TotalSeconds;
 
+    // Start is Tuesday 2 January 2024 10:00 on an equity calendar: minute 360 is the 16:00 close, minute 1410 Wednesday's
+    // 09:30 open, and open-market minute Open + j is minute Close + j
+    private const int Close = 360;
+    private const int Open = 1410;
+
     private static JumpDetectionSettings Detection => new(new LeeMyklandParameters(Window, 0.01), 1440, HalfLife);
 
-    private static TestableJumpAlpha Model(double minimumMagnitude = 1e-4) => new(Detection, minimumMagnitude);
+    private static TestableJumpAlpha Model(double minimumMagnitude = 1e-4, OpenMarketClock? clock = null) => new(Detection, minimumMagnitude, clock);
 
     /// <summary>
     /// The weighted exposure after the return ending at <paramref name="minute"/>: the first tested return is the K-th
@@ -115,6 +123,36 @@ public class JumpAlphaModelTests
     }
 
     [Test]
+    public void TheOvernightGapIsNotAJump()
+    {
+        // a quiet session, then a 2 % gap at the next open (100 at the close, 102 at the open): the return across the close
+        // is not tested, the night is no tested time, and no view comes from the gap
+        var alpha = Model(clock: TestMarketHours.Equity(Start, 5));
+        var mids = new SampledMids(alpha);
+        mids.Alternate(0, Close + 1, 100m, 100.05m);
+        mids.Alternate(Open, Open + 30, 102m, 102.051m);
+        Assert.That(alpha.JumpCountOf(Btc), Is.Zero);
+        Assert.That(mids.Emitted, Is.Empty);
+        Assert.That(alpha.ActivityOf(Btc)!.ExposureSeconds, Is.EqualTo(Exposure(Close + 29)).Within(1e-9).Percent, "the night is no tested time");
+    }
+
+    [Test]
+    public void JumpRatesDecayInOpenMarketTime()
+    {
+        // a jump at 15:40 (minute 340), then the path goes on at the next open without a gap: at Open + 1 the view is the
+        // one 21 open-market minutes after the jump, as if there were no night
+        var y = 102.0 / 100.05 - 1;
+        double View(int minute) => y * Math.Exp(-Beta * (minute - 340) * 60) * Period.TotalSeconds / Exposure(minute);
+        var alpha = Model(clock: TestMarketHours.Equity(Start, 5));
+        var mids = QuietThenJump(alpha, 340, 102m, Close + 1);
+        mids.Alternate(Open, Open + 2, 102m, 102.051m);
+        Assert.That(alpha.JumpCountOf(Btc), Is.EqualTo(1));
+        Assert.That(alpha.ViewOf(Btc), Is.EqualTo(View(Close + 1)).Within(1e-9).Percent);
+        Assert.That(mids.Emitted[^1].Minute, Is.EqualTo(Open + 1), "the standing view is renewed once the new session's first return is tested");
+        Assert.That(mids.Emitted[^1].Insight.Direction, Is.EqualTo(InsightDirection.Up));
+    }
+
+    [Test]
     public void BadBooksAreNeverSampledNeverThrowAndAreLoggedOncePerIssue()
     {
         var alpha = Model();
@@ -183,12 +221,17 @@ public class JumpAlphaModelTests
 
     private sealed class TestableJumpAlpha : JumpAlphaModel
     {
-        public TestableJumpAlpha(JumpDetectionSettings detection, double minimumMagnitude)
+        private readonly OpenMarketClock _clock;
+
+        public TestableJumpAlpha(JumpDetectionSettings detection, double minimumMagnitude, OpenMarketClock? clock)
             : base(detection, TimeSpan.FromMinutes(1), Period, minimumMagnitude)
         {
+            _clock = clock ?? TestMarketHours.AlwaysOpen();
         }
 
         public LogSink Logs { get; } = new();
+
+        protected override OpenMarketClock CreateClock(Security security) => _clock;
 
         protected override void Log(QCAlgorithm algorithm, string message) => Logs.Add(message);
     }

@@ -1,12 +1,15 @@
 using System;
 using System.Linq;
 using Lean.MarketMaking.Algorithms.Alpha;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Jumps;
 using Lean.MarketMaking.Models.Estimation.Regimes;
 using NUnit.Framework;
 using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Alphas;
+using QuantConnect.Securities;
+using Lean.MarketMaking.Tests.LeanLayer.Indicators;
 using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
 namespace Lean.MarketMaking.Tests.LeanLayer.Alpha;
@@ -27,7 +30,7 @@ public class RegimeVolatilityAlphaModelTests
     private static readonly double[] SecondMoments = { 1e-6, 16e-6 };
     private static readonly double[] MeanAhead = { 2.772093647149241e-06, 1.2455812705701519e-05 };
 
-    private static TestableVolatilityAlpha Model(JumpDetectionSettings? jumps = null) => new(jumps);
+    private static TestableVolatilityAlpha Model(JumpDetectionSettings? jumps = null, OpenMarketClock? clock = null) => new(jumps, clock);
 
     private static double HandChange(ReadOnlySpan<double> p) =>
         Math.Sqrt((p[0] * MeanAhead[0] + p[1] * MeanAhead[1]) / (p[0] * SecondMoments[0] + p[1] * SecondMoments[1])) - 1;
@@ -106,6 +109,27 @@ public class RegimeVolatilityAlphaModelTests
         }
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public void TheOvernightReturnNeitherMovesTheRegimeNorCountsAsAJump(bool withJumps)
+    {
+        // a calm session (±0.1 % returns) to the 16:00 close (minute 360), then a 1 % gap at Wednesday's 09:30 open
+        // (minute 1410): 10 calm σ, the volatile regime for the filter and a jump for the test, were it an observation
+        var detection = new JumpDetectionSettings(new LeeMyklandParameters(10, 0.01), 1440, TimeSpan.FromMinutes(30));
+        var alpha = Model(withJumps ? detection : null, TestMarketHours.Equity(Start, 5));
+        var mids = new SampledMids(alpha);
+        mids.Alternate(0, 361, 100m, 100.1m);
+        var atClose = alpha.ProbabilitiesOf(Btc).ToArray();
+        var viewAtClose = alpha.ViewOf(Btc);
+        Assert.That(atClose[0], Is.GreaterThan(0.99));
+        Assert.That(viewAtClose, Is.GreaterThan(0.1));
+
+        mids.Mid(1410, 101m);
+        Assert.That(alpha.ProbabilitiesOf(Btc).ToArray(), Is.EqualTo(atClose));
+        Assert.That(alpha.ViewOf(Btc), Is.EqualTo(viewAtClose), "no jump variance from the gap either");
+        Assert.That(mids.Emitted[^1].Insight.Direction, Is.EqualTo(InsightDirection.Up), "the calm view is renewed at the open");
+    }
+
     [Test]
     public void BadBooksAreNeverSampledNeverThrowAndAreLoggedOnce()
     {
@@ -146,12 +170,17 @@ public class RegimeVolatilityAlphaModelTests
 
     private sealed class TestableVolatilityAlpha : RegimeVolatilityAlphaModel
     {
-        public TestableVolatilityAlpha(JumpDetectionSettings? jumps)
+        private readonly OpenMarketClock _clock;
+
+        public TestableVolatilityAlpha(JumpDetectionSettings? jumps, OpenMarketClock? clock)
             : base(Regimes, TimeSpan.FromMinutes(1), Period, threshold: 0.1, jumps)
         {
+            _clock = clock ?? TestMarketHours.AlwaysOpen();
         }
 
         public LogSink Logs { get; } = new();
+
+        protected override OpenMarketClock CreateClock(Security security) => _clock;
 
         protected override void Log(QCAlgorithm algorithm, string message) => Logs.Add(message);
     }
