@@ -18,7 +18,9 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// <see cref="IQuotingModel"/> and emits a <see cref="QuoteTarget"/>. The model's inputs are
 /// <list type="bullet">
 /// <item>s: the mid of the security's cached best bid and ask (the book, not one tick);</item>
-/// <item>q: holdings plus the net unfilled quantity of open orders (<see cref="InventoryExposure.Net"/>);</item>
+/// <item>q: the position held (<see cref="InventoryExposure.Holdings"/>); working orders are not inventory until they
+/// fill (counting them would make a filled bid whose ask still rests look like no fill at all, and re-quote it with no
+/// skew). The target carries the full exposure, working orders included, on to the risk model's limits;</item>
 /// <item>t: the exchange-local time mapped by <see cref="MarketMakingClock"/>;</item>
 /// <item>μ and the adverse-selection premium: from active price insights, see <see cref="InsightSignals"/>.</item>
 /// </list>
@@ -88,7 +90,7 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
                 var mid = (double)market.Mid;
                 var exposure = GetExposure(algorithm, security);
                 var (drift, driftDecayTime, adverseSelection) = Signals.Evaluate(symbol, utcNow, mid, Clock.TimeUnit);
-                var snapshot = new MarketSnapshot(mid, Clock.ToModelTime(market.LocalTime), (double)exposure.Net, drift, adverseSelection, driftDecayTime);
+                var snapshot = new MarketSnapshot(mid, Clock.ToModelTime(market.LocalTime), (double)exposure.Holdings, drift, adverseSelection, driftDecayTime);
                 targets.Add(QuoteTarget.FromQuote(symbol, exposure, model.Quote(snapshot)));
                 _issues.Clear(symbol);
             }
@@ -124,8 +126,8 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
     protected virtual QuoteMarket GetMarket(Security security) => QuoteMarket.From(security);
 
     /// <summary>
-    /// Holdings and working orders of <paramref name="security"/>; the model's inventory q is their
-    /// <see cref="InventoryExposure.Net"/>, and the target carries them on to the risk model.
+    /// Holdings and working orders of <paramref name="security"/>; the model's inventory q is the holdings, and the
+    /// target carries both on to the risk model.
     /// </summary>
     protected virtual InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
         InventoryExposure.Of(algorithm, security);

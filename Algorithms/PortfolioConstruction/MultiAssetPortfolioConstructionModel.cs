@@ -22,7 +22,8 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// it). Every step it reads, for asset i of the group,
 /// <list type="bullet">
 /// <item>sᵢ: the mid of the security's cached best bid and ask;</item>
-/// <item>qᵢ: holdings plus the net unfilled quantity of open orders (<see cref="InventoryExposure.Net"/>);</item>
+/// <item>qᵢ: the position held (<see cref="InventoryExposure.Holdings"/>; working orders are not inventory until they
+/// fill, and reach the risk model's limits through the targets' exposure);</item>
 /// </list>
 /// and the model time t of the group (the exchange-local time of the first security mapped by
 /// <see cref="MarketMakingClock"/>: the group shares one exchange clock), and emits one <see cref="QuoteTarget"/> per
@@ -142,7 +143,7 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
             {
                 _mids[i] = (double)_markets[i].Mid;
                 _exposures[i] = GetExposure(algorithm, _securities[i]!);
-                _modelInventory[i] = (double)_exposures[i].Net;
+                _modelInventory[i] = (double)_exposures[i].Holdings;
             }
 
             _model.Quote(_mids, _modelInventory, Clock.ToModelTime(_markets[0].LocalTime), _quotes);
@@ -192,8 +193,8 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     protected virtual QuoteMarket GetMarket(Security security) => QuoteMarket.From(security);
 
     /// <summary>
-    /// Holdings and working orders of <paramref name="security"/>; the model's inventory qᵢ is their
-    /// <see cref="InventoryExposure.Net"/>, and the target carries them on to the risk model.
+    /// Holdings and working orders of <paramref name="security"/>; the model's inventory qᵢ is the holdings, and the
+    /// target carries both on to the risk model.
     /// </summary>
     protected virtual InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
         InventoryExposure.Of(algorithm, security);

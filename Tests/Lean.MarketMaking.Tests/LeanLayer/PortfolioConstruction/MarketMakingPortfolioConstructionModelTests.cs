@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
@@ -29,7 +30,7 @@ public class MarketMakingPortfolioConstructionModelTests
         _quoting = new RecordingModel();
         // session opens at 09:30 exchange time; model time in seconds
         _pcm = new TestablePcm(_ => _quoting, new MarketMakingClock(new TimeSpan(9, 30, 0), TimeSpan.FromSeconds(1)),
-            TimeSpan.FromSeconds(5), inventory: -0.25m);
+            TimeSpan.FromSeconds(5), new InventoryExposure(-0.25m, 0m, 0m));
         _security = NewSecurity().Quote(99.98m, 100.02m, Start, bidSize: 3m, askSize: 4m);
         _pcm.OnSecuritiesChanged(_algorithm, Added(_security));
     }
@@ -38,7 +39,7 @@ public class MarketMakingPortfolioConstructionModelTests
         _pcm.CreateTargets(_algorithm, insights).Cast<QuoteTarget>().ToArray();
 
     [Test]
-    public void QuotesTheModelOnTheCachedMidWithHoldingsPlusWorkingOrdersAndSessionTime()
+    public void QuotesTheModelOnTheCachedMidWithTheHoldingsAndSessionTime()
     {
         var target = Step().Single();
 
@@ -54,10 +55,22 @@ public class MarketMakingPortfolioConstructionModelTests
     }
 
     [Test]
+    public void TheModelsInventoryIsThePositionHeldAndTheTargetCarriesTheWorkingOrders()
+    {
+        // after a bid fill of 1 with the ask of 1 still resting: held 1, open sell 1, Net 0 = the pre-fill inventory
+        _pcm.Exposure = new InventoryExposure(1m, 0m, 1m);
+        var target = Step().Single();
+
+        Assert.That(_quoting.Snapshots.Single().Inventory, Is.EqualTo(1.0), "the position held skews the quotes");
+        Assert.That(target.Exposure, Is.EqualTo(new InventoryExposure(1m, 0m, 1m)), "the limits see the working orders");
+        Assert.That(target.Quantity, Is.EqualTo(0m), "the target's quantity stays the exposure if everything working filled");
+    }
+
+    [Test]
     public void ActivePriceInsightsBecomeDriftAndAdverseSelection()
     {
         var pcm = new TestablePcm(_ => _quoting, new MarketMakingClock(TimeSpan.Zero, TimeSpan.FromSeconds(1)),
-            TimeSpan.FromSeconds(5), inventory: 0m, new InsightSignals(adverseSelectionWeight: 1));
+            TimeSpan.FromSeconds(5), default, new InsightSignals(adverseSelectionWeight: 1));
         pcm.OnSecuritiesChanged(_algorithm, Added(_security));
         var insight = Insight.Price(Btc, TimeSpan.FromSeconds(10), InsightDirection.Down, 0.001, sourceModel: "ofi");
         insight.GeneratedTimeUtc = Utc;
@@ -140,14 +153,16 @@ public class MarketMakingPortfolioConstructionModelTests
 
     private sealed class TestablePcm : MarketMakingPortfolioConstructionModel
     {
-        private readonly decimal _inventory;
-
-        public TestablePcm(Func<Symbol, IQuotingModel> factory, MarketMakingClock clock, TimeSpan maxAge, decimal inventory, InsightSignals? signals = null)
-            : base(factory, clock, maxAge, signals) => _inventory = inventory;
+        public TestablePcm(Func<Symbol, IQuotingModel> factory, MarketMakingClock clock, TimeSpan maxAge, InventoryExposure exposure,
+            InsightSignals? signals = null, SpikeFilterSettings? spikeFilter = null)
+            : base(factory, clock, maxAge, signals, spikeFilter) => Exposure = exposure;
 
         public LogSink Logs { get; } = new();
 
-        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => new(_inventory, 0m, 0m);
+        /// <summary>Holdings and working orders the next step reads.</summary>
+        public InventoryExposure Exposure { get; set; }
+
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => Exposure;
 
         protected override DateTime GetUtcTime(QCAlgorithm algorithm) => Utc;
 

@@ -52,13 +52,28 @@ public class MultiAssetPortfolioConstructionModelTests
 
         var seen = _quoting.Calls.Single();
         Assert.That(seen.Mids, Is.EqualTo(new[] { 50.0, 100.0 }));
-        Assert.That(seen.Inventory, Is.EqualTo(new[] { -2.0 + 1 - 3, 0.5 + 0.25 }), "holdings plus net working orders, in group order");
+        Assert.That(seen.Inventory, Is.EqualTo(new[] { -2.0, 0.5 }), "the positions held, in group order: working orders are not inventory");
         Assert.That(seen.Time, Is.EqualTo(1800), "10:00 is 1800 s after the 09:30 open");
         Assert.That(targets.Select(t => t.Symbol), Is.EqualTo(new[] { Eth, Btc }));
-        Assert.That(targets.Select(t => t.Quantity), Is.EqualTo(new[] { -4m, 0.75m }));
+        Assert.That(targets.Select(t => t.Exposure), Is.EqualTo(new[] { new InventoryExposure(-2m, 1m, 3m), new InventoryExposure(0.5m, 0.25m, 0m) }),
+            "the targets carry the full exposure on to the risk model");
         // the recording model quotes asset i at mid ∓ (i + 1)/10 with sizes i + 1
         Assert.That((targets[0].BidPrice, targets[0].AskPrice, targets[0].BidSize), Is.EqualTo((49.9m, 50.1m, 1m)));
         Assert.That((targets[1].BidPrice, targets[1].AskPrice, targets[1].AskSize), Is.EqualTo((99.8m, 100.2m, 2m)));
+    }
+
+    [Test]
+    public void AfterABidFillWithTheAskStillRestingTheNextQuotesAreSkewedByTheNewPosition()
+    {
+        // flat, a bid and an ask of 1 resting: Net = 0 before the fill and, after the bid fills, 1 − 1 = 0 again; the
+        // position is 1 and the model must see it (a Net inventory would re-quote the filled bid with no skew)
+        _pcm.WorkingOrders[Btc] = new InventoryExposure(0m, 1m, 1m);
+        Step();
+        _btc.Holding(1m);
+        _pcm.WorkingOrders[Btc] = new InventoryExposure(0m, 0m, 1m);
+        Step();
+
+        Assert.That(_quoting.Calls.Select(c => c.Inventory[1]), Is.EqualTo(new[] { 0.0, 1.0 }));
     }
 
     [TestCase(100.02, 99.98, "Crossed")]
