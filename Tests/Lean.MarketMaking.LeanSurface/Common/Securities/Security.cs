@@ -2,6 +2,7 @@ using System;
 using System.Dynamic;
 using QuantConnect.Data;
 using QuantConnect.Orders.Fills;
+using QuantConnect.Securities.Interfaces;
 
 namespace QuantConnect.Securities
 {
@@ -34,6 +35,12 @@ namespace QuantConnect.Securities
 
         public IFillModel FillModel { get; set; }
 
+        public ISecurityDataFilter DataFilter
+        {
+            get;
+            set;
+        }
+
         public virtual DateTime LocalTime => _localTime;
 
         public BaseData GetLastData() => Cache.GetData();
@@ -41,6 +48,11 @@ namespace QuantConnect.Securities
         public void SetFillModel(IFillModel fillModel)
         {
             FillModel = fillModel;
+        }
+
+        public void SetDataFilter(ISecurityDataFilter dataFilter)
+        {
+            DataFilter = dataFilter;
         }
 
         /// <summary>Surface-only test hook (LEAN sets the local time through a LocalTimeKeeper).</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
@@ -80,9 +81,10 @@ public class MultiAssetPortfolioConstructionModelTests
     [TestCase(100.0, 100.0, "Locked")]
     [TestCase(0, 100.02, "Missing")]
     [TestCase(-5, 100.02, "NonPositive")]
-    public void ABadBookOfOneSymbolStopsTheWholeGroupAndIsLoggedOnce(decimal bid, decimal ask, string issue)
+    public void ABadBookOfOneSymbolStopsTheWholeGroupAndIsLoggedAtMostOncePerInterval(decimal bid, decimal ask, string issue)
     {
         _btc.Quote(bid, ask, Start.AddSeconds(1));
+        _btc.SetLocalTimeForTests(Start.AddSeconds(1.6)); // a locked or crossed book is bad once it persists > 500 ms
         for (var i = 0; i < 4; i++)
         {
             Assert.That(Step(), Is.Empty);
@@ -94,8 +96,33 @@ public class MultiAssetPortfolioConstructionModelTests
         _btc.Quote(99.98m, 100.02m, Start.AddSeconds(2));
         Assert.That(Step(), Has.Length.EqualTo(2), "the group is quoted again once the book is good");
         _btc.Quote(bid, ask, Start.AddSeconds(3));
+        _btc.SetLocalTimeForTests(Start.AddSeconds(3.6));
         Step();
-        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "a new episode is logged again");
+        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(1), "within the log interval: counted, not logged");
+        _btc.Quote(bid, ask, Start.AddMinutes(16));
+        _btc.SetLocalTimeForTests(Start.AddMinutes(16).AddSeconds(0.6));
+        Step();
+        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "logged again after the 15-minute interval");
+        Assert.That(_pcm.Logs.Lines[1], Does.EndWith("5 time(s) since the last line"));
+    }
+
+    [Test]
+    public void KeepQuotesWhileSuspectKeepsTheWholeGroupOnlyWhileSpikesAreTheOnlyIssue()
+    {
+        var pcm = new TestablePcm(_quoting, new[] { Eth, Btc }, TimeSpan.FromSeconds(5), new SpikeFilterSettings(keepQuotesWhileSuspect: true));
+        pcm.OnSecuritiesChanged(_algorithm, Added(_btc, _eth));
+        var first = pcm.CreateTargets(_algorithm, Array.Empty<Insight>()).Cast<QuoteTarget>().ToArray();
+
+        _btc.Quote(149.97m, 150.03m, Start.AddSeconds(1));
+        var kept = pcm.CreateTargets(_algorithm, Array.Empty<Insight>()).Cast<QuoteTarget>().ToArray();
+        Assert.That(kept.Select(t => (t.Symbol, t.BidPrice, t.AskPrice)), Is.EqualTo(first.Select(t => (t.Symbol, t.BidPrice, t.AskPrice))));
+        Assert.That(kept.Select(t => t.Tag), Has.All.EqualTo(MarketMakingPortfolioConstructionModel.SuspectTag));
+        Assert.That(_quoting.Calls, Has.Count.EqualTo(1), "the model is not asked on a suspect book");
+
+        _eth.SetLocalTimeForTests(Start.AddSeconds(5.5));
+        Assert.That(pcm.CreateTargets(_algorithm, Array.Empty<Insight>()), Is.Empty, "a stale ETH book as well: the group is not quoted");
+        _eth.SetLocalTimeForTests(Start);
+        Assert.That(pcm.CreateTargets(_algorithm, Array.Empty<Insight>()), Is.Empty, "the last quotes were dropped with the bad step");
     }
 
     [Test]
@@ -118,7 +145,7 @@ public class MultiAssetPortfolioConstructionModelTests
     }
 
     [Test]
-    public void AFailingModelGivesNoTargetsAndIsLoggedOnceUntilItRecovers()
+    public void AFailingModelGivesNoTargetsAndIsLoggedAtMostOncePerInterval()
     {
         _quoting.Fail = true;
         Assert.That(Step(), Is.Empty);
@@ -129,8 +156,10 @@ public class MultiAssetPortfolioConstructionModelTests
         _quoting.Fail = false;
         Assert.That(Step(), Has.Length.EqualTo(2));
         _quoting.Fail = true;
+        _eth.Quote(49.99m, 50.01m, Start.AddMinutes(16));
+        _btc.Quote(99.98m, 100.02m, Start.AddMinutes(16));
         Step();
-        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "a new episode is logged again");
+        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "logged again after the 15-minute interval");
     }
 
     [Test]
@@ -261,8 +290,8 @@ public class MultiAssetPortfolioConstructionModelTests
 
     private sealed class TestablePcm : MultiAssetPortfolioConstructionModel
     {
-        public TestablePcm(IMultiAssetQuotingModel model, IReadOnlyList<Symbol> symbols, TimeSpan maxAge)
-            : base(model, symbols, SessionClock, maxAge)
+        public TestablePcm(IMultiAssetQuotingModel model, IReadOnlyList<Symbol> symbols, TimeSpan maxAge, SpikeFilterSettings? spikeFilter = null)
+            : base(model, symbols, SessionClock, maxAge, spikeFilter)
         {
         }
 
