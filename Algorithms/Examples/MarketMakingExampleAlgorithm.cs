@@ -22,7 +22,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// (<see cref="MultiAssetPortfolioConstructionModel"/>), the framework modules (optional alpha → portfolio construction →
 /// <see cref="InventoryLimitRiskManagementModel"/> → <see cref="MarketMakingExecutionModel"/>), LEAN charts (quotes, mid,
 /// reservation price, inventory, spread captured, P&amp;L) sampled every <c>&lt;prefix&gt;-plot-interval-seconds</c>, and
-/// runtime statistics (fill count, average spread captured, inventory range). With a group, every chart series and
+/// runtime statistics (fill count, average spread captured, inventory range, bad prints dropped by each security's
+/// <see cref="BadPrintDataFilter"/>, which <c>InstallFramework</c> installs). With a group, every chart series and
 /// statistic is per ticker ("Quotes SPY", "Fills SPY"...), plus the total fill count and P&amp;L. Every parameter is read
 /// with <c>GetParameter</c> under the example's prefix and has a default; the repository's <c>config.json</c> lists them all.
 /// </summary>
@@ -73,7 +74,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     {
         Quoted = security;
         Model = model;
-        _quoted.Add(new QuotedSecurity(security, null, () => model.LastQuote));
+        _quoted.Add(new QuotedSecurity(security, null, () => model.LastQuote, BadPrintDataFilter.Install(this, security)));
         _rebuilds = () => model.Rebuilds;
         // the quoted security is the benchmark: no dependency on SPY's data and market hours
         SetBenchmark(security.Symbol);
@@ -99,7 +100,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         for (var i = 0; i < securities.Count; i++)
         {
             var asset = i;
-            _quoted.Add(new QuotedSecurity(securities[i], securities[i].Symbol.Value, () => model.LastQuotes[asset]));
+            _quoted.Add(new QuotedSecurity(securities[i], securities[i].Symbol.Value, () => model.LastQuotes[asset], BadPrintDataFilter.Install(this, securities[i])));
         }
 
         _rebuilds = () => model.Rebuilds;
@@ -178,6 +179,9 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         foreach (var quoted in _quoted)
         {
             SetRuntimeStatistic(quoted.Name("Final inventory"), quoted.Security.Holdings.Quantity);
+            SetRuntimeStatistic(quoted.Name("Bad prints dropped"), (decimal)quoted.BadPrints.Dropped);
+            Log($"{quoted.Security.Symbol}: bad prints dropped: " + string.Join(", ", Enum.GetValues<MarketDataIssue>()
+                .Where(kind => quoted.BadPrints.DroppedOf(kind) > 0).Select(kind => $"{kind} {quoted.BadPrints.DroppedOf(kind)}")));
         }
 
         if (_quoted.Count > 0)
@@ -200,7 +204,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// One quoted security's charts and fill statistics. <see cref="Ticker"/> is null for a single-asset example (the
     /// chart and statistic names are then the plain ones) and names the series and statistics of a group's member.
     /// </summary>
-    private sealed record QuotedSecurity(Security Security, string? Ticker, Func<TwoSidedQuote> LastQuote)
+    private sealed record QuotedSecurity(Security Security, string? Ticker, Func<TwoSidedQuote> LastQuote, BadPrintDataFilter BadPrints)
     {
         public FillStatistics Fills { get; } = new();
 
