@@ -22,7 +22,8 @@ namespace Lean.MarketMaking.Algorithms.MarketData;
 /// <item><see cref="MarketDataIssue.OutOfOrder"/>: a data point stamped before the last accepted one of its stream;</item>
 /// <item><see cref="MarketDataIssue.Spike"/>: a price move beyond k σ of the security's own volatility not yet confirmed
 /// by persistence (<see cref="SpikeFilter"/>, the rule portfolio construction uses): a genuine jump passes once
-/// confirmed, so the price never freezes.</item>
+/// confirmed, so the price never freezes. Quotes are judged on the mid of the book they update (a one-sided tick
+/// moves one side; until both sides are known there is no mid to judge), trades and bars on their price.</item>
 /// </list>
 /// LEAN filters each subscription (trade ticks, quote ticks, bars) on its own worker thread, so the state is kept per
 /// stream, each under its own lock; O(1) state per stream, no allocation on an accepted or silently dropped point,
@@ -130,6 +131,7 @@ public sealed class BadPrintDataFilter : ISecurityDataFilter
 
             // far back: a new stream through the same filter (a history request); start again
             stream.Spikes.Reset();
+            (stream.LastBid, stream.LastAsk) = (0, 0);
         }
 
         decimal price;
@@ -146,7 +148,18 @@ public sealed class BadPrintDataFilter : ISecurityDataFilter
                 return (MarketDataIssue.Crossed, data.Value);
             }
 
-            price = bid == 0 ? ask : ask == 0 ? bid : (bid / 2) + (ask / 2);
+            // a one-sided update moves one side of the book LEAN's cache keeps: the mid of the merged book is the price
+            // (the bid and ask alone are two series: an ask-only tick after a bid-only one is no move)
+            var mergedBid = bid > 0 ? bid : stream.LastBid;
+            var mergedAsk = ask > 0 ? ask : stream.LastAsk;
+            price = (mergedBid / 2) + (mergedAsk / 2);
+            if (mergedBid > 0 && mergedAsk > 0 && !stream.Spikes.Accept(price, time))
+            {
+                return (MarketDataIssue.Spike, price);
+            }
+
+            (stream.LastBid, stream.LastAsk) = (mergedBid, mergedAsk);
+            return (MarketDataIssue.None, price);
         }
         else
         {
@@ -200,6 +213,12 @@ public sealed class BadPrintDataFilter : ISecurityDataFilter
         public IssueThrottle[] Log { get; } = new IssueThrottle[kinds];
 
         public DateTime LastTime { get; set; }
+
+        /// <summary>The last accepted bid and ask of a quote stream (0 until seen).</summary>
+        public decimal LastBid { get; set; }
+
+        /// <inheritdoc cref="LastBid"/>
+        public decimal LastAsk { get; set; }
 
         public bool HasLastTime { get; set; }
     }

@@ -108,6 +108,20 @@ public class BadPrintDataFilterTests
     }
 
     [Test]
+    public void OneSidedQuotesAreJudgedOnTheBookTheyUpdate()
+    {
+        // a wide one-sided book (IBM's extended hours): bid-only and ask-only ticks 1 % apart are no move of the mid
+        Assert.That(Pass(Quote(0, 180.01m, 0m, askSize: 0m)), Is.True);
+        for (var s = 1; s < 40; s++)
+        {
+            Assert.That(Pass(s % 2 == 0 ? Quote(s, 180.01m + s * 0.01m, 0m, askSize: 0m) : Quote(s, 0m, 181.90m, bidSize: 0m)), Is.True, $"tick {s}");
+        }
+
+        Assert.That(Pass(Quote(40, 0m, 1819.0m, bidSize: 0m)), Is.False, "an ask ×10 is still a spike");
+        Assert.That(_filter.Dropped, Is.EqualTo(1));
+    }
+
+    [Test]
     public void TradeAndQuoteStreamsAreCheckedSeparately()
     {
         // LEAN filters each subscription on its own thread: the trade stream may run ahead of the quote stream
