@@ -29,7 +29,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// <see cref="InventoryLimitRiskManagementModel"/> → <see cref="MarketMakingExecutionModel"/>), LEAN charts (quotes, mid,
 /// reservation price, inventory, spread captured, P&amp;L with maker and taker fees, markouts) sampled every
 /// <c>&lt;prefix&gt;-plot-interval-seconds</c>, and runtime statistics (fill count, average spread captured, inventory
-/// range, maker and taker fills and fees, markouts per side). The venue is set up by <see cref="SetUpVenue"/> (account
+/// range, maker and taker fills and fees, markouts per side, bad prints dropped by each security's
+/// <see cref="BadPrintDataFilter"/>, which <c>InstallFramework</c> installs). The venue is set up by <see cref="SetUpVenue"/> (account
 /// currency, brokerage model and its fees, post-only quotes), and every step checks that each quoted security's quote
 /// currency converts into the account currency (<see cref="QuoteCurrencyCheck"/>: one error and the runtime statistic
 /// "Unconvertible quote currency" if not). With a group, every chart series and statistic is per ticker ("Quotes SPY",
@@ -147,7 +148,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     {
         Quoted = security;
         Model = model;
-        _quoted.Add(new QuotedSecurity(security, null, () => model.LastQuote));
+        _quoted.Add(new QuotedSecurity(security, null, () => model.LastQuote, BadPrintDataFilter.Install(this, security)));
         _rebuilds = () => model.Rebuilds;
         // the quoted security is the benchmark: no dependency on SPY's data and market hours
         SetBenchmark(security.Symbol);
@@ -173,7 +174,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         for (var i = 0; i < securities.Count; i++)
         {
             var asset = i;
-            _quoted.Add(new QuotedSecurity(securities[i], securities[i].Symbol.Value, () => model.LastQuotes[asset]));
+            _quoted.Add(new QuotedSecurity(securities[i], securities[i].Symbol.Value, () => model.LastQuotes[asset], BadPrintDataFilter.Install(this, securities[i])));
         }
 
         _rebuilds = () => model.Rebuilds;
@@ -287,6 +288,9 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             SetRuntimeStatistic(quoted.Name("Final inventory"), quoted.Security.Holdings.Quantity);
             quoted.PublishFills(this);
             quoted.PublishMarkouts(this);
+            SetRuntimeStatistic(quoted.Name("Bad prints dropped"), (decimal)quoted.BadPrints.Dropped);
+            Log($"{quoted.Security.Symbol}: bad prints dropped: " + string.Join(", ", Enum.GetValues<MarketDataIssue>()
+                .Where(kind => quoted.BadPrints.DroppedOf(kind) > 0).Select(kind => $"{kind} {quoted.BadPrints.DroppedOf(kind)}")));
         }
 
         if (_quoted.Count > 0)
@@ -309,7 +313,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// One quoted security's charts and fill statistics. <see cref="Ticker"/> is null for a single-asset example (the
     /// chart and statistic names are then the plain ones) and names the series and statistics of a group's member.
     /// </summary>
-    private sealed record QuotedSecurity(Security Security, string? Ticker, Func<TwoSidedQuote> LastQuote)
+    private sealed record QuotedSecurity(Security Security, string? Ticker, Func<TwoSidedQuote> LastQuote, BadPrintDataFilter BadPrints)
     {
         private static readonly FillSide[] Sides = { FillSide.Bid, FillSide.Ask };
         private readonly SpikeFilter _spikes = new(SpikeFilterSettings.Default);
@@ -334,7 +338,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             }
 
             var market = QuoteMarket.From(Security);
-            if (_spikes.Validate(market, TimeSpan.MaxValue) == MarketDataIssue.None)
+            if (market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None && _spikes.Accept(market.Mid, market.LocalTime))
             {
                 Markouts.Update(algorithm.Time, market.Mid);
             }

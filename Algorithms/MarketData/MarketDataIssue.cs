@@ -12,10 +12,13 @@ public enum MarketDataIssue
     /// <summary>A bid or ask price is negative (or a size is negative).</summary>
     NonPositive,
 
-    /// <summary>Bid &gt; ask: crossed book.</summary>
+    /// <summary>Bid &gt; ask: crossed book (a bad book once it has persisted, see <see cref="QuoteScreen"/>).</summary>
     Crossed,
 
-    /// <summary>Bid = ask: locked book (common at the close of minute quote bars); no passive spread to quote inside.</summary>
+    /// <summary>
+    /// Bid = ask: locked book (common at the close of minute quote bars and on aggregated feeds; a bad book once it has
+    /// persisted, see <see cref="QuoteScreen"/>).
+    /// </summary>
     Locked,
 
     /// <summary>The last data point is older than the allowed age.</summary>
@@ -33,8 +36,12 @@ public enum MarketDataIssue
     NonPositiveLastPrice,
 
     /// <summary>
-    /// The mid moved further from the last accepted mid than <see cref="SpikeFilterSettings.MaxRelativeMove"/> and has not
-    /// stayed there for <see cref="SpikeFilterSettings.ConfirmationTime"/>: a suspected bad print (<see cref="SpikeFilter"/>).
+    /// The price moved further from the last accepted one than the security's own volatility allows
+    /// (<see cref="SpikeFilterSettings"/>) and has not stayed there for <see cref="SpikeFilterSettings.ConfirmationTime"/>:
+    /// a suspected bad print (<see cref="SpikeFilter"/>).
     /// </summary>
     Spike,
+
+    /// <summary>A data point stamped before the one accepted ahead of it (dropped by <see cref="BadPrintDataFilter"/>).</summary>
+    OutOfOrder,
 }

@@ -87,6 +87,9 @@ public readonly record struct QuoteMarket(
             return MarketDataIssue.Locked;
         }
 
-        return maxAge != TimeSpan.MaxValue && LocalTime - LastDataTime > maxAge ? MarketDataIssue.Stale : MarketDataIssue.None;
+        return IsStale(maxAge) ? MarketDataIssue.Stale : MarketDataIssue.None;
     }
+
+    /// <summary>True if the last data point is older than <paramref name="maxAge"/> (<see cref="TimeSpan.MaxValue"/>: never).</summary>
+    public bool IsStale(TimeSpan maxAge) => maxAge != TimeSpan.MaxValue && LocalTime - LastDataTime > maxAge;
 }

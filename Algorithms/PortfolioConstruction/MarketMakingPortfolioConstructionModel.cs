@@ -18,21 +18,29 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// <see cref="IQuotingModel"/> and emits a <see cref="QuoteTarget"/>. The model's inputs are
 /// <list type="bullet">
 /// <item>s: the mid of the security's cached best bid and ask (the book, not one tick);</item>
-/// <item>q: holdings plus the net unfilled quantity of open orders (<see cref="InventoryExposure.Net"/>);</item>
+/// <item>q: the position held (<see cref="InventoryExposure.Holdings"/>); working orders are not inventory until they
+/// fill (counting them would make a filled bid whose ask still rests look like no fill at all, and re-quote it with no
+/// skew). The target carries the full exposure, working orders included, on to the risk model's limits;</item>
 /// <item>t: the exchange-local time mapped by <see cref="MarketMakingClock"/>;</item>
 /// <item>μ and the adverse-selection premium: from active price insights, see <see cref="InsightSignals"/>.</item>
 /// </list>
-/// A security whose book is missing, non-positive, crossed/locked or stale (<see cref="MarketDataIssue"/>), whose mid
-/// is a suspected bad print (<see cref="SpikeFilter"/>), or whose model throws, gets no target that step (the
-/// execution model pulls its working quotes at once on a bad book and keeps them otherwise until they go stale); each
-/// kind of problem is logged once per episode.
+/// A security whose book is missing, non-positive, stale, locked or crossed for longer than
+/// <see cref="LockedOrCrossedTolerance"/> (<see cref="MarketDataIssue"/>, <see cref="QuoteScreen"/>), or whose model
+/// throws, gets no target that step, and the execution model pulls its quotes. While its mid is a suspected bad print
+/// (<see cref="SpikeFilter"/>) it gets no target either, unless <see cref="SpikeFilterSettings.KeepQuotesWhileSuspect"/>
+/// is set: then the last quote of the security is emitted again (tagged <see cref="SuspectTag"/>, with the current
+/// exposure) until the move is confirmed or reverts. Each kind of problem of each security is logged at most once per
+/// log interval, with the number of occurrences since the previous line.
 /// Orders are never placed here: that is the execution model's job.
 /// </summary>
 public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
 {
     private readonly Func<Symbol, IQuotingModel> _modelFactory;
-    private readonly Dictionary<Symbol, (Security Security, IQuotingModel Model, SpikeFilter Spikes)> _quoted = new();
-    private readonly IssueLog _issues = new();
+    private readonly Dictionary<Symbol, Quoted> _quoted = new();
+    private readonly ThrottledIssueLog _issues;
+
+    /// <summary>The tag of a quote emitted again while the security's mid is a suspected spike.</summary>
+    public const string SuspectTag = "mm spike suspect: last quote kept";
 
     /// <summary>Creates the model.</summary>
     /// <param name="modelFactory">Creates the quoting model of a security when it joins the universe.</param>
@@ -40,12 +48,18 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
     /// <param name="maxQuoteAge">Oldest acceptable last data point; older books are stale and not quoted.</param>
     /// <param name="signals">Insight aggregation; defaults to drift only (no adverse-selection premium).</param>
     /// <param name="spikeFilter">Bad-print filter settings; defaults to <see cref="SpikeFilterSettings.Default"/>.</param>
+    /// <param name="lockedOrCrossedTolerance">
+    /// How long a locked or crossed book is still quoted (≥ 0); default <see cref="DefaultLockedOrCrossedTolerance"/>.
+    /// </param>
+    /// <param name="issueLogInterval">Shortest time between two log lines of one kind of issue of one security (&gt; 0); default <see cref="DefaultIssueLogInterval"/>.</param>
     public MarketMakingPortfolioConstructionModel(
         Func<Symbol, IQuotingModel> modelFactory,
         MarketMakingClock clock,
         TimeSpan maxQuoteAge,
         InsightSignals? signals = null,
-        SpikeFilterSettings? spikeFilter = null)
+        SpikeFilterSettings? spikeFilter = null,
+        TimeSpan? lockedOrCrossedTolerance = null,
+        TimeSpan? issueLogInterval = null)
     {
         _modelFactory = modelFactory ?? throw Guard.Invalid(nameof(modelFactory), "must not be null");
         Clock = clock ?? throw Guard.Invalid(nameof(clock), "must not be null");
@@ -53,7 +67,21 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
         MaxQuoteAge = maxQuoteAge;
         Signals = signals ?? new InsightSignals();
         SpikeFilter = spikeFilter ?? SpikeFilterSettings.Default;
+        LockedOrCrossedTolerance = lockedOrCrossedTolerance ?? DefaultLockedOrCrossedTolerance;
+        Guard.NonNegative(LockedOrCrossedTolerance.TotalSeconds, nameof(lockedOrCrossedTolerance));
+        var interval = issueLogInterval ?? DefaultIssueLogInterval;
+        Guard.Positive(interval.TotalSeconds, nameof(issueLogInterval));
+        _issues = new ThrottledIssueLog(interval);
     }
+
+    /// <summary>
+    /// 500 ms: an aggregated feed's lock or cross that clears within half a second is a race between its venues, not a
+    /// market to stop quoting; one that lasts longer is.
+    /// </summary>
+    public static TimeSpan DefaultLockedOrCrossedTolerance { get; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>15 minutes: at most 96 lines a day per kind of issue and security.</summary>
+    public static TimeSpan DefaultIssueLogInterval { get; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Clock mapping exchange-local time to model time.</summary>
     public MarketMakingClock Clock { get; }
@@ -67,34 +95,49 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
     /// <summary>Settings of each security's bad-print filter.</summary>
     public SpikeFilterSettings SpikeFilter { get; }
 
+    /// <summary>How long a locked or crossed book is still quoted.</summary>
+    public TimeSpan LockedOrCrossedTolerance { get; }
+
     /// <inheritdoc />
     public override IEnumerable<IPortfolioTarget> CreateTargets(QCAlgorithm algorithm, Insight[] insights)
     {
         Signals.Add(insights);
         var targets = new List<IPortfolioTarget>(_quoted.Count);
         var utcNow = GetUtcTime(algorithm);
-        foreach (var (symbol, (security, model, spikes)) in _quoted)
+        foreach (var (symbol, quoted) in _quoted)
         {
-            var market = GetMarket(security);
-            var issue = spikes.Validate(market, MaxQuoteAge);
+            var market = GetMarket(quoted.Security);
+            var issue = quoted.Screen.Validate(market, MaxQuoteAge);
             if (issue != MarketDataIssue.None)
             {
-                Report(algorithm, symbol, issue.ToString(), $"book {market.Bid} x {market.Ask}, last data {market.LastDataTime:O}");
+                Report(algorithm, symbol, issue.ToString(), market.LocalTime, $"book {market.Bid} x {market.Ask}, last data {market.LastDataTime:O}");
+                if (issue == MarketDataIssue.Spike && SpikeFilter.KeepQuotesWhileSuspect && quoted.Last is { } last)
+                {
+                    targets.Add(new QuoteTarget(symbol, GetExposure(algorithm, quoted.Security), last.BidPrice, last.AskPrice,
+                        last.BidSize, last.AskSize, last.ReservationPrice, SuspectTag));
+                }
+                else
+                {
+                    quoted.Last = null;
+                }
+
                 continue;
             }
 
             try
             {
                 var mid = (double)market.Mid;
-                var exposure = GetExposure(algorithm, security);
+                var exposure = GetExposure(algorithm, quoted.Security);
                 var (drift, driftDecayTime, adverseSelection) = Signals.Evaluate(symbol, utcNow, mid, Clock.TimeUnit);
-                var snapshot = new MarketSnapshot(mid, Clock.ToModelTime(market.LocalTime), (double)exposure.Net, drift, adverseSelection, driftDecayTime);
-                targets.Add(QuoteTarget.FromQuote(symbol, exposure, model.Quote(snapshot)));
-                _issues.Clear(symbol);
+                var snapshot = new MarketSnapshot(mid, Clock.ToModelTime(market.LocalTime), (double)exposure.Holdings, drift, adverseSelection, driftDecayTime);
+                var target = QuoteTarget.FromQuote(symbol, exposure, quoted.Model.Quote(snapshot));
+                quoted.Last = target;
+                targets.Add(target);
             }
             catch (MarketMakingException error)
             {
-                Report(algorithm, symbol, error.Kind.ToString(), error.Message);
+                quoted.Last = null;
+                Report(algorithm, symbol, error.Kind.ToString(), market.LocalTime, error.Message);
             }
         }
 
@@ -115,7 +158,7 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
         {
             if (!_quoted.ContainsKey(security.Symbol))
             {
-                _quoted[security.Symbol] = (security, _modelFactory(security.Symbol), new SpikeFilter(SpikeFilter));
+                _quoted[security.Symbol] = new Quoted(security, _modelFactory(security.Symbol), new QuoteScreen(SpikeFilter, LockedOrCrossedTolerance));
             }
         }
     }
@@ -124,8 +167,8 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
     protected virtual QuoteMarket GetMarket(Security security) => QuoteMarket.From(security);
 
     /// <summary>
-    /// Holdings and working orders of <paramref name="security"/>; the model's inventory q is their
-    /// <see cref="InventoryExposure.Net"/>, and the target carries them on to the risk model.
+    /// Holdings and working orders of <paramref name="security"/>; the model's inventory q is the holdings, and the
+    /// target carries both on to the risk model.
     /// </summary>
     protected virtual InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
         InventoryExposure.Of(algorithm, security);
@@ -136,11 +179,23 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
     /// <summary>Writes to the algorithm log.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
 
-    private void Report(QCAlgorithm algorithm, Symbol symbol, string issue, string detail)
+    private void Report(QCAlgorithm algorithm, Symbol symbol, string issue, DateTime time, string detail)
     {
-        if (_issues.ShouldLog(symbol, issue))
+        if (_issues.ShouldLog(symbol, issue, time, out var occurrences))
         {
-            Log(algorithm, $"{nameof(MarketMakingPortfolioConstructionModel)}: not quoting {symbol}: {issue} ({detail})");
+            Log(algorithm, $"{nameof(MarketMakingPortfolioConstructionModel)}: not quoting {symbol}: {issue} ({detail}); {occurrences} time(s) since the last line");
         }
+    }
+
+    private sealed class Quoted(Security security, IQuotingModel model, QuoteScreen screen)
+    {
+        public Security Security { get; } = security;
+
+        public IQuotingModel Model { get; } = model;
+
+        public QuoteScreen Screen { get; } = screen;
+
+        /// <summary>The last quote target emitted from a good book (null after a bad book or a model failure).</summary>
+        public QuoteTarget? Last { get; set; }
     }
 }

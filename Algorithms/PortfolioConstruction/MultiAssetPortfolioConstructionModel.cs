@@ -22,20 +22,26 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// it). Every step it reads, for asset i of the group,
 /// <list type="bullet">
 /// <item>sᵢ: the mid of the security's cached best bid and ask;</item>
-/// <item>qᵢ: holdings plus the net unfilled quantity of open orders (<see cref="InventoryExposure.Net"/>);</item>
+/// <item>qᵢ: the position held (<see cref="InventoryExposure.Holdings"/>; working orders are not inventory until they
+/// fill, and reach the risk model's limits through the targets' exposure);</item>
 /// </list>
 /// and the model time t of the group (the exchange-local time of the first security mapped by
 /// <see cref="MarketMakingClock"/>: the group shares one exchange clock), and emits one <see cref="QuoteTarget"/> per
 /// security. The multi-asset model has no drift term, so price insights are not used (an alpha may still run; its
 /// insights do not move these quotes).
 /// <para>
-/// The group is quoted as a whole or not at all. If any security's book is missing, non-positive, crossed/locked or
-/// stale (<see cref="MarketDataIssue"/>), its mid is a suspected bad print (<see cref="SpikeFilter"/>), or a security of the group is not (or no longer) in the universe, no target is
+/// The group is quoted as a whole or not at all. If any security's book is missing, non-positive, stale, locked or
+/// crossed for longer than <see cref="LockedOrCrossedTolerance"/> (<see cref="MarketDataIssue"/>,
+/// <see cref="QuoteScreen"/>), or a security of the group is not (or no longer) in the universe, no target is
 /// emitted for any of them that step: the quotes of every asset price the risk of the others' inventories as hedgeable
-/// at their mids, which a bad book of one asset invalidates. The execution model then pulls the bad book's quotes at
-/// once and keeps the others until its stale-quote timeout, and the risk model still flattens a breached inventory. The same holds when
-/// the model throws a <see cref="MarketMakingException"/> (e.g. a model time beyond the horizon, before the session).
-/// Each kind of problem is logged once per episode, not on every step. Orders are never placed here.
+/// at their mids, which a bad book of one asset invalidates. The same holds when the model throws a
+/// <see cref="MarketMakingException"/> (e.g. a model time beyond the horizon, before the session), and while a mid is a
+/// suspected bad print (<see cref="SpikeFilter"/>), unless <see cref="SpikeFilterSettings.KeepQuotesWhileSuspect"/>
+/// is set and suspected spikes are the only issue: then the group's last quotes are all emitted again (tagged
+/// <see cref="MarketMakingPortfolioConstructionModel.SuspectTag"/>, with the current exposures). The execution model
+/// pulls the quotes of a symbol without a target, and the risk model still flattens a breached inventory.
+/// Each kind of problem is logged at most once per log interval, with the number of occurrences since the previous
+/// line. Orders are never placed here.
 /// </para>
 /// </summary>
 public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
@@ -46,13 +52,16 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     private readonly QuoteMarket[] _markets;
     private readonly double[] _mids;
     private readonly InventoryExposure[] _exposures;
-    private readonly SpikeFilter[] _spikes;
+    private readonly QuoteScreen[] _screens;
     private readonly double[] _modelInventory;
     private readonly TwoSidedQuote[] _quotes;
-    private readonly IssueLog _bookIssues = new();
+    private readonly ThrottledIssueLog _bookIssues;
 
     // model failures concern the group: one entry, under the group's first symbol
-    private readonly IssueLog _modelIssues = new();
+    private readonly ThrottledIssueLog _modelIssues;
+
+    // the group's last targets from good books, null after a bad step
+    private QuoteTarget[]? _last;
 
     /// <summary>Creates the model.</summary>
     /// <param name="model">The joint quoting model; asset i of the model is <paramref name="symbols"/>[i].</param>
@@ -60,12 +69,22 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     /// <param name="clock">Maps exchange-local time to model time.</param>
     /// <param name="maxQuoteAge">Oldest acceptable last data point; older books are stale and stop the group.</param>
     /// <param name="spikeFilter">Bad-print filter settings; defaults to <see cref="SpikeFilterSettings.Default"/>.</param>
+    /// <param name="lockedOrCrossedTolerance">
+    /// How long a locked or crossed book is still quoted (≥ 0); default
+    /// <see cref="MarketMakingPortfolioConstructionModel.DefaultLockedOrCrossedTolerance"/>.
+    /// </param>
+    /// <param name="issueLogInterval">
+    /// Shortest time between two log lines of one kind of issue of one security (&gt; 0); default
+    /// <see cref="MarketMakingPortfolioConstructionModel.DefaultIssueLogInterval"/>.
+    /// </param>
     public MultiAssetPortfolioConstructionModel(
         IMultiAssetQuotingModel model,
         IReadOnlyList<Symbol> symbols,
         MarketMakingClock clock,
         TimeSpan maxQuoteAge,
-        SpikeFilterSettings? spikeFilter = null)
+        SpikeFilterSettings? spikeFilter = null,
+        TimeSpan? lockedOrCrossedTolerance = null,
+        TimeSpan? issueLogInterval = null)
     {
         _model = model ?? throw Guard.Invalid(nameof(model), "must not be null");
         if (symbols is null || symbols.Count != model.AssetCount || symbols.Distinct().Count() != symbols.Count)
@@ -83,10 +102,16 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
         _mids = new double[n];
         _exposures = new InventoryExposure[n];
         SpikeFilter = spikeFilter ?? SpikeFilterSettings.Default;
-        _spikes = new SpikeFilter[n];
+        LockedOrCrossedTolerance = lockedOrCrossedTolerance ?? MarketMakingPortfolioConstructionModel.DefaultLockedOrCrossedTolerance;
+        Guard.NonNegative(LockedOrCrossedTolerance.TotalSeconds, nameof(lockedOrCrossedTolerance));
+        var interval = issueLogInterval ?? MarketMakingPortfolioConstructionModel.DefaultIssueLogInterval;
+        Guard.Positive(interval.TotalSeconds, nameof(issueLogInterval));
+        _bookIssues = new ThrottledIssueLog(interval);
+        _modelIssues = new ThrottledIssueLog(interval);
+        _screens = new QuoteScreen[n];
         for (var i = 0; i < n; i++)
         {
-            _spikes[i] = new SpikeFilter(SpikeFilter);
+            _screens[i] = new QuoteScreen(SpikeFilter, LockedOrCrossedTolerance);
         }
         _modelInventory = new double[n];
         _quotes = new TwoSidedQuote[n];
@@ -104,45 +129,47 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     /// <summary>Settings of each security's bad-print filter.</summary>
     public SpikeFilterSettings SpikeFilter { get; }
 
+    /// <summary>How long a locked or crossed book is still quoted.</summary>
+    public TimeSpan LockedOrCrossedTolerance { get; }
+
     /// <inheritdoc />
     public override IEnumerable<IPortfolioTarget> CreateTargets(QCAlgorithm algorithm, Insight[] insights)
     {
         var n = _symbols.Length;
         var usable = true;
+        var onlySpikes = true;
         for (var i = 0; i < n; i++)
         {
             if (_securities[i] is not { } security)
             {
-                usable = false;
-                Report(algorithm, _symbols[i], "NotInUniverse", "the security is not subscribed");
+                usable = onlySpikes = false;
+                Report(algorithm, _symbols[i], "NotInUniverse", DateTime.MinValue, "the security is not subscribed");
                 continue;
             }
 
             var market = _markets[i] = GetMarket(security);
-            var issue = _spikes[i].Validate(market, MaxQuoteAge);
+            var issue = _screens[i].Validate(market, MaxQuoteAge);
             if (issue != MarketDataIssue.None)
             {
                 usable = false;
-                Report(algorithm, _symbols[i], issue.ToString(), $"book {market.Bid} x {market.Ask}, last data {market.LastDataTime:O}");
-                continue;
+                onlySpikes &= issue == MarketDataIssue.Spike;
+                Report(algorithm, _symbols[i], issue.ToString(), market.LocalTime, $"book {market.Bid} x {market.Ask}, last data {market.LastDataTime:O}");
             }
-
-            _bookIssues.Clear(_symbols[i]);
         }
 
         if (!usable)
         {
-            return Array.Empty<IPortfolioTarget>();
+            return onlySpikes && SpikeFilter.KeepQuotesWhileSuspect && _last is { } last ? KeepLast(algorithm, last) : Discard();
         }
 
-        var targets = new IPortfolioTarget[n];
+        var targets = new QuoteTarget[n];
         try
         {
             for (var i = 0; i < n; i++)
             {
                 _mids[i] = (double)_markets[i].Mid;
                 _exposures[i] = GetExposure(algorithm, _securities[i]!);
-                _modelInventory[i] = (double)_exposures[i].Net;
+                _modelInventory[i] = (double)_exposures[i].Holdings;
             }
 
             _model.Quote(_mids, _modelInventory, Clock.ToModelTime(_markets[0].LocalTime), _quotes);
@@ -153,16 +180,35 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
         }
         catch (MarketMakingException error)
         {
-            if (_modelIssues.ShouldLog(_symbols[0], error.Kind.ToString()))
+            if (_modelIssues.ShouldLog(_symbols[0], error.Kind.ToString(), _markets[0].LocalTime, out var occurrences))
             {
-                Log(algorithm, $"{nameof(MultiAssetPortfolioConstructionModel)}: not quoting {string.Join(", ", _symbols.Select(s => s.ToString()))}: {error.Kind} ({error.Message})");
+                Log(algorithm, $"{nameof(MultiAssetPortfolioConstructionModel)}: not quoting {string.Join(", ", _symbols.Select(s => s.ToString()))}: {error.Kind} ({error.Message}); {occurrences} time(s) since the last line");
             }
 
-            return Array.Empty<IPortfolioTarget>();
+            return Discard();
         }
 
-        _modelIssues.Clear(_symbols[0]);
+        _last = targets;
         return targets;
+    }
+
+    private IPortfolioTarget[] KeepLast(QCAlgorithm algorithm, QuoteTarget[] last)
+    {
+        var targets = new IPortfolioTarget[last.Length];
+        for (var i = 0; i < last.Length; i++)
+        {
+            var quote = last[i];
+            targets[i] = new QuoteTarget(quote.Symbol, GetExposure(algorithm, _securities[i]!), quote.BidPrice, quote.AskPrice,
+                quote.BidSize, quote.AskSize, quote.ReservationPrice, MarketMakingPortfolioConstructionModel.SuspectTag);
+        }
+
+        return targets;
+    }
+
+    private IPortfolioTarget[] Discard()
+    {
+        _last = null;
+        return Array.Empty<IPortfolioTarget>();
     }
 
     /// <inheritdoc />
@@ -192,8 +238,8 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     protected virtual QuoteMarket GetMarket(Security security) => QuoteMarket.From(security);
 
     /// <summary>
-    /// Holdings and working orders of <paramref name="security"/>; the model's inventory qᵢ is their
-    /// <see cref="InventoryExposure.Net"/>, and the target carries them on to the risk model.
+    /// Holdings and working orders of <paramref name="security"/>; the model's inventory qᵢ is the holdings, and the
+    /// target carries both on to the risk model.
     /// </summary>
     protected virtual InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) =>
         InventoryExposure.Of(algorithm, security);
@@ -201,11 +247,11 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     /// <summary>Writes to the algorithm log.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
 
-    private void Report(QCAlgorithm algorithm, Symbol symbol, string issue, string detail)
+    private void Report(QCAlgorithm algorithm, Symbol symbol, string issue, DateTime time, string detail)
     {
-        if (_bookIssues.ShouldLog(symbol, issue))
+        if (_bookIssues.ShouldLog(symbol, issue, time, out var occurrences))
         {
-            Log(algorithm, $"{nameof(MultiAssetPortfolioConstructionModel)}: not quoting the group: {symbol} {issue} ({detail})");
+            Log(algorithm, $"{nameof(MultiAssetPortfolioConstructionModel)}: not quoting the group: {symbol} {issue} ({detail}); {occurrences} time(s) since the last line");
         }
     }
 }

@@ -8,8 +8,8 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 
 /// <summary>
 /// A <see cref="PortfolioTarget"/> that carries a two-sided quote. <see cref="PortfolioTarget.Quantity"/> is the
-/// inventory the quoting model saw (holdings plus working orders, <see cref="InventoryExposure.Net"/> of
-/// <see cref="Exposure"/>), so LEAN's stock execution models, which trade
+/// exposure when the quote was computed (holdings plus working orders, <see cref="InventoryExposure.Net"/> of
+/// <see cref="Exposure"/>; the quoting model itself saw the holdings), so LEAN's stock execution models, which trade
 /// <c>Quantity − holdings − open orders</c>, leave it alone; <c>MarketMakingExecutionModel</c> works the quote.
 /// Prices are raw model prices: the execution model rounds them to the tick and keeps them off the touch.
 /// </summary>

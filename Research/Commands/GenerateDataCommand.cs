@@ -8,17 +8,18 @@ using Lean.MarketMaking.Research.Data.Synthetic;
 namespace Lean.MarketMaking.Research.Commands;
 
 /// <summary>
-/// <c>generate-data --out &lt;folder&gt; [--days N] [--seed S] [--start yyyy-MM-dd] [--faults]</c>: writes the synthetic
+/// <c>generate-data --out &lt;folder&gt; [--days N] [--seed S] [--start yyyy-MM-dd] [--faults] [--locked-fraction F]</c>: writes the synthetic
 /// instrument of <see cref="SyntheticMarketSettings"/> (crypto <c>MMCUSD</c> on <c>coinbase</c>) as LEAN tick quote
 /// and trade files plus its market-hours and symbol-properties entries into a LEAN data folder, so the default
 /// backtest needs no downloaded data. With <c>--faults</c> every day is the bad day of
-/// <see cref="MarketDataFaults"/> (crossed, locked, zero, negative and spiking quotes, duplicated and out-of-order
-/// timestamps, a one-hour gap), for the end-to-end robustness backtest. Prints a JSON summary (symbol, dates, tick
-/// counts, injected faults, files).
+/// <see cref="MarketDataFaults"/> (crossed, locked, zero, negative and spiking quotes (×1.5, ×10, ×0.1), duplicated and
+/// out-of-order timestamps, a one-hour gap), for the end-to-end robustness backtest; with <c>--locked-fraction F</c> a
+/// fraction F of the quote ticks are brief (200 ms) locked or crossed books (<see cref="MarketDataFaults.LockAndCross"/>),
+/// like an aggregated forex feed. Prints a JSON summary (symbol, dates, tick counts, injected faults, files).
 /// </summary>
 internal sealed class GenerateDataCommand : IResearchCommand
 {
-    private const string Usage = "usage: generate-data --out <folder> [--days N] [--seed S] [--start yyyy-MM-dd] [--faults]";
+    private const string Usage = "usage: generate-data --out <folder> [--days N] [--seed S] [--start yyyy-MM-dd] [--faults] [--locked-fraction F]";
 
     /// <inheritdoc />
     public string Name => "generate-data";
@@ -33,6 +34,7 @@ internal sealed class GenerateDataCommand : IResearchCommand
         int days = 3, seed = 1;
         DateOnly? start = null;
         var faults = false;
+        double? lockedFraction = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--faults")
@@ -52,6 +54,11 @@ internal sealed class GenerateDataCommand : IResearchCommand
                     break;
                 case "--seed":
                     seed = Integer(value, "--seed");
+                    break;
+                case "--locked-fraction":
+                    lockedFraction = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction is >= 0 and <= 0.4
+                        ? fraction
+                        : throw new CommandLineException($"--locked-fraction must be a number in [0, 0.4], got '{value}'");
                     break;
                 case "--start":
                     start = DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
@@ -74,12 +81,19 @@ internal sealed class GenerateDataCommand : IResearchCommand
         var writer = new LeanTickFileWriter(output, settings);
         long quotes = 0, trades = 0;
         var injected = new List<MarketDataFaults.Injected>();
+        long lockedOrCrossed = 0;
         foreach (var clean in new SyntheticTickGenerator(settings, seed).Days())
         {
             var day = clean;
+            if (lockedFraction is { } f)
+            {
+                (day, var locks) = MarketDataFaults.LockAndCross(day, f, seed + day.Date.DayNumber);
+                lockedOrCrossed += locks;
+            }
+
             if (faults)
             {
-                (day, var faultsOfDay) = MarketDataFaults.Inject(clean);
+                (day, var faultsOfDay) = MarketDataFaults.Inject(day);
                 injected.Add(faultsOfDay);
             }
 
@@ -109,10 +123,16 @@ internal sealed class GenerateDataCommand : IResearchCommand
                 w.WriteNumber("locked", injected.Sum(f => f.Locked));
                 w.WriteNumber("zeroOrNegative", injected.Sum(f => f.ZeroOrNegative));
                 w.WriteNumber("spikes", injected.Sum(f => f.Spikes));
+                w.WriteNumber("largeSpikes", injected.Sum(f => f.LargeSpikes));
                 w.WriteNumber("duplicated", injected.Sum(f => f.Duplicated));
                 w.WriteNumber("outOfOrder", injected.Sum(f => f.OutOfOrder));
                 w.WriteNumber("oneHourGaps", injected.Count);
                 w.WriteEndObject();
+            }
+
+            if (lockedFraction is not null)
+            {
+                w.WriteNumber("lockedOrCrossedQuoteTicks", lockedOrCrossed);
             }
 
             w.WriteString("tickFolder", writer.TickFolder);

@@ -79,10 +79,12 @@ public class ExampleBacktestTests
 
     /// <summary>
     /// Issue 4's robustness day in a real backtest: <c>generate-data --faults</c> writes two synthetic days full of bad
-    /// data (crossed, locked, zero, negative and ×1.5 spiking quotes, zero and negative trade prices, duplicated and
-    /// out-of-order timestamps, a one-hour gap); the Avellaneda–Stoikov example runs on them to the end, LEAN rejects
-    /// none of its orders, every limit price it sends is positive, on the tick grid and within 5 % of the first one (no
-    /// quote follows a spike), and the log names every kind of bad input it skipped.
+    /// data (crossed, locked, zero, negative and ×1.5, ×10 and ×0.1 spiking quotes, zero and negative trade prices,
+    /// duplicated and out-of-order timestamps, a one-hour gap); the Avellaneda–Stoikov example runs on them to the end,
+    /// LEAN rejects none of its orders, every limit price it sends and every fill is positive, on the tick grid and within
+    /// 5 % of the first one (no quote follows a spike), LEAN's portfolio value never jumps by a bad print (the
+    /// <c>BadPrintDataFilter</c> keeps them out of LEAN's cache), and the log names every kind of bad input it dropped
+    /// or did not quote.
     /// </summary>
     [Test]
     public void AvellanedaStoikovOnABadDayRunsToTheEndWithoutABadOrder()
@@ -118,15 +120,39 @@ public class ExampleBacktestTests
         Assert.That(prices, Has.All.GreaterThan(0m), "positive prices only");
         Assert.That(prices.Where(p => p % tick != 0), Is.Empty, "prices on the tick grid");
         Assert.That(prices.Where(p => Math.Abs(p / prices[0] - 1m) > 0.05m), Is.Empty, "no quote priced off a spike");
+        var fills = events.RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("status").GetString() is "filled" or "partiallyFilled")
+            .Select(e => e.GetProperty("fillPrice").GetDecimal())
+            .ToArray();
+        Assert.That(fills, Is.Not.Empty);
+        Assert.That(fills.Where(p => p <= 0 || Math.Abs(p / prices[0] - 1m) > 0.05m), Is.Empty, "no fill at a bad price");
         Assert.That(events.RootElement.EnumerateArray().Select(e => e.GetProperty("status").GetString()), Has.None.EqualTo("invalid"),
             "LEAN rejected no order");
 
-        var log = File.ReadAllLines(Path.Combine(results, "AvellanedaStoikovAlgorithm-log.txt"));
-        foreach (var kind in new[] { "Crossed", "Locked", "NonPositive", "NonPositiveLastPrice", "Spike" })
+        // LEAN's equity chart (candles [time, open, high, low, close]): inventory of at most 50,000 MMCUSD ≈ $55,000
+        // marked at a ×1.5 print would move it by ~$27,000, at a ×10 print by ~$500,000; ordinary moves are tens of dollars
+        using (var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "AvellanedaStoikovAlgorithm.json"))))
         {
-            Assert.That(log, Has.Some.Contains($"not quoting MMCUSD: {kind} ("), $"{kind} logged");
+            var equity = result.RootElement.GetProperty("charts").GetProperty("Strategy Equity").GetProperty("series")
+                .GetProperty("Equity").GetProperty("values").EnumerateArray()
+                .Select(c => (High: c[2].GetDouble(), Low: c[3].GetDouble(), Close: c[4].GetDouble()))
+                .ToArray();
+            var largestMove = equity.Zip(equity.Skip(1))
+                .Max(p => Math.Max(Math.Abs(p.Second.Close - p.First.Close), p.Second.High - p.Second.Low));
+            Assert.That(largestMove, Is.LessThan(1_000), "LEAN's portfolio value never jumps by a bad print");
         }
 
+        var log = File.ReadAllLines(Path.Combine(results, "AvellanedaStoikovAlgorithm-log.txt"));
+        foreach (var kind in new[] { "NonPositive", "Spike" })
+        {
+            Assert.That(log, Has.Some.Contains($"BadPrintDataFilter: dropped MMCUSD {kind} "), $"{kind} dropped before LEAN's cache");
+        }
+
+        // a crossed book that persists reaches portfolio construction (the filter drops only quotes crossed by more than 0.1 %)
+        Assert.That(log, Has.Some.Contains("not quoting MMCUSD: Crossed ("), "Crossed not quoted");
+        Assert.That(Number(Section(summary, "runtimeStatistics"), "Bad prints dropped"), Is.GreaterThanOrEqualTo(
+            Injected(generate, "zeroOrNegative") - 10 + Injected(generate, "spikes") + Injected(generate, "largeSpikes")),
+            "every zero or negative print but the 5 one-sided zero bids a day (LEAN's cache keeps the previous bid), and every spike");
         Assert.That(log, Has.None.Contains("Order Error"), "no order error from LEAN");
         Assert.That(log, Has.None.Contains("conversion rate"), "no order rejected for a zero conversion rate");
     }
@@ -192,6 +218,12 @@ public class ExampleBacktestTests
 
     private static string SampleDataFolder() =>
         Environment.GetEnvironmentVariable("LEAN_MM_DATA") is { Length: > 0 } folder ? folder : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "lean"));
+
+    private static int Injected(string generateDataSummary, string kind)
+    {
+        using var summary = JsonDocument.Parse(generateDataSummary);
+        return summary.RootElement.GetProperty("faults").GetProperty(kind).GetInt32();
+    }
 
     private static double Parameter(string name) => double.Parse(ParameterText(name), CultureInfo.InvariantCulture);
 

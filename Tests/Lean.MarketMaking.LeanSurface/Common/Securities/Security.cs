@@ -3,6 +3,7 @@ using System.Dynamic;
 using QuantConnect.Data;
 using QuantConnect.Orders.Fees;
 using QuantConnect.Orders.Fills;
+using QuantConnect.Securities.Interfaces;
 
 namespace QuantConnect.Securities
 {
@@ -40,6 +41,12 @@ namespace QuantConnect.Securities
 
         public IFeeModel FeeModel { get; set; }
 
+        public ISecurityDataFilter DataFilter
+        {
+            get;
+            set;
+        }
+
         public virtual DateTime LocalTime => _localTime;
 
         public BaseData GetLastData() => Cache.GetData();
@@ -52,6 +59,11 @@ namespace QuantConnect.Securities
         public void SetFillModel(IFillModel fillModel)
         {
             FillModel = fillModel;
+        }
+
+        public void SetDataFilter(ISecurityDataFilter dataFilter)
+        {
+            DataFilter = dataFilter;
         }
 
         /// <summary>Surface-only test hook (LEAN sets the local time through a LocalTimeKeeper).</summary>

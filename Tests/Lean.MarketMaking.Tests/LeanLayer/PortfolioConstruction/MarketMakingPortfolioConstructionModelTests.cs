@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
@@ -29,7 +30,7 @@ public class MarketMakingPortfolioConstructionModelTests
         _quoting = new RecordingModel();
         // session opens at 09:30 exchange time; model time in seconds
         _pcm = new TestablePcm(_ => _quoting, new MarketMakingClock(new TimeSpan(9, 30, 0), TimeSpan.FromSeconds(1)),
-            TimeSpan.FromSeconds(5), inventory: -0.25m);
+            TimeSpan.FromSeconds(5), new InventoryExposure(-0.25m, 0m, 0m));
         _security = NewSecurity().Quote(99.98m, 100.02m, Start, bidSize: 3m, askSize: 4m);
         _pcm.OnSecuritiesChanged(_algorithm, Added(_security));
     }
@@ -38,7 +39,7 @@ public class MarketMakingPortfolioConstructionModelTests
         _pcm.CreateTargets(_algorithm, insights).Cast<QuoteTarget>().ToArray();
 
     [Test]
-    public void QuotesTheModelOnTheCachedMidWithHoldingsPlusWorkingOrdersAndSessionTime()
+    public void QuotesTheModelOnTheCachedMidWithTheHoldingsAndSessionTime()
     {
         var target = Step().Single();
 
@@ -54,10 +55,22 @@ public class MarketMakingPortfolioConstructionModelTests
     }
 
     [Test]
+    public void TheModelsInventoryIsThePositionHeldAndTheTargetCarriesTheWorkingOrders()
+    {
+        // after a bid fill of 1 with the ask of 1 still resting: held 1, open sell 1, Net 0 = the pre-fill inventory
+        _pcm.Exposure = new InventoryExposure(1m, 0m, 1m);
+        var target = Step().Single();
+
+        Assert.That(_quoting.Snapshots.Single().Inventory, Is.EqualTo(1.0), "the position held skews the quotes");
+        Assert.That(target.Exposure, Is.EqualTo(new InventoryExposure(1m, 0m, 1m)), "the limits see the working orders");
+        Assert.That(target.Quantity, Is.EqualTo(0m), "the target's quantity stays the exposure if everything working filled");
+    }
+
+    [Test]
     public void ActivePriceInsightsBecomeDriftAndAdverseSelection()
     {
         var pcm = new TestablePcm(_ => _quoting, new MarketMakingClock(TimeSpan.Zero, TimeSpan.FromSeconds(1)),
-            TimeSpan.FromSeconds(5), inventory: 0m, new InsightSignals(adverseSelectionWeight: 1));
+            TimeSpan.FromSeconds(5), default, new InsightSignals(adverseSelectionWeight: 1));
         pcm.OnSecuritiesChanged(_algorithm, Added(_security));
         var insight = Insight.Price(Btc, TimeSpan.FromSeconds(10), InsightDirection.Down, 0.001, sourceModel: "ofi");
         insight.GeneratedTimeUtc = Utc;
@@ -74,7 +87,6 @@ public class MarketMakingPortfolioConstructionModelTests
         }
     }
 
-    [TestCase(100.02, 99.98, "Crossed")]
     [TestCase(0, 100.02, "Missing")]
     [TestCase(-5, 100.02, "NonPositive")]
     public void ABadBookGivesNoTargetAndIsLoggedOnce(decimal bid, decimal ask, string issue)
@@ -89,6 +101,79 @@ public class MarketMakingPortfolioConstructionModelTests
         Assert.That(_pcm.Logs.Lines.Single(), Does.Contain(issue));
     }
 
+    [TestCase(100.00, 100.00)]
+    [TestCase(100.02, 99.98)]
+    public void ALockedOrCrossedBookThatClearsWithinTheToleranceIsStillQuoted(decimal bid, decimal ask)
+    {
+        _security.Quote(bid, ask, Start.AddSeconds(1));
+        Assert.That(Step(), Has.Length.EqualTo(1), "just locked/crossed: an aggregated feed's race, still quoted");
+        _security.SetLocalTimeForTests(Start.AddSeconds(1.5));
+        Assert.That(Step(), Has.Length.EqualTo(1), "500 ms: still within the tolerance");
+        _security.Quote(99.98m, 100.02m, Start.AddSeconds(1.6));
+        Assert.That(Step(), Has.Length.EqualTo(1));
+        Assert.That(_pcm.Logs.Lines, Is.Empty);
+    }
+
+    [TestCase(100.00, 100.00, "Locked")]
+    [TestCase(100.02, 99.98, "Crossed")]
+    public void ALockedOrCrossedBookThatPersistsIsABadBook(decimal bid, decimal ask, string issue)
+    {
+        _security.Quote(bid, ask, Start.AddSeconds(1));
+        Step();
+        _security.SetLocalTimeForTests(Start.AddSeconds(1.6));
+        Assert.That(Step(), Is.Empty, "locked/crossed for 600 ms > 500 ms");
+        Assert.That(_pcm.Logs.Lines.Single(), Does.Contain(issue));
+        _security.Quote(bid, ask, Start.AddSeconds(2));
+        Assert.That(Step(), Is.Empty, "a new tick of the same locked/crossed book does not restart the clock");
+    }
+
+    [Test]
+    public void ARecurringIssueIsLoggedAtMostOncePerIntervalWithTheCountSinceTheLastLine()
+    {
+        var pcm = new TestablePcm(_ => _quoting, new MarketMakingClock(TimeSpan.Zero, TimeSpan.FromSeconds(1)),
+            TimeSpan.FromSeconds(5), default, issueLogInterval: TimeSpan.FromMinutes(1));
+        pcm.OnSecuritiesChanged(_algorithm, Added(_security));
+        for (var second = 0; second < 150; second++)
+        {
+            _security.Quote(0m, 100.02m, Start.AddSeconds(second));
+            pcm.CreateTargets(_algorithm, Array.Empty<Insight>()).ToList();
+        }
+
+        Assert.That(pcm.Logs.Lines, Has.Count.EqualTo(3), "at 0 s, 60 s and 120 s");
+        Assert.That(pcm.Logs.Lines[0], Does.Contain("Missing").And.EndsWith("1 time(s) since the last line"));
+        Assert.That(pcm.Logs.Lines[1], Does.EndWith("60 time(s) since the last line"));
+    }
+
+    [Test]
+    public void WhileAMoveIsUnconfirmedTheSecurityGetsNoTargetByDefault()
+    {
+        Assert.That(Step(), Has.Length.EqualTo(1), "the first book is the spike filter's reference");
+        _security.Quote(100.98m, 101.02m, Start.AddSeconds(1));
+        Assert.That(Step(), Is.Empty, "1 % in a second: a suspected spike");
+        Assert.That(_pcm.Logs.Lines.Single(), Does.Contain("Spike"));
+    }
+
+    [Test]
+    public void KeepQuotesWhileSuspectEmitsTheLastQuoteAgainTaggedWithTheCurrentExposure()
+    {
+        var pcm = new TestablePcm(_ => _quoting, new MarketMakingClock(TimeSpan.Zero, TimeSpan.FromSeconds(1)),
+            TimeSpan.FromSeconds(5), default, spikeFilter: new SpikeFilterSettings(keepQuotesWhileSuspect: true));
+        pcm.OnSecuritiesChanged(_algorithm, Added(_security));
+        var first = (QuoteTarget)pcm.CreateTargets(_algorithm, Array.Empty<Insight>()).Single();
+
+        pcm.Exposure = new InventoryExposure(1m, 0m, 1m);
+        _security.Quote(100.98m, 101.02m, Start.AddSeconds(1));
+        var kept = (QuoteTarget)pcm.CreateTargets(_algorithm, Array.Empty<Insight>()).Single();
+
+        Assert.That((kept.BidPrice, kept.AskPrice, kept.BidSize, kept.AskSize), Is.EqualTo((first.BidPrice, first.AskPrice, first.BidSize, first.AskSize)));
+        Assert.That(kept.Tag, Is.EqualTo(MarketMakingPortfolioConstructionModel.SuspectTag));
+        Assert.That(kept.Exposure, Is.EqualTo(new InventoryExposure(1m, 0m, 1m)));
+        Assert.That(_quoting.Snapshots, Has.Count.EqualTo(1), "the model is not asked on the suspect book");
+
+        _security.Quote(99.98m, 100.02m, Start.AddSeconds(2));
+        Assert.That(((QuoteTarget)pcm.CreateTargets(_algorithm, Array.Empty<Insight>()).Single()).Tag, Is.Empty, "back to fresh quotes");
+    }
+
     [Test]
     public void AStaleBookGivesNoTarget()
     {
@@ -98,7 +183,7 @@ public class MarketMakingPortfolioConstructionModelTests
     }
 
     [Test]
-    public void AFailingModelGivesNoTargetAndIsLoggedOnceUntilItRecovers()
+    public void AFailingModelGivesNoTargetAndIsLoggedAtMostOncePerInterval()
     {
         _quoting.Fail = true;
         Assert.That(Step(), Is.Empty);
@@ -109,8 +194,10 @@ public class MarketMakingPortfolioConstructionModelTests
         _quoting.Fail = false;
         Assert.That(Step(), Has.Length.EqualTo(1));
         _quoting.Fail = true;
+        _security.Quote(99.98m, 100.02m, Start.AddMinutes(16));
         Step();
-        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "a new episode is logged again");
+        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "logged again after the 15-minute interval");
+        Assert.That(_pcm.Logs.Lines[1], Does.EndWith("2 time(s) since the last line"));
     }
 
     [Test]
@@ -140,14 +227,16 @@ public class MarketMakingPortfolioConstructionModelTests
 
     private sealed class TestablePcm : MarketMakingPortfolioConstructionModel
     {
-        private readonly decimal _inventory;
-
-        public TestablePcm(Func<Symbol, IQuotingModel> factory, MarketMakingClock clock, TimeSpan maxAge, decimal inventory, InsightSignals? signals = null)
-            : base(factory, clock, maxAge, signals) => _inventory = inventory;
+        public TestablePcm(Func<Symbol, IQuotingModel> factory, MarketMakingClock clock, TimeSpan maxAge, InventoryExposure exposure,
+            InsightSignals? signals = null, SpikeFilterSettings? spikeFilter = null, TimeSpan? issueLogInterval = null)
+            : base(factory, clock, maxAge, signals, spikeFilter, issueLogInterval: issueLogInterval) => Exposure = exposure;
 
         public LogSink Logs { get; } = new();
 
-        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => new(_inventory, 0m, 0m);
+        /// <summary>Holdings and working orders the next step reads.</summary>
+        public InventoryExposure Exposure { get; set; }
+
+        protected override InventoryExposure GetExposure(QCAlgorithm algorithm, Security security) => Exposure;
 
         protected override DateTime GetUtcTime(QCAlgorithm algorithm) => Utc;
 

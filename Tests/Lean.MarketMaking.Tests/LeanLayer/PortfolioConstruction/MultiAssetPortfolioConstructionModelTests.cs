@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
@@ -52,22 +53,38 @@ public class MultiAssetPortfolioConstructionModelTests
 
         var seen = _quoting.Calls.Single();
         Assert.That(seen.Mids, Is.EqualTo(new[] { 50.0, 100.0 }));
-        Assert.That(seen.Inventory, Is.EqualTo(new[] { -2.0 + 1 - 3, 0.5 + 0.25 }), "holdings plus net working orders, in group order");
+        Assert.That(seen.Inventory, Is.EqualTo(new[] { -2.0, 0.5 }), "the positions held, in group order: working orders are not inventory");
         Assert.That(seen.Time, Is.EqualTo(1800), "10:00 is 1800 s after the 09:30 open");
         Assert.That(targets.Select(t => t.Symbol), Is.EqualTo(new[] { Eth, Btc }));
-        Assert.That(targets.Select(t => t.Quantity), Is.EqualTo(new[] { -4m, 0.75m }));
+        Assert.That(targets.Select(t => t.Exposure), Is.EqualTo(new[] { new InventoryExposure(-2m, 1m, 3m), new InventoryExposure(0.5m, 0.25m, 0m) }),
+            "the targets carry the full exposure on to the risk model");
         // the recording model quotes asset i at mid ∓ (i + 1)/10 with sizes i + 1
         Assert.That((targets[0].BidPrice, targets[0].AskPrice, targets[0].BidSize), Is.EqualTo((49.9m, 50.1m, 1m)));
         Assert.That((targets[1].BidPrice, targets[1].AskPrice, targets[1].AskSize), Is.EqualTo((99.8m, 100.2m, 2m)));
+    }
+
+    [Test]
+    public void AfterABidFillWithTheAskStillRestingTheNextQuotesAreSkewedByTheNewPosition()
+    {
+        // flat, a bid and an ask of 1 resting: Net = 0 before the fill and, after the bid fills, 1 − 1 = 0 again; the
+        // position is 1 and the model must see it (a Net inventory would re-quote the filled bid with no skew)
+        _pcm.WorkingOrders[Btc] = new InventoryExposure(0m, 1m, 1m);
+        Step();
+        _btc.Holding(1m);
+        _pcm.WorkingOrders[Btc] = new InventoryExposure(0m, 0m, 1m);
+        Step();
+
+        Assert.That(_quoting.Calls.Select(c => c.Inventory[1]), Is.EqualTo(new[] { 0.0, 1.0 }));
     }
 
     [TestCase(100.02, 99.98, "Crossed")]
     [TestCase(100.0, 100.0, "Locked")]
     [TestCase(0, 100.02, "Missing")]
     [TestCase(-5, 100.02, "NonPositive")]
-    public void ABadBookOfOneSymbolStopsTheWholeGroupAndIsLoggedOnce(decimal bid, decimal ask, string issue)
+    public void ABadBookOfOneSymbolStopsTheWholeGroupAndIsLoggedAtMostOncePerInterval(decimal bid, decimal ask, string issue)
     {
         _btc.Quote(bid, ask, Start.AddSeconds(1));
+        _btc.SetLocalTimeForTests(Start.AddSeconds(1.6)); // a locked or crossed book is bad once it persists > 500 ms
         for (var i = 0; i < 4; i++)
         {
             Assert.That(Step(), Is.Empty);
@@ -79,8 +96,33 @@ public class MultiAssetPortfolioConstructionModelTests
         _btc.Quote(99.98m, 100.02m, Start.AddSeconds(2));
         Assert.That(Step(), Has.Length.EqualTo(2), "the group is quoted again once the book is good");
         _btc.Quote(bid, ask, Start.AddSeconds(3));
+        _btc.SetLocalTimeForTests(Start.AddSeconds(3.6));
         Step();
-        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "a new episode is logged again");
+        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(1), "within the log interval: counted, not logged");
+        _btc.Quote(bid, ask, Start.AddMinutes(16));
+        _btc.SetLocalTimeForTests(Start.AddMinutes(16).AddSeconds(0.6));
+        Step();
+        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "logged again after the 15-minute interval");
+        Assert.That(_pcm.Logs.Lines[1], Does.EndWith("5 time(s) since the last line"));
+    }
+
+    [Test]
+    public void KeepQuotesWhileSuspectKeepsTheWholeGroupOnlyWhileSpikesAreTheOnlyIssue()
+    {
+        var pcm = new TestablePcm(_quoting, new[] { Eth, Btc }, TimeSpan.FromSeconds(5), new SpikeFilterSettings(keepQuotesWhileSuspect: true));
+        pcm.OnSecuritiesChanged(_algorithm, Added(_btc, _eth));
+        var first = pcm.CreateTargets(_algorithm, Array.Empty<Insight>()).Cast<QuoteTarget>().ToArray();
+
+        _btc.Quote(149.97m, 150.03m, Start.AddSeconds(1));
+        var kept = pcm.CreateTargets(_algorithm, Array.Empty<Insight>()).Cast<QuoteTarget>().ToArray();
+        Assert.That(kept.Select(t => (t.Symbol, t.BidPrice, t.AskPrice)), Is.EqualTo(first.Select(t => (t.Symbol, t.BidPrice, t.AskPrice))));
+        Assert.That(kept.Select(t => t.Tag), Has.All.EqualTo(MarketMakingPortfolioConstructionModel.SuspectTag));
+        Assert.That(_quoting.Calls, Has.Count.EqualTo(1), "the model is not asked on a suspect book");
+
+        _eth.SetLocalTimeForTests(Start.AddSeconds(5.5));
+        Assert.That(pcm.CreateTargets(_algorithm, Array.Empty<Insight>()), Is.Empty, "a stale ETH book as well: the group is not quoted");
+        _eth.SetLocalTimeForTests(Start);
+        Assert.That(pcm.CreateTargets(_algorithm, Array.Empty<Insight>()), Is.Empty, "the last quotes were dropped with the bad step");
     }
 
     [Test]
@@ -103,7 +145,7 @@ public class MultiAssetPortfolioConstructionModelTests
     }
 
     [Test]
-    public void AFailingModelGivesNoTargetsAndIsLoggedOnceUntilItRecovers()
+    public void AFailingModelGivesNoTargetsAndIsLoggedAtMostOncePerInterval()
     {
         _quoting.Fail = true;
         Assert.That(Step(), Is.Empty);
@@ -114,8 +156,10 @@ public class MultiAssetPortfolioConstructionModelTests
         _quoting.Fail = false;
         Assert.That(Step(), Has.Length.EqualTo(2));
         _quoting.Fail = true;
+        _eth.Quote(49.99m, 50.01m, Start.AddMinutes(16));
+        _btc.Quote(99.98m, 100.02m, Start.AddMinutes(16));
         Step();
-        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "a new episode is logged again");
+        Assert.That(_pcm.Logs.Lines, Has.Count.EqualTo(2), "logged again after the 15-minute interval");
     }
 
     [Test]
@@ -246,8 +290,8 @@ public class MultiAssetPortfolioConstructionModelTests
 
     private sealed class TestablePcm : MultiAssetPortfolioConstructionModel
     {
-        public TestablePcm(IMultiAssetQuotingModel model, IReadOnlyList<Symbol> symbols, TimeSpan maxAge)
-            : base(model, symbols, SessionClock, maxAge)
+        public TestablePcm(IMultiAssetQuotingModel model, IReadOnlyList<Symbol> symbols, TimeSpan maxAge, SpikeFilterSettings? spikeFilter = null)
+            : base(model, symbols, SessionClock, maxAge, spikeFilter)
         {
         }
 

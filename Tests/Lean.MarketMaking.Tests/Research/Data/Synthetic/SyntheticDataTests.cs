@@ -178,6 +178,21 @@ public class SyntheticDataTests
         stderr = new StringWriter();
         Assert.That(Program.Run(new[] { "generate-data" }, TextReader.Null, TextWriter.Null, stderr), Is.EqualTo(2));
         Assert.That(stderr.ToString(), Does.StartWith("error: usage: generate-data --out"));
+
+        stderr = new StringWriter();
+        Assert.That(Program.Run(new[] { "generate-data", "--out", _folder, "--locked-fraction", "0.5" }, TextReader.Null, TextWriter.Null, stderr), Is.EqualTo(2));
+        Assert.That(stderr.ToString().Trim(), Is.EqualTo("error: --locked-fraction must be a number in [0, 0.4], got '0.5'"));
+    }
+
+    [Test]
+    public void TheLockedFractionOptionWritesAndCountsBriefLocksAndCrosses()
+    {
+        var stdout = new StringWriter();
+        Assert.That(Program.Run(new[] { "generate-data", "--out", _folder, "--days", "1", "--locked-fraction", "0.086" }, TextReader.Null, stdout, TextWriter.Null), Is.Zero);
+        using var summary = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        var quotes = summary.RootElement.GetProperty("quoteTicks").GetInt64();
+        var locked = summary.RootElement.GetProperty("lockedOrCrossedQuoteTicks").GetInt64();
+        Assert.That(locked / (double)quotes, Is.EqualTo(0.086).Within(0.005));
     }
 
     // ticks between the trade price and the touch it hit, from the book of the trade's second
