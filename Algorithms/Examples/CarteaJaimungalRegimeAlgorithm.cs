@@ -19,7 +19,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// <list type="bullet">
 /// <item>jumps: <see cref="JumpIndicator"/> (Lee–Mykland test on one-minute log mids) → its up/down summary becomes
 /// <see cref="MidPriceJumpParameters"/> (λ_J = jumps per second, p = share of up jumps, η± = exponential rates of the
-/// jump sizes converted from log-returns to dollars at the current mid, <see cref="JumpInputs"/>), refreshed when a jump
+/// jump sizes converted from log-returns to dollars at the current mid, <see cref="JumpInputs"/>), corrected for the
+/// jumps below the test's threshold (<see cref="JumpIndicator.ThresholdCorrectedSummary"/>) and refreshed when a jump
 /// is found;</item>
 /// <item>regime: <see cref="RegimeIndicator"/> (two-state Gaussian HMM of one-minute log returns) → when the
 /// probability of the volatile state exceeds <c>cj-regime-threshold</c> the volatile parameter set (running penalty φ,
@@ -134,7 +135,7 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
                 _inputs[0] = regime;
             }
 
-            if (_jumps.JumpCount != _jumpsSeen && _jumps.Summary is { } summary)
+            if (_jumps.JumpCount != _jumpsSeen && _jumps.ThresholdCorrectedSummary is { } summary)
             {
                 _jumpsSeen = _jumps.JumpCount;
                 var inputs = JumpInputs.From(summary, (double)market.Mid, _fallbackJumpRate);

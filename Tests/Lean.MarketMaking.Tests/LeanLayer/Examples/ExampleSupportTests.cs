@@ -109,6 +109,43 @@ public class ExampleSupportTests
     }
 
     [Test]
+    public void JumpInputsFromTheIndicatorAreCorrectedForTheJumpsBelowTheThreshold()
+    {
+        // One-minute log mids with sd 1e-4 and symmetric exponential jumps of mean 3e-4 (three sds, mostly below the
+        // Lee–Mykland threshold of ≈ 5.8 sds for n = 1440) once per 40 minutes, over 60 days, around $100: η± ≈ 1/$0.03.
+        const double sd = 1e-4, mean = 3e-4, perReturn = 1 / 40.0;
+        const int returns = 60 * 1440;
+        var rng = new Random(11);
+        var sizes = new Lean.MarketMaking.Models.Stochastic.DoubleExponentialJumpSizes(0.5, 1 / mean, 1 / mean);
+        var jumps = Enumerable.Range(0, returns).Select(_ => rng.NextDouble() < perReturn ? sizes.Sample(rng) : 0).ToArray();
+        var ticks = Lean.MarketMaking.Tests.Estimation.SyntheticTicks.Generate(rng, returns, 60, sd * sd / 60, jumps: jumps);
+        var indicator = new Lean.MarketMaking.Indicators.JumpIndicator("jumps", new LeeMyklandParameters(603, 0.01), 1440, jumpMemory: 1024);
+        var start = new DateTime(2018, 4, 4);
+        foreach (var tick in ticks)
+        {
+            indicator.Update(start.AddSeconds(tick.TimeSeconds), (decimal)tick.Price);
+        }
+
+        var mid = ticks[^1].Price;
+        var corrected = JumpInputs.From(indicator.ThresholdCorrectedSummary!, mid, fallbackRate: 1);
+        var detected = JumpInputs.From(indicator.Summary!, mid, fallbackRate: 1);
+        var truthRate = 1 / (mean * mid);
+        var detectedPerSide = indicator.ThresholdCorrectedSummary!.Up.Count;
+
+        // SE of η̂ ≈ η/√N per side (plus a few % for the price wandering around $100 over the 60 days).
+        var etaTolerance = truthRate * (4 / Math.Sqrt(detectedPerSide) + 0.05);
+        Assert.That(corrected.UpRate, Is.EqualTo(truthRate).Within(etaTolerance));
+        Assert.That(corrected.DownRate, Is.EqualTo(truthRate).Within(etaTolerance));
+        Assert.That(detected.UpRate, Is.LessThan(0.5 * truthRate), "the detected sizes carry the threshold: η far too low");
+
+        // λ_J: relative SE √((1 + (ηc)²)/N) with ηc ≈ 1.9 and N both sides' detected jumps.
+        var lambda = perReturn / 60;
+        var total = indicator.ThresholdCorrectedSummary!.Up.Count + indicator.ThresholdCorrectedSummary.Down.Count;
+        Assert.That(corrected.Intensity, Is.EqualTo(lambda).Within(4 * lambda * Math.Sqrt((1 + 1.95 * 1.95) / total)));
+        Assert.That(detected.Intensity, Is.LessThan(0.3 * lambda), "only the jumps above the threshold are counted");
+    }
+
+    [Test]
     public void DriftNeutralJumpInputsKeepTheJumpVarianceAndDropTheJumpDrift()
     {
         // (λ, p, η⁺, η⁻) = (0.004, 0.75, 0.1, 0.05): drift λ(p/η⁺ − (1−p)/η⁻) = 0.004·(7.5 − 5) = 0.01, variance
