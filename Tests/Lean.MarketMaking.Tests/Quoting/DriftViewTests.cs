@@ -1,10 +1,12 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 using Lean.MarketMaking.Models.Quoting.Glft;
 using Lean.MarketMaking.Tests.Quoting.CarteaJaimungal;
 using Lean.MarketMaking.Tests.Quoting.Glft;
+using MathNet.Numerics.Integration;
 using NUnit.Framework;
 
 namespace Lean.MarketMaking.Tests.Quoting;
@@ -163,5 +165,48 @@ public class DriftViewTests
         Assert.That(Shift(10), Is.LessThan(Shift(60)));
         Assert.That(Shift(60), Is.LessThan(persistent));
         Assert.That(Shift(1e9), Is.EqualTo(persistent).Within(1e-3 * persistent));
+    }
+
+    [Test]
+    public void InfiniteHorizonAvellanedaStoikovViewMatchesTheDiscountedValueToSecondOrder()
+    {
+        // The AS example's EURUSD set-up (γ, σ per √s, k, ω = 1/86,400 per s, q_max, z) and a view of μ price/s lasting
+        // h = 60 s. Reference: the reservation prices of Definition 1 from v̄(j) ∝ ∫₀^∞ e^(−ωt)·E[e^(−γjS_t)]/e^(−γjs) dt
+        // = ∫₀^∞ e^(−D₀(j)t − γjμh(1 − e^(−t/h))) dt by quadrature; the model's first-order D must match to O(μ²).
+        const double gamma = 0.0003, sigma = 0.00002, k = 10000, omega = 1 / 86400.0, qMax = 50000, z = 10000, h = 60, s = 1.1;
+        var model = new InfiniteHorizonAvellanedaStoikovModel(new InfiniteHorizonAvellanedaStoikovParameters(gamma, sigma, k, omega, qMax, z));
+        var flat = model.Quote(new MarketSnapshot(s, 0, 20000));
+        var errors = new double[2];
+        var shifts = new double[2];
+        for (var m = 0; m < 2; m++)
+        {
+            var mu = 5e-6 / (1 << m); // a 60 s view worth 3 and 1.5 pips: γ|j|μh ≤ 0.0054
+            double D(double j)
+            {
+                var d0 = omega - 0.5 * gamma * gamma * sigma * sigma * j * j;
+                var body = 0.0;
+                for (var piece = 0; piece < 60; piece++)
+                {
+                    body += GaussLegendreRule.Integrate(t => Math.Exp(-d0 * t - gamma * j * mu * h * -double.ExpM1(-t / h)), piece * h, (piece + 1) * h, 32);
+                }
+
+                var tail = Math.Exp(-d0 * 60 * h - gamma * j * mu * h * -double.ExpM1(-60.0)) / d0;
+                return 1 / (body + tail);
+            }
+
+            foreach (var q in new[] { -40000.0, 0.0, 20000.0 })
+            {
+                var quote = model.Quote(new MarketSnapshot(s, 0, q, mu, driftDecayTime: h));
+                var reservation = s + Math.Log(D(q + z) / D(q - z)) / (2 * gamma * z);
+                var none = model.Quote(new MarketSnapshot(s, 0, q)).Reservation;
+                errors[m] = Math.Max(errors[m], Math.Abs(quote.Reservation - reservation));
+                shifts[m] = Math.Max(shifts[m], Math.Abs(reservation - none));
+            }
+        }
+
+        Assert.That(flat.Reservation, Is.LessThan(s), "long inventory skews down");
+        Assert.That(shifts[0], Is.EqualTo(5e-6 * h).Within(0.2 * 5e-6 * h), "a short view moves the reservation price by about μh");
+        Assert.That(errors[0], Is.LessThan(0.01 * shifts[0]));
+        Assert.That(errors[0] / errors[1], Is.EqualTo(4).Within(0.5), "the error is O(μ²)");
     }
 }
