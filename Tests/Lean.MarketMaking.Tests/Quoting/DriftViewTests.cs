@@ -170,10 +170,10 @@ public class DriftViewTests
     [Test]
     public void InfiniteHorizonAvellanedaStoikovViewMatchesTheDiscountedValueToSecondOrder()
     {
-        // The AS example's EURUSD set-up (γ, σ per √s, k, ω = 1/86,400 per s, q_max, z) and a view of μ price/s lasting
+        // The AS example's EURUSD set-up (γ, σ per √s, k, ω = 1/43,200 per s, q_max, z) and a view of μ price/s lasting
         // h = 60 s. Reference: the reservation prices of Definition 1 from v̄(j) ∝ ∫₀^∞ e^(−ωt)·E[e^(−γjS_t)]/e^(−γjs) dt
         // = ∫₀^∞ e^(−D₀(j)t − γjμh(1 − e^(−t/h))) dt by quadrature; the model's first-order D must match to O(μ²).
-        const double gamma = 0.0003, sigma = 0.00002, k = 10000, omega = 1 / 86400.0, qMax = 50000, z = 10000, h = 60, s = 1.1;
+        const double gamma = 0.0003, sigma = 0.00002, k = 10000, omega = 1 / 43200.0, qMax = 50000, z = 10000, h = 60, s = 1.1;
         var model = new InfiniteHorizonAvellanedaStoikovModel(new InfiniteHorizonAvellanedaStoikovParameters(gamma, sigma, k, omega, qMax, z));
         var flat = model.Quote(new MarketSnapshot(s, 0, 20000));
         var errors = new double[2];
