@@ -17,7 +17,8 @@ namespace Lean.MarketMaking.Indicators;
 /// <para>A flat market (the K − 2 adjacent return products all zero) has no local volatility: that return is not tested
 /// and the window restarts from the current price, so the indicator is not ready again for K + 1 inputs.</para>
 /// <para>The jumps found are summarised as up/down compound Poisson arrivals (<see cref="Summary"/>, a
-/// <see cref="JumpSummary"/>) over the last <c>jumpMemory</c> jumps at most, so memory stays bounded.</para>
+/// <see cref="JumpSummary"/>, as detected; <see cref="ThresholdCorrectedSummary"/> corrected for the detection threshold)
+/// over the last <c>jumpMemory</c> jumps at most, so memory stays bounded.</para>
 /// </summary>
 public sealed class JumpIndicator : MarketMakingIndicator<IndicatorDataPoint>
 {
@@ -85,6 +86,20 @@ public sealed class JumpIndicator : MarketMakingIndicator<IndicatorDataPoint>
         {
             var seconds = _testedSeconds - _testedSecondsAtEvicted;
             return seconds > 0 ? JumpSummary.From(RememberedJumps(), seconds) : null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Summary"/> corrected for the jumps the test cannot see (below its threshold): rates, mean sizes and
+    /// exponential rates of the untruncated double-exponential law, <see cref="ThresholdCorrectedJumpSummary.From"/> at
+    /// <see cref="Threshold"/>; null before any tested time. Allocates: query it, do not poll it per tick.
+    /// </summary>
+    public JumpSummary? ThresholdCorrectedSummary
+    {
+        get
+        {
+            var seconds = _testedSeconds - _testedSecondsAtEvicted;
+            return seconds > 0 ? ThresholdCorrectedJumpSummary.From(RememberedJumps(), seconds, Threshold) : null;
         }
     }
 

@@ -17,10 +17,16 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// <summary>
 /// Example: Avellaneda–Stoikov (2008) quoting of EURUSD on Oanda tick quotes (LEAN's sample data has
 /// 2014-05-01..2014-05-15); <c>as-security-type</c>/<c>as-market</c>/<c>as-ticker</c> select another tick-quoted pair,
-/// e.g. Crypto/coinbase/MMCUSD, the synthetic pair of <c>generate-data</c> that run.sh uses. Model time is seconds
-/// since the forex session start, 17:00 New York (the exchange time zone of Oanda forex), with horizon T = one day, so the inventory skew q·γσ²(T − t) fades towards 17:00 and the
-/// quotes re-centre on the mid each new session. γ, k (per unit of price), the order size and the inventory limit
-/// (units of EUR) are parameters (<c>as-*</c> in config.json); σ starts at <c>as-volatility</c> (price per √second)
+/// e.g. Crypto/coinbase/MMCUSD, the synthetic pair of <c>generate-data</c> that run.sh uses. The market trades around the
+/// clock and the inventory is carried through every session change, so the model is the stationary (infinite-horizon)
+/// one, <see cref="InfiniteHorizonAvellanedaStoikovModel"/> (§2.3), not a daily horizon T: with T reset at each 17:00
+/// New York the skew γσ²(T − t) per unit of inventory swung from a day's worth to nothing within every day while the
+/// inventory stayed. Discount ω = <c>as-discount-rate</c> per second, 1/43,200 = 1/(12 h): expanding D, the stationary
+/// skew per unit of inventory is ≈ γσ²/ω, that of the finite-horizon model 12 h before its horizon (the old set-up's
+/// daily average), now constant; with the config.json EURUSD numbers the spread at q = 0 is ≈ 2.5 pips and the skew at
+/// the 50,000 EUR limit ≈ 2.6 pips (ω is 360 times the model's bound ½γ²σ²(q_max + z)²).
+/// γ, k (per unit of price), the order size and the inventory limit
+/// (units of EUR, also the model's q_max) are parameters (<c>as-*</c> in config.json); σ starts at <c>as-volatility</c> (price per √second)
 /// and is re-estimated online: an EWMA of the variance of log mid returns sampled every
 /// <c>as-volatility-sample-seconds</c> (a regular grid keeps tick-level bid/ask noise out of the estimate; a sample
 /// waits for a book the <see cref="SpikeFilter"/> accepts, so a bad print cannot inflate σ for hours), scaled by
@@ -29,8 +35,9 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// trades, so the quotes fill by the intensity rule of <see cref="PassiveQuoteFillModel"/> (rate A·e^(−kδ) per second;
 /// <c>as-fill-mode</c> = Queue selects the queue-position rule for pairs with trade ticks). The order-flow alpha (drift
 /// from trades signed by the quote rule) acts on pairs with trade ticks, like the synthetic one: its insights reach the
-/// model as a short-term drift whose decay time is the insight period, so the reservation price moves by the predicted
-/// move μh(1 − e^(−τ/h)) rather than by μ(T − t) (see <see cref="Lean.MarketMaking.Models.Quoting.MarketSnapshot.ExpectedDriftMove"/>).
+/// model as a short-term drift whose decay time h is the insight period, so the reservation price moves by about the
+/// predicted move μh rather than by a persistent drift's μ/ω (the view's first-order weight in
+/// <see cref="InfiniteHorizonAvellanedaStoikovModel"/>).
 /// With <c>as-max-drawdown-percent</c> &gt; 0 (default 0: off) LEAN's own <c>MaximumDrawdownPercentPerSecurity</c>
 /// runs beside the inventory limits (its zero target cancels the quotes and flattens the holding).
 /// Quotes are re-priced when they move by <c>as-min-reprice-ticks</c> = 5 ticks (half a pip; Oanda's EURUSD tick is
@@ -59,14 +66,15 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
 
         var gamma = Parameter("risk-aversion", 0.0003);
         var sigma = Parameter("volatility", 0.00002);
-        var horizon = TimeSpan.FromHours(Parameter("horizon-hours", 24.0)).TotalSeconds;
+        var discount = Parameter("discount-rate", 0.0000231481);
         var size = Parameter("order-size", 10000.0);
+        var maxInventory = Parameter("max-inventory", 50000.0);
         var model = new RecalibratingQuotingModel(
-            inputs => new AvellanedaStoikovModel(new AvellanedaStoikovParameters(gamma, inputs[0], k, horizon, size)),
+            inputs => new InfiniteHorizonAvellanedaStoikovModel(new InfiniteHorizonAvellanedaStoikovParameters(gamma, inputs[0], k, discount, maxInventory, size)),
             new[] { sigma },
             Parameter("recalibration-threshold", 0.1));
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 17.0)), TimeSpan.FromSeconds(1));
-        InstallFramework(security, model, clock, defaultMaxInventory: 50000m, alpha: OrderFlowAlpha(), defaultMinRepriceTicks: 5);
+        InstallFramework(security, model, clock, defaultMaxInventory: (decimal)maxInventory, alpha: OrderFlowAlpha(), defaultMinRepriceTicks: 5);
         var maxDrawdown = Parameter("max-drawdown-percent", 0m);
         if (maxDrawdown > 0)
         {

@@ -19,7 +19,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// <list type="bullet">
 /// <item>jumps: <see cref="JumpIndicator"/> (Lee–Mykland test on one-minute log mids) → its up/down summary becomes
 /// <see cref="MidPriceJumpParameters"/> (λ_J = jumps per second, p = share of up jumps, η± = exponential rates of the
-/// jump sizes converted from log-returns to dollars at the current mid, <see cref="JumpInputs"/>), refreshed when a jump
+/// jump sizes converted from log-returns to dollars at the current mid, <see cref="JumpInputs"/>), corrected for the
+/// jumps below the test's threshold (<see cref="JumpIndicator.ThresholdCorrectedSummary"/>) and refreshed when a jump
 /// is found;</item>
 /// <item>regime: <see cref="RegimeIndicator"/> (two-state Gaussian HMM of one-minute log returns) → when the
 /// probability of the volatile state exceeds <c>cj-regime-threshold</c> the volatile parameter set (running penalty φ,
@@ -33,7 +34,10 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// (diagnostics and other consumers: the quotes take the regime from the indicator above). With the jump alpha on
 /// (<c>cj-jump-alpha</c> = 1) the model's jump inputs are made drift-neutral (<see cref="JumpInputs.WithoutDrift"/>) so
 /// the jump drift is counted once, by the alpha; its jump variance is kept.
-/// Time unit: seconds since 00:00 UTC, horizon one day; inventory in lots of <c>cj-lot-size</c> BTC, at most
+/// Time unit: seconds. BTCUSD trades 24/7 and the inventory is carried through every midnight, so there is no horizon
+/// at which it is flattened: the model is evaluated at the fixed time-to-go <c>cj-time-to-go-hours</c> = 24 h
+/// (<see cref="FixedTimeToGoQuotingModel"/>), far beyond its relaxation time (minutes), i.e. its large-horizon limit —
+/// the quotes do not depend on the time of day. Inventory in lots of <c>cj-lot-size</c> BTC, at most
 /// <c>cj-max-lots</c>. Minute data have no trade ticks, so quotes fill by the intensity rule (λ·e^(−κδ) per second).
 /// </summary>
 public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
@@ -63,7 +67,7 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
         var kappa = Parameter("fill-decay", 0.3);
         var lot = Parameter("lot-size", 0.01);
         var maxLots = Parameter("max-lots", 10);
-        var horizon = TimeSpan.FromHours(Parameter("horizon-hours", 24.0)).TotalSeconds;
+        var timeToGo = TimeSpan.FromHours(Parameter("time-to-go-hours", 24.0)).TotalSeconds;
         var terminal = Parameter("terminal-penalty", 0.01);
         var calm = (Phi: Parameter("calm-running-penalty", 0.00001), Rate: Parameter("calm-order-rate", 0.05));
         var wild = (Phi: Parameter("volatile-running-penalty", 0.0001), Rate: Parameter("volatile-order-rate", 0.1));
@@ -79,9 +83,9 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
             x =>
             {
                 var set = x[0] > 0.5 ? wild : calm;
-                return new CarteaJaimungalModel(
-                    new CarteaJaimungalParameters(set.Phi, terminal, kappa, set.Rate, set.Rate, maxLots, lot, horizon),
-                    new MidPriceJumpParameters(x[1], x[2], x[3], x[4], rho, epsilon, epsilon, jumpAversion));
+                return new FixedTimeToGoQuotingModel(new CarteaJaimungalModel(
+                    new CarteaJaimungalParameters(set.Phi, terminal, kappa, set.Rate, set.Rate, maxLots, lot, timeToGo),
+                    new MidPriceJumpParameters(x[1], x[2], x[3], x[4], rho, epsilon, epsilon, jumpAversion)));
             },
             _inputs,
             Parameter("recalibration-threshold", 0.25));
@@ -138,7 +142,7 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
                 _inputs[0] = regime;
             }
 
-            if (_jumps.JumpCount != _jumpsSeen && _jumps.Summary is { } summary)
+            if (_jumps.JumpCount != _jumpsSeen && _jumps.ThresholdCorrectedSummary is { } summary)
             {
                 _jumpsSeen = _jumps.JumpCount;
                 var inputs = JumpInputs.From(summary, (double)market.Mid, _fallbackJumpRate);

@@ -25,6 +25,9 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// The three indicators run on the exchange's open-market clock (<see cref="OpenMarketClock"/>): the night is neither
 /// volatility time nor exposure, and the overnight return is not in the window.
 /// The closed-form model is rebuilt when σ, A or k moves by more than <c>glft-recalibration-threshold</c> (relative).
+/// It is the stationary (ergodic) GLFT solution, so the quotes do not depend on the time of day. The quotes are pulled
+/// <c>glft-pull-before-close-minutes</c> before the close; the inventory is not flattened there (the execution model
+/// only cancels) and whatever is held is carried overnight.
 /// Quotes fill by the queue-position rule of <see cref="PassiveQuoteFillModel"/> against the trade ticks.
 /// </summary>
 public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm

@@ -34,8 +34,11 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// rates at which the sample's trades reach a depth δ from the mid: over the 5 days, the share p(δ) of minutes whose
 /// trade bar reaches δ = 1..15 cents from the previous minute's quote mid gives λ(δ) = −ln(1 − p)/60 s, and a log-linear
 /// fit gives A = 0.027, k = 31 for SPY and A = 0.029, k = 23 for IBM (a reach is an upper bound of a fill: the queue is
-/// ignored). Time unit: one second since the 09:30 open; horizon <c>gm-horizon-hours</c> (6.5: the session) with
-/// <c>gm-regime</c> = FiniteHorizon, or the ergodic limit with Ergodic.</item>
+/// ignored). Time unit: one second since the 09:30 open; horizon <c>gm-horizon-hours</c> (6.5: the session, ending at
+/// the 16:00 close) with <c>gm-regime</c> = FiniteHorizon, or the ergodic limit with Ergodic. The quotes are pulled
+/// <c>gm-pull-before-close-minutes</c> before the close; this example does not flatten the inventory there (the
+/// execution model only cancels), so whatever is held at the close is carried overnight, which the finite horizon does
+/// not price: the horizon is the quoting session, not a liquidation date.</item>
 /// <item>Fills: minute data carry no trade prints, only trade and quote bars, so the queue-position rule of
 /// <see cref="PassiveQuoteFillModel"/> has nothing to consume the queue with; quotes fill by its intensity rule, the
 /// same A·e^(−kδ) the model assumes, drawn once per minute bar (δ = distance of the quote from the mid), seeded by

@@ -6,15 +6,17 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 
 /// <summary>
 /// The exogenous-jump inputs of <c>MidPriceJumpParameters</c> (Cartea, Jaimungal &amp; Penalva 2015, §10.4) from a
-/// <see cref="JumpSummary"/> of detected jumps: λ_J = jumps per second, p = share of up jumps, and the exponential
-/// rates η± of the jump sizes per unit of price. A summary in log-return units is converted at the current mid
+/// <see cref="JumpSummary"/>: λ_J = jumps per second, p = λ⁺/λ_J, and the exponential rates η± of the jump sizes per
+/// unit of price. Pass a summary corrected for the detection threshold (<see cref="ThresholdCorrectedJumpSummary"/>,
+/// e.g. <c>JumpIndicator.ThresholdCorrectedSummary</c>): the detected jumps alone are only those above the test's
+/// threshold, so their rate is too low and their mean size too high. A summary in log-return units is converted at the current mid
 /// (a log-jump r moves the price by ≈ mid·r, so a rate η per unit of log-return is η/mid per unit of price). A side
 /// without jumps keeps the fallback rate; without any jump p = ½.
 /// </summary>
 internal static class JumpInputs
 {
     /// <summary>(λ_J per second, p, η⁺ per price unit, η⁻ per price unit).</summary>
-    /// <param name="summary">Detected jumps.</param>
+    /// <param name="summary">Jump summary, corrected for the detection threshold.</param>
     /// <param name="mid">Current mid price (&gt; 0), for log-return summaries.</param>
     /// <param name="fallbackRate">η for a side with no jump, per price unit (&gt; 0).</param>
     public static (double Intensity, double ProbabilityUp, double UpRate, double DownRate) From(JumpSummary summary, double mid, double fallbackRate)

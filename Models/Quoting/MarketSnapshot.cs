@@ -46,7 +46,8 @@ public readonly record struct MarketSnapshot
     /// <summary>
     /// Decay time h of the drift view in the model's time unit (+∞: persistent). Models that integrate the drift over
     /// the horizon (Avellaneda–Stoikov) use the expected move μ·h·(1 − e^(−τ/h)); see <see cref="ExpectedDriftMove"/>.
-    /// GLFT and Cartea–Jaimungal solve their control problems for a persistent drift and do not use it.
+    /// GLFT and Cartea–Jaimungal solve their control problems with the decaying drift μe^(−s/h) (the closed form
+    /// exactly within its approximation, the exact models to first order in μ).
     /// </summary>
     public double DriftDecayTime { get; }
 

@@ -19,10 +19,13 @@ public sealed record JumpSummary(double ObservedSeconds, JumpSizeUnit Units, Jum
     /// <summary>Total jump arrival rate, per second.</summary>
     public double IntensityPerSecond => Up.IntensityPerSecond + Down.IntensityPerSecond;
 
-    /// <summary>Fraction of jumps that are up; null without jumps.</summary>
-    public double? ProbabilityUp => Up.Count + Down.Count == 0 ? null : Up.Count / (double)(Up.Count + Down.Count);
+    /// <summary>Probability that a jump is up, λ⁺/(λ⁺ + λ⁻) (the share of up jumps when the rates are plain counts per
+    /// second); null without jumps.</summary>
+    public double? ProbabilityUp => Up.Count + Down.Count == 0 ? null : Up.IntensityPerSecond / IntensityPerSecond;
 
-    /// <summary>Summarises <paramref name="jumps"/> observed over <paramref name="observedSeconds"/>.</summary>
+    /// <summary>Summarises <paramref name="jumps"/> observed over <paramref name="observedSeconds"/> as detected: rates are
+    /// counts per second and sizes are those of the detected returns (for the jump law itself, correct for the detection
+    /// threshold with <see cref="ThresholdCorrectedJumpSummary.From"/>).</summary>
     /// <param name="jumps">Detected jumps (e.g. <see cref="LeeMyklandResult.Jumps"/>); a zero move counts as neither side.</param>
     /// <param name="observedSeconds">Length of the window the jumps were searched in, &gt; 0 seconds.</param>
     /// <param name="units">Unit of the sizes.</param>

@@ -16,6 +16,13 @@ namespace Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 /// r̄ᵃ = s + (1/γ)·ln(1 + (1 − 2q)γ²σ²/(2ω − γ²(q − 1)²σ²)).
 /// </para>
 /// <para>
+/// Short-lived views: with a drift μ decaying with time constant h (<see cref="MarketSnapshot.DriftDecayTime"/>), the
+/// mid's mean is s + μh(1 − e^(−t/h)) and v̄ ∝ ∫₀^∞ e^(−D₀(q)t − γqμh(1 − e^(−t/h))) dt with D₀(q) = ω − ½γ²σ²q², which has no
+/// closed form. To first order in μ, 1/D(q) = 1/D₀ − γqμ/(D₀(D₀ + 1/h)), i.e. D(q) = D₀(q) + γqμ·w(q) with
+/// w(q) = D₀(q)h/(1 + D₀(q)h) (w = 1 is the persistent drift, kept exact); the dropped terms are O((γqμh)²), checked against
+/// the quadrature of v̄. Near q = 0, D₀ ≈ ω, so a view shifts the reservation price by ≈ μ/ω·ωh/(1 + ωh) ≈ μh, its expected move.
+/// </para>
+/// <para>
 /// Erratum: the paper prints r̄ᵃ with the denominator 2ω − γ²q²σ² (that of r̄ᵇ). That expression does not satisfy the
 /// paper's own Definition 1, breaks the identity r̄ᵃ(q) = r̄ᵇ(q − 1) that follows from (16)–(17), and is not the mirror
 /// image of r̄ᵇ (r̄ᵃ(q) − s ≠ s − r̄ᵇ(−q)); it agrees with the exact value only to first order in γ²σ²/ω.
@@ -83,18 +90,27 @@ public sealed class InfiniteHorizonAvellanedaStoikovModel : IQuotingModel
 
         var driftTerm = riskAversion * snapshot.Drift;
         var z = orderSize;
-        var below = Denominator(q - z, driftTerm);
-        var at = Denominator(q, driftTerm);
-        var above = Denominator(q + z, driftTerm);
+        var decayTime = snapshot.DriftDecayTime;
+        var persistent = double.IsPositiveInfinity(decayTime);
+        var below = persistent ? Denominator(q - z, driftTerm) : ViewDenominator(q - z, driftTerm, decayTime);
+        var at = persistent ? Denominator(q, driftTerm) : ViewDenominator(q, driftTerm, decayTime);
+        var above = persistent ? Denominator(q + z, driftTerm) : ViewDenominator(q + z, driftTerm, decayTime);
         if (!(below > 0 && at > 0 && above > 0))
         {
             throw UnboundedObjective(snapshot.Drift, q);
         }
 
         // ln(D(q)/D(q−z)) and ln(D(q+z)/D(q)) as log1p of the relative increments, accurate when γ²σ²/ω is small:
-        // D(q) − D(q−z) = z·(γμ + ½γ²σ²(z − 2q)), D(q+z) − D(q) = z·(γμ − ½γ²σ²(z + 2q)).
-        var askOffset = inverseRiskAversion * Log1P.Of(z * (driftTerm + halfGammaSquaredSigmaSquared * (z - 2 * q)) / below);
-        var bidOffset = inverseRiskAversion * Log1P.Of(z * (driftTerm - halfGammaSquaredSigmaSquared * (z + 2 * q)) / at);
+        // D(q) − D(q−z) = z·(γμ + ½γ²σ²(z − 2q)), D(q+z) − D(q) = z·(γμ − ½γ²σ²(z + 2q)) (persistent drift; with a
+        // view, the drift parts are γμ·(j·w(j) − (j − z)·w(j − z))).
+        var askIncrement = persistent
+            ? z * (driftTerm + halfGammaSquaredSigmaSquared * (z - 2 * q))
+            : (z * halfGammaSquaredSigmaSquared * (z - 2 * q)) + (driftTerm * ((q * ViewWeight(q, decayTime)) - ((q - z) * ViewWeight(q - z, decayTime))));
+        var bidIncrement = persistent
+            ? z * (driftTerm - halfGammaSquaredSigmaSquared * (z + 2 * q))
+            : (-z * halfGammaSquaredSigmaSquared * (z + 2 * q)) + (driftTerm * (((q + z) * ViewWeight(q + z, decayTime)) - (q * ViewWeight(q, decayTime))));
+        var askOffset = inverseRiskAversion * Log1P.Of(askIncrement / below);
+        var bidOffset = inverseRiskAversion * Log1P.Of(bidIncrement / at);
         var mid = snapshot.Mid;
         var widening = arrivalHalfSpread + premium + snapshot.AdverseSelection;
         return TwoSidedQuote.FromDepths(
@@ -116,6 +132,20 @@ public sealed class InfiniteHorizonAvellanedaStoikovModel : IQuotingModel
         MarketMakingErrorKind.InvalidMarketData,
         $"drift {drift} makes the discounted frozen-inventory value unbounded at inventory {inventory} (ω = {discountRate})",
         "drift");
+
+    /// <summary>D(j) with a drift view of decay time h: D₀(j) + γjμ·w(j), w(j) = D₀(j)h/(1 + D₀(j)h), per time unit.</summary>
+    private double ViewDenominator(double inventory, double driftTerm, double decayTime) =>
+        FlatDenominator(inventory) + (inventory * driftTerm * ViewWeight(inventory, decayTime));
+
+    /// <summary>w(j) = D₀(j)h/(1 + D₀(j)h): the weight of a view of decay time h against a persistent drift at inventory j.</summary>
+    private double ViewWeight(double inventory, double decayTime)
+    {
+        var rate = FlatDenominator(inventory) * decayTime;
+        return rate / (1 + rate);
+    }
+
+    /// <summary>D₀(j) = ω − ½γ²σ²j², per time unit: D without drift.</summary>
+    private double FlatDenominator(double inventory) => discountRate - (halfGammaSquaredSigmaSquared * inventory * inventory);
 
     /// <summary>D(j) = ω + γjμ − ½γ²σ²j², per time unit: the reciprocal of the discounted frozen-inventory value's
     /// inventory factor, with <paramref name="driftTerm"/> = γμ.</summary>

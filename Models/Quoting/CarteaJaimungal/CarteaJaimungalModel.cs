@@ -38,8 +38,16 @@ namespace Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 /// (<see cref="MidPriceJumpParameters.JumpRiskAversion"/>) the running penalty becomes φ_eff = φ + ½γ_J·λ_J·E[Y²];
 /// γ_J = 0 keeps the risk-neutral treatment in which jumps only move the drift. The variance of the market-order
 /// jumps is not charged (only their means ε± are modelled).</para>
-/// <para><b>Snapshot signals.</b> <see cref="MarketSnapshot.Drift"/> is added to μ_tot (exactly, through a second
-/// eigen-decomposition that is rebuilt, allocating, only when the drift value changes);
+/// <para><b>Snapshot signals.</b> A persistent <see cref="MarketSnapshot.Drift"/> is added to μ_tot (exactly, through a
+/// second eigen-decomposition that is rebuilt, allocating, only when the drift value changes). A short-lived view — drift
+/// μ with a finite <see cref="MarketSnapshot.DriftDecayTime"/> h, the short-term alpha of CJP §10.4 decaying as
+/// μe^(−(s − t)/h) over future times s — adds κμe^(−(s − t)/h)·q to the diagonal of 𝐀, making the linear system
+/// non-autonomous. To first order in μ (Duhamel's formula around the view-free ω), κh gains κμ·R with R_q = δω_q/ω_q the
+/// response per unit (<see cref="Numerics.TridiagonalMetzlerExponential.DecayingDiagonalResponse"/>, entrywise accurate in the
+/// linearised system), so h gains μ·R and the depths move by μ(R_q − R_{q∓1}); the dropped terms are O(μ²) (the view's
+/// effect on its own response; the expansion parameter is κμh, the view's expected move in units of 1/κ), checked
+/// against an RK4 solution of the HJB with the decaying drift. A view counts only as long as it lasts: ≈ μh for a view
+/// shorter than the inventory's turnover, tending to the persistent drift's effect as h → ∞.
 /// <see cref="MarketSnapshot.AdverseSelection"/> is an extra premium added to both depths.</para>
 /// <para><b>Bounds.</b> At q = ±q̄ the blocked side is quoted with size 0 at the price implied by extending h
 /// linearly beyond the bound, which keeps Bid &lt; Ask (the spread is then 2/κ + premiums) and makes the reservation
@@ -61,6 +69,8 @@ public sealed class CarteaJaimungalModel : IQuotingModel
     private readonly double _bidPremium;
     private readonly double _riskNeutralDepth;
     private readonly TridiagonalMetzlerExponential _base;
+    private readonly double[] _inventory;
+    private readonly double[] _response;
     private TridiagonalMetzlerExponential? _signalled;
     private double _signalledDrift;
 
@@ -86,6 +96,13 @@ public sealed class CarteaJaimungalModel : IQuotingModel
                           + (parameters.BuyOrderRate * _askPremium)
                           - (parameters.SellOrderRate * _bidPremium);
         _base = Exponential(StructuralDrift);
+        _inventory = new double[(2 * parameters.MaxInventory) + 1];
+        for (var i = 0; i < _inventory.Length; i++)
+        {
+            _inventory[i] = parameters.MaxInventory - i;
+        }
+
+        _response = new double[_inventory.Length];
     }
 
     /// <summary>The §10.2 parameters.</summary>
@@ -140,14 +157,23 @@ public sealed class CarteaJaimungalModel : IQuotingModel
 
         var q = (int)Math.Round(lots);
         var row = p.MaxInventory - q;
+        var view = double.IsPositiveInfinity(snapshot.DriftDecayTime) ? 0 : snapshot.Drift;
         double hq, hDown, hUp;
         lock (_gate)
         {
             // κh = ln ω up to a constant common to every q, which cancels from the depths.
-            var logOmega = ExponentialFor(snapshot.Drift).LogApply(tau);
+            var logOmega = ExponentialFor(snapshot.Drift - view).LogApply(tau);
             hq = logOmega[row] / _kappa;
             hDown = q > -p.MaxInventory ? logOmega[row + 1] / _kappa : double.NaN; // h(q−1)
             hUp = q < p.MaxInventory ? logOmega[row - 1] / _kappa : double.NaN; // h(q+1)
+            if (view != 0)
+            {
+                // First order in the view μ: κh gains κμ·R, so h gains μ·R.
+                _base.DecayingDiagonalResponse(tau, 1 / snapshot.DriftDecayTime, _inventory, _response);
+                hq += view * _response[row];
+                hDown += q > -p.MaxInventory ? view * _response[row + 1] : 0;
+                hUp += q < p.MaxInventory ? view * _response[row - 1] : 0;
+            }
         }
 
         var canSell = q > -p.MaxInventory;

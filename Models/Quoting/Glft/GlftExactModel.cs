@@ -29,9 +29,17 @@ namespace Lean.MarketMaking.Models.Quoting.Glft;
 /// closed-form depth of <see cref="GlftClosedFormModel"/> for that inventory, widened if needed so the spread is at
 /// least 2(δ̃ + ξ/2), hence finite and Bid &lt; Ask. Inventory off the grid is rounded to the nearest lot;
 /// |q| &gt; Q throws <see cref="MarketMakingErrorKind.InventoryLimitViolation"/>.</para>
-/// <para>Drift rule: μ is <see cref="GlftParameters.Drift"/>, built into M at construction; a non-zero
-/// <see cref="MarketSnapshot.Drift"/> throws <see cref="MarketMakingErrorKind.InvalidMarketData"/> (construct the
-/// model with that drift instead). <see cref="MarketSnapshot.AdverseSelection"/> is a premium added to both depths.
+/// <para>Drift rule: the persistent μ is <see cref="GlftParameters.Drift"/>, built into M at construction (exact); a
+/// persistent <see cref="MarketSnapshot.Drift"/> throws <see cref="MarketMakingErrorKind.InvalidMarketData"/> (construct the
+/// model with that drift instead). A short-lived view — snapshot drift μ with a finite
+/// <see cref="MarketSnapshot.DriftDecayTime"/> h, i.e. drift μe^(−(s − t)/h) at future times s — enters M as the
+/// time-dependent diagonal −kμe^(−(s − t)/h)·n, so v solves a non-autonomous system. To first order in μ (Duhamel),
+/// ln v gains kμ·R(τ) with R_n = δv_n/v_n the response of exp(−Mτ)·v(T) to that perturbation per unit
+/// (<see cref="Numerics.TridiagonalMetzlerExponential.DecayingDiagonalResponse"/>, entrywise accurate), so
+/// δᵇ gains μ·(R_n − R_{n+1}) and δᵃ gains μ·(R_n − R_{n−1}); the dropped terms are O(μ²) (the view's effect on its own
+/// response; the tests compare with an RK4 solution of the non-autonomous system). In the ergodic, far-from-the-bound
+/// regime this is the closed form's κh/(1 + κh) weighting (<see cref="GlftClosedFormModel"/>).
+/// <see cref="MarketSnapshot.AdverseSelection"/> is a premium added to both depths.
 /// Time: τ = T − t, with t ∈ [0, T] (t &gt; T throws InvalidMarketData).</para>
 /// <para>Limits: N ≤ <see cref="MaxLevels"/>; the log dynamic range of v (ergodic shape plus the ξ terminal
 /// condition) must stay below <see cref="MaxLogRange"/> nats, otherwise construction throws InvalidParameters.</para>
@@ -47,7 +55,9 @@ public sealed class GlftExactModel : IQuotingModel
     private readonly object _gate = new();
     private readonly GlftGenerator _generator;
     private readonly GlftClosedFormModel _closedForm;
+    private readonly double[] _inventoryLots;
     private volatile CacheEntry? _cache;
+    private volatile ResponseEntry? _response;
 
     /// <summary>Builds and eigendecomposes M.</summary>
     /// <param name="parameters">Model parameters.</param>
@@ -71,6 +81,12 @@ public sealed class GlftExactModel : IQuotingModel
         }
 
         Levels = (int)levels;
+        _inventoryLots = new double[2 * Levels + 1];
+        for (var j = 0; j < _inventoryLots.Length; j++)
+        {
+            _inventoryLots[j] = j - Levels;
+        }
+
         _closedForm = new GlftClosedFormModel(parameters);
         _generator = new GlftGenerator(parameters, Levels, horizon);
         var range = Range(_generator.LogGroundState) + Range(_generator.LogTerminal);
@@ -113,28 +129,21 @@ public sealed class GlftExactModel : IQuotingModel
             _cache = cache;
         }
 
-        return Build(snapshot, cache.LogV);
+        return Build(snapshot, cache.LogV, DriftResponse(snapshot, tau));
     }
 
     /// <summary>
     /// The ergodic quotes, lim T→∞ of <see cref="Quote"/> (GLFT Theorem 2 and its §5 analogues): v replaced by the
     /// eigenvector of M for its smallest eigenvalue. <see cref="MarketSnapshot.Time"/> is ignored; the other rules are those of <see cref="Quote"/>.
     /// </summary>
-    public TwoSidedQuote ErgodicQuote(in MarketSnapshot snapshot) => Build(snapshot, _generator.LogGroundState);
+    public TwoSidedQuote ErgodicQuote(in MarketSnapshot snapshot) =>
+        Build(snapshot, _generator.LogGroundState, DriftResponse(snapshot, double.PositiveInfinity));
 
     /// <summary>The matrix M (internal for tests).</summary>
     internal GlftGenerator Generator => _generator;
 
-    private TwoSidedQuote Build(in MarketSnapshot snapshot, double[] logV)
+    private TwoSidedQuote Build(in MarketSnapshot snapshot, double[] logV, double[]? response)
     {
-        if (snapshot.Drift != 0.0)
-        {
-            throw new MarketMakingException(
-                MarketMakingErrorKind.InvalidMarketData,
-                $"the exact GLFT model has its drift ({Parameters.Drift}) built in; got snapshot drift {snapshot.Drift}",
-                nameof(snapshot.Drift));
-        }
-
         var q = snapshot.Inventory;
         if (Math.Abs(q) > MaxInventory * (1.0 + 1e-12))
         {
@@ -153,6 +162,21 @@ public sealed class GlftExactModel : IQuotingModel
         var canSell = n > -Levels;
         var bid = canBuy ? (logV[i] - logV[i + 1]) * inverseK + baseDepth : 0.0;
         var ask = canSell ? (logV[i] - logV[i - 1]) * inverseK + baseDepth : 0.0;
+        if (response is not null)
+        {
+            // First order in the view μ: ln v gains kμ·R, so the depths move by μ·(R_n − R_{n±1}).
+            var mu = snapshot.Drift;
+            bid += canBuy ? mu * (response[i] - response[i + 1]) : 0.0;
+            ask += canSell ? mu * (response[i] - response[i - 1]) : 0.0;
+            if (!double.IsFinite(bid) || !double.IsFinite(ask))
+            {
+                throw new MarketMakingException(
+                    MarketMakingErrorKind.NumericalInstability,
+                    $"the drift view's first-order response is not representable at inventory {q}",
+                    nameof(snapshot.Drift));
+            }
+        }
+
         var lotInventory = n * p.OrderSize;
         if (!canBuy)
         {
@@ -172,6 +196,39 @@ public sealed class GlftExactModel : IQuotingModel
             ask,
             canBuy ? p.OrderSize : 0.0,
             canSell ? p.OrderSize : 0.0);
+    }
+
+    // null without a view; a persistent snapshot drift is refused (it belongs in the parameters, solved exactly).
+    private double[]? DriftResponse(in MarketSnapshot snapshot, double tau)
+    {
+        if (snapshot.Drift == 0.0)
+        {
+            return null;
+        }
+
+        var decayTime = snapshot.DriftDecayTime;
+        if (double.IsPositiveInfinity(decayTime))
+        {
+            throw new MarketMakingException(
+                MarketMakingErrorKind.InvalidMarketData,
+                $"the exact GLFT model has its persistent drift ({Parameters.Drift}) built in; got a persistent snapshot drift {snapshot.Drift} (give it a DriftDecayTime, or construct the model with it)",
+                nameof(snapshot.Drift));
+        }
+
+        var response = _response;
+        if (response is not null && response.Tau.Equals(tau) && response.DecayTime.Equals(decayTime))
+        {
+            return response.Values;
+        }
+
+        lock (_gate)
+        {
+            var values = new double[_inventoryLots.Length];
+            _generator.Exponential.DecayingDiagonalResponse(tau, 1 / decayTime, _inventoryLots, values);
+
+            _response = new ResponseEntry(tau, decayTime, values);
+            return values;
+        }
     }
 
     private CacheEntry Compute(double tau)
@@ -199,4 +256,6 @@ public sealed class GlftExactModel : IQuotingModel
     }
 
     private sealed record CacheEntry(double Tau, double[] LogV);
+
+    private sealed record ResponseEntry(double Tau, double DecayTime, double[] Values);
 }

@@ -9,6 +9,7 @@ using Lean.MarketMaking.Algorithms.Examples;
 using Lean.MarketMaking.Models.Estimation.Jumps;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 using Lean.MarketMaking.Models.Quoting.MultiAsset;
 using Lean.MarketMaking.Tests.Support;
 using NUnit.Framework;
@@ -135,6 +136,43 @@ public class ExampleSupportTests
     }
 
     [Test]
+    public void JumpInputsFromTheIndicatorAreCorrectedForTheJumpsBelowTheThreshold()
+    {
+        // One-minute log mids with sd 1e-4 and symmetric exponential jumps of mean 3e-4 (three sds, mostly below the
+        // Lee–Mykland threshold of ≈ 5.8 sds for n = 1440) once per 40 minutes, over 60 days, around $100: η± ≈ 1/$0.03.
+        const double sd = 1e-4, mean = 3e-4, perReturn = 1 / 40.0;
+        const int returns = 60 * 1440;
+        var rng = new Random(11);
+        var sizes = new Lean.MarketMaking.Models.Stochastic.DoubleExponentialJumpSizes(0.5, 1 / mean, 1 / mean);
+        var jumps = Enumerable.Range(0, returns).Select(_ => rng.NextDouble() < perReturn ? sizes.Sample(rng) : 0).ToArray();
+        var ticks = Lean.MarketMaking.Tests.Estimation.SyntheticTicks.Generate(rng, returns, 60, sd * sd / 60, jumps: jumps);
+        var indicator = new Lean.MarketMaking.Indicators.JumpIndicator("jumps", new LeeMyklandParameters(603, 0.01), 1440, jumpMemory: 1024);
+        var start = new DateTime(2018, 4, 4);
+        foreach (var tick in ticks)
+        {
+            indicator.Update(start.AddSeconds(tick.TimeSeconds), (decimal)tick.Price);
+        }
+
+        var mid = ticks[^1].Price;
+        var corrected = JumpInputs.From(indicator.ThresholdCorrectedSummary!, mid, fallbackRate: 1);
+        var detected = JumpInputs.From(indicator.Summary!, mid, fallbackRate: 1);
+        var truthRate = 1 / (mean * mid);
+        var detectedPerSide = indicator.ThresholdCorrectedSummary!.Up.Count;
+
+        // SE of η̂ ≈ η/√N per side (plus a few % for the price wandering around $100 over the 60 days).
+        var etaTolerance = truthRate * (4 / Math.Sqrt(detectedPerSide) + 0.05);
+        Assert.That(corrected.UpRate, Is.EqualTo(truthRate).Within(etaTolerance));
+        Assert.That(corrected.DownRate, Is.EqualTo(truthRate).Within(etaTolerance));
+        Assert.That(detected.UpRate, Is.LessThan(0.5 * truthRate), "the detected sizes carry the threshold: η far too low");
+
+        // λ_J: relative SE √((1 + (ηc)²)/N) with ηc ≈ 1.9 and N both sides' detected jumps.
+        var lambda = perReturn / 60;
+        var total = indicator.ThresholdCorrectedSummary!.Up.Count + indicator.ThresholdCorrectedSummary.Down.Count;
+        Assert.That(corrected.Intensity, Is.EqualTo(lambda).Within(4 * lambda * Math.Sqrt((1 + 1.95 * 1.95) / total)));
+        Assert.That(detected.Intensity, Is.LessThan(0.3 * lambda), "only the jumps above the threshold are counted");
+    }
+
+    [Test]
     public void DriftNeutralJumpInputsKeepTheJumpVarianceAndDropTheJumpDrift()
     {
         // (λ, p, η⁺, η⁻) = (0.004, 0.75, 0.1, 0.05): drift λ(p/η⁺ − (1−p)/η⁻) = 0.004·(7.5 − 5) = 0.01, variance
@@ -147,6 +185,71 @@ public class ExampleSupportTests
         var (drift, variance) = (0.5 / neutral.UpRate - 0.5 / neutral.DownRate, neutral.Intensity * (1 / (neutral.UpRate * neutral.UpRate) + 1 / (neutral.DownRate * neutral.DownRate)));
         Assert.That(drift, Is.Zero);
         Assert.That(variance, Is.EqualTo(1.4).Within(1e-12));
+    }
+
+    [Test]
+    public void TheAvellanedaStoikovExampleSkewNoLongerSwingsWithTheTimeOfDay()
+    {
+        // config.json's EURUSD numbers. The old set-up: finite horizon T = 24 h reset at 17:00 New York, inventory carried
+        // through: the skew γσ²(T − t) at the inventory limit one hour into the session is 23 times that one hour before
+        // its end. The example's stationary model (discount ω) quotes the same at every time of day.
+        var config = ConfigParameters();
+        double Read(string key) => double.Parse(config[key], CultureInfo.InvariantCulture);
+        var (gamma, sigma, k, size, limit) = (Read("as-risk-aversion"), Read("as-volatility"), Read("as-intensity-decay"), Read("as-order-size"), Read("as-max-inventory"));
+        const double mid = 1.37, day = 86400;
+        var old = new AvellanedaStoikovModel(new AvellanedaStoikovParameters(gamma, sigma, k, day, size));
+        double Skew(IQuotingModel model, double time) => mid - model.Quote(new MarketSnapshot(mid, time, limit)).Reservation;
+        Assert.That(Skew(old, 3600) / Skew(old, day - 3600), Is.GreaterThanOrEqualTo(10), "the daily horizon swings the skew");
+
+        var stationary = new InfiniteHorizonAvellanedaStoikovModel(
+            new InfiniteHorizonAvellanedaStoikovParameters(gamma, sigma, k, Read("as-discount-rate"), limit, size));
+        var times = new[] { 0.0, 3600, 43200, day - 3600, 5 * day + 17 };
+        Assert.That(times.Select(t => stationary.Quote(new MarketSnapshot(mid, t, limit - size))).Distinct().Count(), Is.EqualTo(1), "no time of day");
+
+        // Sensible EURUSD numbers: a spread of 2–3 pips at q = 0 (the arrival half-spread ≈ 1/k = 1 pip per side plus
+        // the inventory risk of one lot), a skew of 2–3 pips at the 50,000 EUR limit, between the old set-up's extremes.
+        var flat = stationary.Quote(new MarketSnapshot(mid, 0, 0));
+        Assert.That(flat.Ask - flat.Bid, Is.InRange(2e-4, 3e-4));
+        var skew = Skew(stationary, 0);
+        Assert.That(skew, Is.InRange(2e-4, 3e-4));
+        Assert.That(skew, Is.InRange(Skew(old, day - 3600), Skew(old, 3600)));
+    }
+
+    [Test]
+    public void TheCarteaJaimungalExampleQuotesItsLargeHorizonLimitAtEveryTimeOfDay()
+    {
+        // config.json's BTCUSD calm and volatile sets (φ, λ±), κ, α, lots. At the fixed time-to-go of 24 h the quotes are
+        // the model's large-horizon limit (48 h gives the same to 1e-9 $) and do not depend on the time of day; the old
+        // set-up (horizon 24 h reset at midnight) skewed a long inventory by less and less as midnight approached.
+        var config = ConfigParameters();
+        double Read(string key) => double.Parse(config[key], CultureInfo.InvariantCulture);
+        var (kappa, lot, lots, alpha) = (Read("cj-fill-decay"), Read("cj-lot-size"), (int)Read("cj-max-lots"), Read("cj-terminal-penalty"));
+        var hours = Read("cj-time-to-go-hours");
+        foreach (var (phi, rate) in new[] { (Read("cj-calm-running-penalty"), Read("cj-calm-order-rate")), (Read("cj-volatile-running-penalty"), Read("cj-volatile-order-rate")) })
+        {
+            CarteaJaimungalModel Build(double horizonHours) =>
+                new(new CarteaJaimungalParameters(phi, alpha, kappa, rate, rate, lots, lot, horizonHours * 3600));
+            var model = new FixedTimeToGoQuotingModel(Build(hours));
+            var longer = Build(2 * hours);
+            for (var q = -lots; q <= lots; q += 5)
+            {
+                var quotes = new[] { 0.0, 3600, 43200, 86399, 5 * 86400.0 }.Select(t => model.Quote(new MarketSnapshot(7000, t, q * lot))).ToArray();
+                Assert.That(quotes.Distinct().Count(), Is.EqualTo(1), $"no time of day at {q} lots");
+                var limit = longer.Quote(new MarketSnapshot(7000, 0, q * lot));
+                Assert.That(quotes[0].Bid, Is.EqualTo(limit.Bid).Within(1e-9), $"large-horizon limit (bid) at {q} lots");
+                Assert.That(quotes[0].Ask, Is.EqualTo(limit.Ask).Within(1e-9), $"large-horizon limit (ask) at {q} lots");
+            }
+
+            var daily = Build(24);
+            double Skew(double time) => 7000 - daily.Quote(new MarketSnapshot(7000, time, lots * lot / 2)).Reservation;
+            Assert.That(Skew(3600), Is.GreaterThan(2 * Skew(86400 - 60)), "the daily horizon's skew fades before midnight");
+        }
+    }
+
+    private static Dictionary<string, string> ConfigParameters()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(SampleData.RepositoryRoot, "config.json")));
+        return config.RootElement.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
     }
 
     [Test]

@@ -11,8 +11,11 @@ namespace Lean.MarketMaking.Tests.Quoting.CarteaJaimungal;
 internal static class HjbReference
 {
     /// <summary>h(T − τ, q) for q = q̄ … −q̄ (index i ↔ q = q̄ − i).</summary>
+    /// <remarks>With a view, the drift at time-to-go s adds view·e^(−(τ − s)/h) (a drift view now, decaying with time
+    /// constant <paramref name="viewDecayTime"/> as the horizon approaches).</remarks>
     public static double[] Solve(
-        CarteaJaimungalParameters p, MidPriceJumpParameters j, double signalDrift, double tau, int steps)
+        CarteaJaimungalParameters p, MidPriceJumpParameters j, double signalDrift, double tau, int steps,
+        double view = 0, double viewDecayTime = double.PositiveInfinity)
     {
         var n = (2 * p.MaxInventory) + 1;
         var g = new double[n];
@@ -28,15 +31,17 @@ internal static class HjbReference
         var k4 = new double[n];
         var tmp = new double[n];
         var dt = tau / steps;
+        double Drift(double s) => view == 0 ? signalDrift : signalDrift + view * Math.Exp(-(tau - s) / viewDecayTime);
         for (var s = 0; s < steps; s++)
         {
-            Rhs(p, j, signalDrift, g, k1);
+            var t0 = s * dt;
+            Rhs(p, j, Drift(t0), g, k1);
             Stage(g, k1, 0.5 * dt, tmp);
-            Rhs(p, j, signalDrift, tmp, k2);
+            Rhs(p, j, Drift(t0 + 0.5 * dt), tmp, k2);
             Stage(g, k2, 0.5 * dt, tmp);
-            Rhs(p, j, signalDrift, tmp, k3);
+            Rhs(p, j, Drift(t0 + 0.5 * dt), tmp, k3);
             Stage(g, k3, dt, tmp);
-            Rhs(p, j, signalDrift, tmp, k4);
+            Rhs(p, j, Drift(t0 + dt), tmp, k4);
             for (var i = 0; i < n; i++)
             {
                 g[i] += dt / 6 * (k1[i] + (2 * k2[i]) + (2 * k3[i]) + k4[i]);

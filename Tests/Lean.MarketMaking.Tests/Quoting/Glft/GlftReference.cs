@@ -13,7 +13,9 @@ namespace Lean.MarketMaking.Tests.Quoting.Glft;
 /// </summary>
 internal static class GlftReference
 {
-    public static double[] LogV(GlftParameters p, int levels, double tau, int steps)
+    /// <summary>ln v at time-to-go τ; with a view, the drift at time-to-go s is μ + view·e^(−(τ − s)/h) (a drift
+    /// view of size <paramref name="view"/> now, decaying with time constant <paramref name="viewDecayTime"/>).</summary>
+    public static double[] LogV(GlftParameters p, int levels, double tau, int steps, double view = 0, double viewDecayTime = double.PositiveInfinity)
     {
         var size = 2 * levels + 1;
         var alpha = 0.5 * p.DepthDecay * p.RiskAversion * p.Volatility * p.Volatility * p.OrderSize;
@@ -29,22 +31,23 @@ internal static class GlftReference
             h[i] = -0.5 * p.DepthDecay * p.AdverseSelectionPerFill * n * n;
         }
 
-        void Rate(double[] y, double[] dy)
+        void Rate(double[] y, double[] dy, double s)
         {
+            var viewNow = view * Math.Exp(-(tau - s) / viewDecayTime);
             for (var i = 0; i < size; i++)
             {
-                var s = 0.0;
+                var sum = 0.0;
                 if (i > 0)
                 {
-                    s += Math.Exp(y[i - 1] - y[i]);
+                    sum += Math.Exp(y[i - 1] - y[i]);
                 }
 
                 if (i + 1 < size)
                 {
-                    s += Math.Exp(y[i + 1] - y[i]);
+                    sum += Math.Exp(y[i + 1] - y[i]);
                 }
 
-                dy[i] = -diag[i] + off * s;
+                dy[i] = -diag[i] + p.DepthDecay * viewNow * (i - levels) + off * sum;
             }
         }
 
@@ -52,13 +55,14 @@ internal static class GlftReference
         double[] k1 = new double[size], k2 = new double[size], k3 = new double[size], k4 = new double[size], tmp = new double[size];
         for (var s = 0; s < steps; s++)
         {
-            Rate(h, k1);
+            var t0 = s * dt;
+            Rate(h, k1, t0);
             for (var i = 0; i < size; i++) tmp[i] = h[i] + 0.5 * dt * k1[i];
-            Rate(tmp, k2);
+            Rate(tmp, k2, t0 + 0.5 * dt);
             for (var i = 0; i < size; i++) tmp[i] = h[i] + 0.5 * dt * k2[i];
-            Rate(tmp, k3);
+            Rate(tmp, k3, t0 + 0.5 * dt);
             for (var i = 0; i < size; i++) tmp[i] = h[i] + dt * k3[i];
-            Rate(tmp, k4);
+            Rate(tmp, k4, t0 + dt);
             for (var i = 0; i < size; i++) h[i] += dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
         }
 
