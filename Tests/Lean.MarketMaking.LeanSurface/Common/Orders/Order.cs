@@ -25,6 +25,18 @@ namespace QuantConnect.Orders
 
         public IOrderProperties Properties { get; internal set; }
 
+        public DateTime? LastUpdateTime { get; internal set; }
+
+        public OrderSubmissionData OrderSubmissionData { get; internal set; }
+
+        /// <remarks>LEAN: a limit order is marketable when its limit crossed the book at submission (<see cref="OrderSubmissionData"/>).</remarks>
+        public bool IsMarketable =>
+            this is LimitOrder limitOrder
+                ? OrderSubmissionData != null &&
+                  (Direction == OrderDirection.Buy && limitOrder.LimitPrice >= OrderSubmissionData.AskPrice ||
+                   Direction == OrderDirection.Sell && limitOrder.LimitPrice <= OrderSubmissionData.BidPrice)
+                : Type == OrderType.Market || Type == OrderType.ComboMarket;
+
         public OrderDirection Direction =>
             Quantity > 0 ? OrderDirection.Buy : Quantity < 0 ? OrderDirection.Sell : OrderDirection.Hold;
 
