@@ -202,14 +202,14 @@ public class PassiveQuoteFillModel : FillModel
 
             if (!state.Taker)
             {
-                JoinQueue(state, isBuy, market, ticks);
+                Rest(state, isBuy, market, ticks);
             }
         }
         else if (state.Taker && !crossed)
         {
             // the book no longer crosses the rest of a marketable order: it rests at its limit from now on
             state.Taker = false;
-            JoinQueue(state, isBuy, market, ticks);
+            Rest(state, isBuy, market, ticks);
         }
 
         var remaining = order.AbsoluteQuantity - state.Filled;
@@ -233,15 +233,13 @@ public class PassiveQuoteFillModel : FillModel
         }
         else if (Mode == PassiveFillMode.QueuePosition)
         {
-            var since = state.LastTickTime;
-            state.LastTickTime = LatestTickTime(ticks, since);
-            quantity = state.Queue!.Step(remaining, ticks, since, market.Bid, market.BidSize, market.Ask, market.AskSize);
+            quantity = state.Queue!.Step(remaining, ticks, market.Bid, market.BidSize, market.Ask, market.AskSize);
         }
         else
         {
-            var since = state.LastTickTime;
-            state.LastTickTime = LatestTickTime(ticks, since);
-            if (Reached(isBuy, price, market, ticks, since))
+            var reached = Reached(isBuy, price, market, ticks, state.LastTickTime, out var latest);
+            state.LastTickTime = latest;
+            if (reached)
             {
                 var depth = (double)Math.Abs(price - market.Mid);
                 var seconds = (utcNow - OpenSince(asset, state.LastEvaluationUtc, utcNow)).TotalSeconds;
@@ -332,36 +330,35 @@ public class PassiveQuoteFillModel : FillModel
     /// must show in the step as the bid coming to or through the limit (the bid now, or any quote tick of the step) or a
     /// trade printed at or below it; mirrored for a sell.
     /// </summary>
-    private static bool Reached(bool isBuy, decimal limit, QuoteMarket market, IEnumerable<Tick> ticks, DateTime since)
+    private static bool Reached(bool isBuy, decimal limit, QuoteMarket market, IEnumerable<Tick> ticks, DateTime since, out DateTime latest)
     {
-        if (isBuy ? market.Bid <= limit : market.Ask >= limit)
-        {
-            return true;
-        }
-
+        var reached = isBuy ? market.Bid <= limit : market.Ask >= limit;
+        latest = since;
         foreach (var tick in ticks)
         {
-            if (tick.EndTime <= since)
+            var time = tick.EndTime;
+            if (time <= since)
             {
                 continue;
             }
 
-            if (tick.TickType == TickType.Trade
-                    ? tick.Quantity > 0 && tick.Value > 0 && (isBuy ? tick.Value <= limit : tick.Value >= limit)
-                    : tick.TickType == TickType.Quote && (isBuy ? tick.BidPrice > 0 && tick.BidPrice <= limit : tick.AskPrice >= limit))
-            {
-                return true;
-            }
+            latest = time > latest ? time : latest;
+            reached = reached || (tick.TickType == TickType.Trade
+                ? tick.Quantity > 0 && tick.Value > 0 && (isBuy ? tick.Value <= limit : tick.Value >= limit)
+                : tick.TickType == TickType.Quote && (isBuy ? tick.BidPrice > 0 && tick.BidPrice <= limit : tick.AskPrice >= limit));
         }
 
-        return false;
+        return reached;
     }
 
-    private static void JoinQueue(OrderState state, bool isBuy, QuoteMarket market, IEnumerable<Tick> ticks)
+    /// <summary>The order starts resting at its active price: the step's ticks preceded it; in queue mode it joins the back of the queue as displayed now.</summary>
+    private void Rest(OrderState state, bool isBuy, QuoteMarket market, IEnumerable<Tick> ticks)
     {
-        // the order joins the back of the queue as displayed now; the step's trades preceded it
-        state.Queue = new QueuePosition(isBuy, state.ActivePrice, market.Bid, market.BidSize, market.Ask, market.AskSize);
         state.LastTickTime = LatestTickTime(ticks, state.LastTickTime);
+        if (Mode == PassiveFillMode.QueuePosition)
+        {
+            state.Queue = new QueuePosition(isBuy, state.ActivePrice, market.Bid, market.BidSize, market.Ask, market.AskSize, state.LastTickTime);
+        }
     }
 
     private static DateTime LatestTickTime(IEnumerable<Tick> ticks, DateTime since)
@@ -479,7 +476,7 @@ public class PassiveQuoteFillModel : FillModel
 
         public DateTime LastEvaluationUtc { get; set; }
 
-        /// <summary>Exchange-local time of the last tick already counted.</summary>
+        /// <summary>Exchange-local time of the last tick already counted (the queue keeps its own for trades).</summary>
         public DateTime LastTickTime { get; set; }
     }
 }

@@ -29,10 +29,12 @@ public sealed class QueuePosition
     /// <param name="bidSize">Displayed size at the best bid.</param>
     /// <param name="bestAsk">Best ask at arrival.</param>
     /// <param name="askSize">Displayed size at the best ask.</param>
-    public QueuePosition(bool isBuy, decimal limitPrice, decimal bestBid, decimal bidSize, decimal bestAsk, decimal askSize)
+    /// <param name="countedUntil">Exchange-local time of the last trade that preceded the order (only later trades can reach it).</param>
+    public QueuePosition(bool isBuy, decimal limitPrice, decimal bestBid, decimal bidSize, decimal bestAsk, decimal askSize, DateTime countedUntil = default)
     {
         IsBuy = isBuy;
         LimitPrice = limitPrice;
+        CountedUntil = countedUntil;
         var touch = isBuy ? bestBid : bestAsk;
         var improves = isBuy ? limitPrice > touch : limitPrice < touch;
         Ahead = improves ? 0m : limitPrice == touch ? (isBuy ? bidSize : askSize) : decimal.MaxValue;
@@ -47,22 +49,30 @@ public sealed class QueuePosition
     /// <summary>Estimated quantity ahead of the order at its price (<see cref="decimal.MaxValue"/> while unknown).</summary>
     public decimal Ahead { get; private set; }
 
+    /// <summary>Exchange-local time of the last trade counted: <see cref="Step"/> counts only later trades.</summary>
+    public DateTime CountedUntil { get; private set; }
+
     /// <summary>Advances one step and returns the quantity filled (0 … <paramref name="remaining"/>).</summary>
     /// <param name="remaining">Unfilled quantity of the order.</param>
-    /// <param name="ticks">Ticks of the step; only trades printed after <paramref name="since"/> count (other ticks are ignored).</param>
-    /// <param name="since">Exchange-local time of the last trade already counted.</param>
+    /// <param name="ticks">Ticks of the step; only trades printed after <see cref="CountedUntil"/> count (other ticks are ignored).</param>
     /// <param name="bestBid">Best bid after the step.</param>
     /// <param name="bidSize">Displayed size at the best bid after the step.</param>
     /// <param name="bestAsk">Best ask after the step.</param>
     /// <param name="askSize">Displayed size at the best ask after the step.</param>
-    public decimal Step(decimal remaining, IEnumerable<Tick> ticks, DateTime since, decimal bestBid, decimal bidSize, decimal bestAsk, decimal askSize)
+    public decimal Step(decimal remaining, IEnumerable<Tick> ticks, decimal bestBid, decimal bidSize, decimal bestAsk, decimal askSize)
     {
         decimal filled = 0;
+        var since = CountedUntil;
         foreach (var trade in ticks)
         {
             if (trade.TickType != TickType.Trade || trade.Quantity <= 0 || trade.EndTime <= since)
             {
                 continue;
+            }
+
+            if (trade.EndTime > CountedUntil)
+            {
+                CountedUntil = trade.EndTime;
             }
 
             var price = trade.Value;
