@@ -237,8 +237,9 @@ public class PassiveQuoteFillModel : FillModel
         }
         else
         {
-            var reached = Reached(isBuy, price, market, ticks, state.LastTickTime, out var latest);
-            state.LastTickTime = latest;
+            // the book now opens the gate without reading the step's ticks (LEAN's tick list allocates when read)
+            var reached = (isBuy ? market.Bid <= price : market.Ask >= price) || Reached(isBuy, price, ticks, state.LastTickTime);
+            state.LastTickTime = market.LastDataTime > state.LastTickTime ? market.LastDataTime : state.LastTickTime;
             if (reached)
             {
                 var depth = (double)Math.Abs(price - market.Mid);
@@ -326,29 +327,23 @@ public class PassiveQuoteFillModel : FillModel
     }
 
     /// <summary>
-    /// The intensity rule's adverse-selection condition: the sell flow that fills a resting buy at <paramref name="limit"/>
-    /// must show in the step as the bid coming to or through the limit (the bid now, or any quote tick of the step) or a
-    /// trade printed at or below it; mirrored for a sell.
+    /// The intensity rule's adverse-selection condition, in the step's ticks after <paramref name="since"/>: the sell flow
+    /// that fills a resting buy at <paramref name="limit"/> shows as a quote tick with the bid at or below the limit or a
+    /// trade printed at or below it; mirrored for a sell. (The book now is checked first by the caller.)
     /// </summary>
-    private static bool Reached(bool isBuy, decimal limit, QuoteMarket market, IEnumerable<Tick> ticks, DateTime since, out DateTime latest)
+    private static bool Reached(bool isBuy, decimal limit, IEnumerable<Tick> ticks, DateTime since)
     {
-        var reached = isBuy ? market.Bid <= limit : market.Ask >= limit;
-        latest = since;
         foreach (var tick in ticks)
         {
-            var time = tick.EndTime;
-            if (time <= since)
+            if (tick.EndTime > since && (tick.TickType == TickType.Trade
+                    ? tick.Quantity > 0 && tick.Value > 0 && (isBuy ? tick.Value <= limit : tick.Value >= limit)
+                    : tick.TickType == TickType.Quote && (isBuy ? tick.BidPrice > 0 && tick.BidPrice <= limit : tick.AskPrice >= limit)))
             {
-                continue;
+                return true;
             }
-
-            latest = time > latest ? time : latest;
-            reached = reached || (tick.TickType == TickType.Trade
-                ? tick.Quantity > 0 && tick.Value > 0 && (isBuy ? tick.Value <= limit : tick.Value >= limit)
-                : tick.TickType == TickType.Quote && (isBuy ? tick.BidPrice > 0 && tick.BidPrice <= limit : tick.AskPrice >= limit));
         }
 
-        return reached;
+        return false;
     }
 
     /// <summary>The order starts resting at its active price: the step's ticks preceded it; in queue mode it joins the back of the queue as displayed now.</summary>

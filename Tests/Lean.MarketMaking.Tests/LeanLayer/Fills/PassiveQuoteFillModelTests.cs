@@ -360,6 +360,38 @@ public class PassiveQuoteFillModelTests
     }
 
     [Test]
+    public void AnIntensityFillNeedsTheOppositeFlowToReachTheQuoteInTheStep()
+    {
+        // a bid at 99.90 under a 99.99 bid, evaluated after a day (fill probability ≈ 1 without the condition)
+        var day = 86_400;
+        TestableFillModel Model() => new(PassiveFillMode.Intensity, new IntensityFill(a: 2, k: 1.5, seed: 3), 0);
+        LimitOrder Order() => BuyOrder(1, 1m, 99.90m, sentBid: 99.99m, sentAsk: 100.01m);
+
+        var untouched = Model();
+        var security = NewSecurity().Quote(99.99m, 100.01m, Start.AddSeconds(1));
+        var order = Order();
+        untouched.LimitFill(security, order);
+        security.Quote(99.99m, 100.01m, Start.AddSeconds(day));
+        Assert.That(untouched.LimitFill(security, order).FillQuantity, Is.EqualTo(0m), "nothing in the step came down to 99.90");
+
+        foreach (var reach in new[]
+                 {
+                     Trade(day, 99.90m, 0.5m),
+                     new Tick(Start.AddSeconds(day), Btc, 1m, 99.89m, 1m, 99.95m),
+                 })
+        {
+            var model = Model();
+            security.Quote(99.99m, 100.01m, Start.AddSeconds(1));
+            var reached = Order();
+            model.LimitFill(security, reached);
+            security.Quote(99.99m, 100.01m, Start.AddSeconds(day));
+            model.Trades = new[] { reach };
+            var fill = model.LimitFill(security, reached);
+            Assert.That((fill.Status, fill.FillQuantity, fill.FillPrice), Is.EqualTo((OrderStatus.Filled, 1m, 99.90m)), reach.TickType.ToString());
+        }
+    }
+
+    [Test]
     public void IntensityFillsCarryAdverseSelectionWhenTheMidHasMomentum()
     {
         // A mid on a 0.01 grid that moves one tick per second and keeps its direction with probability 0.7; the book
