@@ -30,7 +30,8 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 /// impact model is set (<see cref="PassiveFillSettings.Impact"/>), the quantity whose square-root impact keeps the last
 /// unit within the limit, at the touch + its average impact; never beyond the limit. The displayed size is taken once
 /// per data point: while the order stays marketable it takes again only after a newer data point. Once the book no
-/// longer crosses it, the rest rests as a passive order (back of the queue as displayed then).</item>
+/// longer crosses it, the rest rests as a passive order (back of the queue as displayed then). A book without sizes
+/// (forex quote ticks) shows no depth: the impact model prices the whole order, or without one it takes the touch.</item>
 /// <item>Resting orders fill at their limit price only, never better: completely when the book later crosses them (the
 /// market came through the quote), otherwise by the rule of <see cref="Mode"/>:
 /// <see cref="PassiveFillMode.QueuePosition"/> (<see cref="QueuePosition"/> against the step's trade ticks; an order
@@ -185,7 +186,6 @@ public class PassiveQuoteFillModel : FillModel
 
         var price = state.ActivePrice;
         var crossed = isBuy ? price >= market.Ask : price <= market.Bid;
-        var ticks = GetTicks(asset);
         if (!state.Arrived)
         {
             state.Arrived = true;
@@ -202,14 +202,14 @@ public class PassiveQuoteFillModel : FillModel
 
             if (!state.Taker)
             {
-                Rest(state, isBuy, market, ticks);
+                Rest(state, isBuy, market, GetTicks(asset));
             }
         }
         else if (state.Taker && !crossed)
         {
             // the book no longer crosses the rest of a marketable order: it rests at its limit from now on
             state.Taker = false;
-            Rest(state, isBuy, market, ticks);
+            Rest(state, isBuy, market, GetTicks(asset));
         }
 
         var remaining = order.AbsoluteQuantity - state.Filled;
@@ -233,12 +233,12 @@ public class PassiveQuoteFillModel : FillModel
         }
         else if (Mode == PassiveFillMode.QueuePosition)
         {
-            quantity = state.Queue!.Step(remaining, ticks, market.Bid, market.BidSize, market.Ask, market.AskSize);
+            quantity = state.Queue!.Step(remaining, GetTicks(asset), market.Bid, market.BidSize, market.Ask, market.AskSize);
         }
         else
         {
             // the book now opens the gate without reading the step's ticks (LEAN's tick list allocates when read)
-            var reached = (isBuy ? market.Bid <= price : market.Ask >= price) || Reached(isBuy, price, ticks, state.LastTickTime);
+            var reached = (isBuy ? market.Bid <= price : market.Ask >= price) || Reached(isBuy, price, GetTicks(asset), state.LastTickTime);
             state.LastTickTime = market.LastDataTime > state.LastTickTime ? market.LastDataTime : state.LastTickTime;
             if (reached)
             {
@@ -301,14 +301,18 @@ public class PassiveQuoteFillModel : FillModel
     /// <summary>
     /// Marketable quantity and its average price: the displayed size at the touch at the touch price, then, with an
     /// impact model, the lots whose last unit's square-root impact from the touch stays within the limit, at the touch
-    /// + their average impact.
+    /// + their average impact. A book without sizes counts as showing nothing when an impact model is set and as
+    /// showing the whole order otherwise.
     /// </summary>
     private decimal Take(bool isBuy, decimal limit, decimal remaining, QuoteMarket market, out decimal averagePrice)
     {
         var touch = isBuy ? market.Ask : market.Bid;
-        var atTouch = Math.Min(remaining, Math.Max(isBuy ? market.AskSize : market.BidSize, 0m));
-        decimal beyond = 0;
+        var shown = isBuy ? market.AskSize : market.BidSize;
         var impact = Settings.Impact;
+        // a book without sizes (e.g. forex quote ticks) shows no depth: the impact model prices all of it, or, without
+        // one, the whole order takes the touch
+        var atTouch = shown > 0 ? Math.Min(remaining, shown) : impact is null ? remaining : 0m;
+        decimal beyond = 0;
         double averageImpact = 0;
         if (impact is not null && remaining > atTouch)
         {

@@ -180,6 +180,20 @@ public class PassiveQuoteFillModelTests
     }
 
     [Test]
+    public void WithoutDisplayedSizesAMarketableOrderTakesTheTouchOrTheImpactPricesAllOfIt()
+    {
+        // forex quote ticks carry no sizes
+        var security = NewSecurity().Quote(99.99m, 100.01m, Start, bidSize: 0m, askSize: 0m);
+        var plain = Queue().LimitFill(security, BuyOrder(1, 5m, 100.05m, sentBid: 99.99m, sentAsk: 100.01m));
+        Assert.That((plain.Status, plain.FillQuantity, plain.FillPrice), Is.EqualTo((OrderStatus.Filled, 5m, 100.01m)));
+
+        var impact = new SquareRootImpactModel(1, 0.5, 10_000);
+        var priced = Queue(new PassiveFillSettings(impact: impact)).LimitFill(security, BuyOrder(2, 5m, 100.05m, sentBid: 99.99m, sentAsk: 100.01m));
+        Assert.That((priced.Status, priced.FillQuantity), Is.EqualTo((OrderStatus.Filled, 5m)));
+        Assert.That((double)priced.FillPrice, Is.EqualTo(100.01 + impact.AverageImpact(5)).Within(1e-9));
+    }
+
+    [Test]
     public void AQuoteTheBookCrossedBeforeItsFirstEvaluationFillsAtItsLimitNotBetter()
     {
         // sent passive against 99.98 x 100.00; by its first evaluation the ask has fallen through it to 99.97
