@@ -456,6 +456,7 @@ public class PassiveQuoteFillModelTests
 
         var rule = Stats(ruleMarkouts);
         var old = Stats(independentMarkouts);
+        TestContext.Out.WriteLine($"fills {ruleMarkouts.Count}: markout {rule.Mean:F5} ± {rule.StandardError:F5}; independent draws {independentMarkouts.Count}: {old.Mean:F5} ± {old.StandardError:F5}");
         Assert.That(ruleMarkouts.Count, Is.GreaterThan(steps / 4));
         Assert.That(rule.Mean, Is.LessThan(-4 * rule.StandardError), $"rule markout {rule.Mean} ± {rule.StandardError}");
         Assert.That(Math.Abs(old.Mean), Is.LessThan(4 * old.StandardError), $"independent markout {old.Mean} ± {old.StandardError}");
