@@ -22,8 +22,8 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 /// latency; after a re-price the old price stays fillable until the change time (<c>Order.LastUpdateTime</c>) + latency,
 /// when the new price becomes active.</item>
 /// <item>Arrival: an order (or a new price) is <i>marketable on arrival</i> when its limit crossed the book both when it
-/// was sent (LEAN's <c>Order.IsMarketable</c>, from the book at submission; for a re-price, the book of the scan at the
-/// change time) and at its first evaluation once active. A post-only order (<see cref="IsPostOnly"/>) that is
+/// was sent (<c>Order.OrderSubmissionData</c>, the book at submission, as LEAN's <c>Order.IsMarketable</c> reads it; for a
+/// re-price, the book of the scan at the change time) and at its first evaluation once active. A post-only order (<see cref="IsPostOnly"/>) that is
 /// marketable on arrival is rejected (status Invalid with a message), as exchanges do; LEAN itself never simulates
 /// post-only.</item>
 /// <item>Marketable orders take liquidity: the displayed size at the touch at the touch price, and beyond it, when an

@@ -29,14 +29,6 @@ namespace QuantConnect.Orders
 
         public OrderSubmissionData OrderSubmissionData { get; internal set; }
 
-        /// <remarks>LEAN: a limit order is marketable when its limit crossed the book at submission (<see cref="OrderSubmissionData"/>).</remarks>
-        public bool IsMarketable =>
-            this is LimitOrder limitOrder
-                ? OrderSubmissionData != null &&
-                  (Direction == OrderDirection.Buy && limitOrder.LimitPrice >= OrderSubmissionData.AskPrice ||
-                   Direction == OrderDirection.Sell && limitOrder.LimitPrice <= OrderSubmissionData.BidPrice)
-                : Type == OrderType.Market || Type == OrderType.ComboMarket;
-
         public OrderDirection Direction =>
             Quantity > 0 ? OrderDirection.Buy : Quantity < 0 ? OrderDirection.Sell : OrderDirection.Hold;
 
