@@ -41,8 +41,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// not price: the horizon is the quoting session, not a liquidation date.</item>
 /// <item>Fills: minute data carry no trade prints, only trade and quote bars, so the queue-position rule of
 /// <see cref="PassiveQuoteFillModel"/> has nothing to consume the queue with; quotes fill by its intensity rule, the
-/// same A·e^(−kδ) the model assumes, drawn once per minute bar (δ = distance of the quote from the mid), seeded by
-/// <c>gm-fill-seed</c> (+ the asset index). A resting quote that the next bar's book crosses fills at its limit too:
+/// same A·e^(−kδ) the model assumes, drawn once per minute bar whose book came to the quote (δ = distance of the quote
+/// from the mid), seeded by <c>gm-fill-seed</c> (+ the asset index). A resting quote that the next bar's book crosses fills at its limit too:
 /// the adverse fills of quoting on a one-minute grid (SPY's mid moves some 4 cents a minute, IBM's 7).</item>
 /// <item>Equities: raw prices (the exchange's tick grid, 0.01), lot 1 share; LEAN's Interactive Brokers brokerage model
 /// (a margin account, so short quotes are allowed, and its equity fees of $0.005 a share, at least $1 an order,

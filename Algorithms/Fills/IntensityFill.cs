@@ -8,7 +8,11 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 /// "High-frequency trading in a limit order book", Quantitative Finance 8(3), section 2: market orders that reach a
 /// quote at depth δ from the mid arrive as a Poisson process of intensity λ(δ) = A·e^(−kδ). The probability of at least
 /// one arrival within Δt is 1 − exp(−λ(δ)·Δt); the paper's simulation uses its first-order form λ(δ)·Δt per step, to
-/// which this reduces for λΔt ≪ 1. Draws come from a seeded <see cref="Random"/>, so a backtest is reproducible; give
+/// which this reduces for λΔt ≪ 1. In <see cref="PassiveQuoteFillModel"/> the draw is made only in a step whose
+/// opposite flow visibly reached the quote (a resting buy at b is hit by market sells, which show as the bid coming to
+/// or through b, or trades at or below b; mirrored for a sell): the data's own price moves then carry the fills, so
+/// fills concentrate in the steps where the price moved against the quote — the adverse selection that independent
+/// draws lack (their fills are uncorrelated with the moves that follow when the mid has momentum). Draws come from a seeded <see cref="Random"/>, so a backtest is reproducible; give
 /// each security its own instance so that draws do not interleave.
 /// </summary>
 public sealed class IntensityFill

@@ -4,15 +4,17 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 public enum PassiveFillMode
 {
     /// <summary>
-    /// Queue position: the order joins the back of the displayed queue at its price; trades at that price first
-    /// consume the queue ahead, then fill the order (partially if they are smaller than it); a trade through the price
-    /// fills the rest. See <see cref="QueuePosition"/>.
+    /// Queue position: the order joins the back of the displayed queue at its price; each trade at or through that
+    /// price first consumes the queue ahead, then fills the order with at most the rest of the trade's size (partial
+    /// fills). See <see cref="QueuePosition"/>.
     /// </summary>
     QueuePosition,
 
     /// <summary>
-    /// Intensity: market orders reaching depth δ from the mid arrive as a Poisson process of rate A·e^(−kδ), so the
-    /// order fills completely within Δt with probability 1 − exp(−A·e^(−kδ)·Δt). See <see cref="IntensityFill"/>.
+    /// Intensity with adverse selection: market orders reaching depth δ from the mid arrive as a Poisson process of rate
+    /// A·e^(−kδ), so the order fills completely within Δt with probability 1 − exp(−A·e^(−kδ)·Δt), but only in a step
+    /// whose opposite flow visibly reached the quote (for a buy: the bid at or below the limit at some point of the step,
+    /// or a trade at or below it). See <see cref="IntensityFill"/>.
     /// </summary>
     Intensity,
 }

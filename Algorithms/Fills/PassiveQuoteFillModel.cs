@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Models.Errors;
 using QuantConnect;
 using QuantConnect.Data.Market;
+using QuantConnect.Interfaces;
 using QuantConnect.Orders;
 using QuantConnect.Orders.Fees;
 using QuantConnect.Orders.Fills;
@@ -13,37 +13,54 @@ using QuantConnect.Securities;
 namespace Lean.MarketMaking.Algorithms.Fills;
 
 /// <summary>
-/// A <see cref="FillModel"/> for passive limit orders (a market maker's quotes). LEAN's stock
-/// <see cref="FillModel.LimitFill"/> fills the whole order at the limit as soon as the last bar/tick trades strictly
-/// through it, which ignores queue priority and never fills partially; this model overrides
-/// <see cref="LimitFill"/> (called by <see cref="Fill"/> for <c>OrderType.Limit</c>; every other order type
-/// keeps LEAN's behaviour) with one of two documented rules, <see cref="PassiveFillMode"/>:
+/// A <see cref="FillModel"/> for a market maker's limit orders. LEAN's stock <see cref="FillModel.LimitFill"/> fills the
+/// whole order at the limit as soon as the last bar/tick trades strictly through it, which ignores queue priority, depth
+/// and adverse selection; this model overrides <see cref="LimitFill"/> (called by <see cref="Fill"/> for
+/// <c>OrderType.Limit</c>; every other order type keeps LEAN's behaviour) with these rules:
 /// <list type="bullet">
-/// <item><see cref="PassiveFillMode.QueuePosition"/>: <see cref="QueuePosition"/> over the security's top of book
-/// and the trade ticks of each step (partial fills). An order (or a re-priced one) joins the queue as displayed at
-/// its first evaluation; the trades of that step are taken to have preceded it.</item>
-/// <item><see cref="PassiveFillMode.Intensity"/>: <see cref="IntensityFill"/>, a seeded Bernoulli draw with
-/// probability 1 − exp(−A·e^(−kδ)·Δt) per evaluation, δ = |limit − mid|, Δt = seconds since the order's previous
-/// evaluation (since submission the first time).</item>
+/// <item>Latency (<see cref="PassiveFillSettings.EntryLatency"/>): an order is not fillable before its submission time +
+/// latency; after a re-price the old price stays fillable until the change time (<c>Order.LastUpdateTime</c>) + latency,
+/// when the new price becomes active.</item>
+/// <item>Arrival: an order (or a new price) is <i>marketable on arrival</i> when its limit crossed the book both when it
+/// was sent (<c>Order.OrderSubmissionData</c>, the book at submission, as LEAN's <c>Order.IsMarketable</c> reads it; for a
+/// re-price, the book of the scan at the change time) and at its first evaluation once active. A post-only order (<see cref="IsPostOnly"/>) that is
+/// marketable on arrival is rejected (status Invalid with a message), as exchanges do; LEAN itself never simulates
+/// post-only.</item>
+/// <item>Marketable orders take liquidity: the displayed size at the touch at the touch price, and beyond it, when an
+/// impact model is set (<see cref="PassiveFillSettings.Impact"/>), the quantity whose square-root impact keeps the last
+/// unit within the limit, at the touch + its average impact; never beyond the limit. The displayed size is taken once
+/// per data point: while the order stays marketable it takes again only after a newer data point. Once the book no
+/// longer crosses it, the rest rests as a passive order (back of the queue as displayed then). A book without sizes
+/// (forex quote ticks) shows no depth: the impact model prices the whole order, or without one it takes the touch.</item>
+/// <item>Resting orders fill at their limit price only, never better: completely when the book later crosses them (the
+/// market came through the quote), otherwise by the rule of <see cref="Mode"/>:
+/// <see cref="PassiveFillMode.QueuePosition"/> (<see cref="QueuePosition"/> against the step's trade ticks; an order
+/// or new price joins the queue as displayed at its first active evaluation, that step's trades taken to have preceded it)
+/// or <see cref="PassiveFillMode.Intensity"/> (<see cref="IntensityFill"/> with adverse selection: a buy can fill in a
+/// step only if the step's lowest bid, over its quote ticks and the bid now, or a trade print came to or through its
+/// limit, mirrored for a sell; then with probability 1 − exp(−A·e^(−kδ)·Δt), δ = |limit − mid|, Δt = open-market
+/// seconds since the previous evaluation).</item>
 /// </list>
-/// In both modes a resting order always fills at its limit price; an order that is marketable when first evaluated
-/// (buy limit ≥ ask, sell limit ≤ bid) fills completely at the touch like a taker, and a resting order that the book
-/// crosses later fills completely at its limit. No fill with a missing, negative or crossed book or with the exchange
-/// closed. Fees are left to the security's fee model (the event carries <see cref="OrderFee.Zero"/>, as LEAN's own
-/// fill models do). Install per security: <c>security.SetFillModel(PassiveQuoteFillModel.Queue())</c>; LEAN's stock
-/// model stays the default everywhere else.
+/// No fill with a missing, negative or crossed book or with the exchange closed. The state of an order (quantity filled,
+/// queue, pending price) is kept until it fills, until LEAN shows it closed, or until it has not been seen for
+/// <see cref="PassiveFillSettings.StateRetentionScans"/> scans of its symbol (LEAN drops cancelled orders without telling
+/// the fill model; a scan that skips an order does not lose its state). Fees are left to the security's fee model (the
+/// events carry <see cref="OrderFee.Zero"/>, as LEAN's own fill models do). Install per security:
+/// <c>security.SetFillModel(PassiveQuoteFillModel.Queue())</c>.
 /// </summary>
 public class PassiveQuoteFillModel : FillModel
 {
     private readonly Dictionary<int, OrderState> _orders = new();
+    private readonly Dictionary<Symbol, SymbolScan> _scans = new();
+    private readonly List<int> _expired = new();
     private readonly IntensityFill? _intensity;
     private readonly Fill _noChange = new(new List<OrderEvent>());
-    private readonly Dictionary<Symbol, DateTime> _scans = new();
 
     /// <summary>Creates the model; prefer <see cref="Queue"/> and <see cref="Intensity"/>.</summary>
-    /// <param name="mode">Fill rule.</param>
+    /// <param name="mode">Fill rule for resting orders.</param>
     /// <param name="intensity">A, k and seed; required by <see cref="PassiveFillMode.Intensity"/>, ignored otherwise.</param>
-    protected PassiveQuoteFillModel(PassiveFillMode mode, IntensityFill? intensity)
+    /// <param name="settings">Latency, impact model and state retention; <see cref="PassiveFillSettings.Default"/> when null.</param>
+    protected PassiveQuoteFillModel(PassiveFillMode mode, IntensityFill? intensity, PassiveFillSettings? settings = null)
     {
         if (mode == PassiveFillMode.Intensity && intensity is null)
         {
@@ -52,17 +69,38 @@ public class PassiveQuoteFillModel : FillModel
 
         Mode = mode;
         _intensity = intensity;
+        Settings = settings ?? PassiveFillSettings.Default;
     }
 
-    /// <summary>The fill rule in use.</summary>
+    /// <summary>The fill rule for resting orders.</summary>
     public PassiveFillMode Mode { get; }
 
+    /// <summary>Latency, impact model and state retention.</summary>
+    public PassiveFillSettings Settings { get; }
+
     /// <summary>A model using the queue-position rule.</summary>
-    public static PassiveQuoteFillModel Queue() => new(PassiveFillMode.QueuePosition, null);
+    public static PassiveQuoteFillModel Queue(PassiveFillSettings? settings = null) => new(PassiveFillMode.QueuePosition, null, settings);
 
     /// <summary>A model using the intensity rule with the given A, k and seed.</summary>
-    public static PassiveQuoteFillModel Intensity(IntensityFill intensity) =>
-        new(PassiveFillMode.Intensity, intensity);
+    public static PassiveQuoteFillModel Intensity(IntensityFill intensity, PassiveFillSettings? settings = null) =>
+        new(PassiveFillMode.Intensity, intensity, settings);
+
+    /// <summary>
+    /// True when the order's properties ask for post-only: LEAN master has <c>PostOnly</c> on the Binance, Bitfinex,
+    /// Bybit, Coinbase (and its obsolete alias GDAX), FTX, Kraken, TradeStation and dYdX order properties.
+    /// </summary>
+    public static bool IsPostOnly(IOrderProperties? properties) => properties switch
+    {
+        BinanceOrderProperties p => p.PostOnly,
+        BitfinexOrderProperties p => p.PostOnly,
+        BybitOrderProperties p => p.PostOnly,
+        CoinbaseOrderProperties p => p.PostOnly,
+        FTXOrderProperties p => p.PostOnly,
+        KrakenOrderProperties p => p.PostOnly,
+        TradeStationOrderProperties p => p.PostOnly,
+        dYdXOrderProperties p => p.PostOnly,
+        _ => false,
+    };
 
     /// <summary>
     /// LEAN's entry point, called for every pending order at every time step. A limit order goes to
@@ -88,84 +126,126 @@ public class PassiveQuoteFillModel : FillModel
     {
         var utcNow = GetUtcTime(asset);
         var fill = new OrderEvent(order, utcNow, OrderFee.Zero);
-        ForgetClosedOrders(asset.Symbol, utcNow);
-        if (order.Status == OrderStatus.Canceled)
+        if (order.Status is OrderStatus.Canceled or OrderStatus.Filled or OrderStatus.Invalid)
         {
             _orders.Remove(order.Id);
             return fill;
         }
 
-        if (_orders.TryGetValue(order.Id, out var seen))
+        var market = GetMarket(asset);
+        var scan = BeginScan(asset.Symbol, utcNow, market);
+        var isBuy = order.Direction == OrderDirection.Buy;
+        if (!_orders.TryGetValue(order.Id, out var state))
         {
-            seen.LastScanUtc = utcNow;
+            var submission = order.OrderSubmissionData;
+            state = new OrderState
+            {
+                Symbol = asset.Symbol,
+                ActivePrice = order.LimitPrice,
+                RequestedPrice = order.LimitPrice,
+                ActiveFromUtc = order.Time + Settings.EntryLatency,
+                SentBook = submission is null ? null : (submission.BidPrice, submission.AskPrice),
+                LastEvaluationUtc = order.Time,
+                // only ticks printed after submission can reach the order: order.Time is UTC, ticks carry exchange time
+                LastTickTime = order.Time - (utcNow - market.LocalTime),
+                Arrived = false,
+            };
+            _orders[order.Id] = state;
         }
 
-        var market = GetMarket(asset);
+        state.LastScan = scan.Count;
+        if (order.LimitPrice != state.RequestedPrice)
+        {
+            // a re-price: sent at the order's last update time, the book the algorithm saw then is that scan's
+            var changedUtc = order.LastUpdateTime is { } updated && updated <= utcNow ? updated : utcNow;
+            state.RequestedPrice = order.LimitPrice;
+            state.PendingFromUtc = changedUtc + Settings.EntryLatency;
+            state.PendingSentBook = changedUtc == scan.PreviousUtc ? (scan.PreviousBid, scan.PreviousAsk)
+                : changedUtc == scan.Utc ? (scan.Bid, scan.Ask) : null;
+            state.HasPending = true;
+        }
+
         if (market.Validate(TimeSpan.MaxValue) != MarketDataIssue.None || !IsExchangeOpen(asset, false))
         {
             return fill;
         }
 
-        var isBuy = order.Direction == OrderDirection.Buy;
-        var isNew = !_orders.TryGetValue(order.Id, out var state);
-        if (isNew)
+        if (state.HasPending && utcNow >= state.PendingFromUtc)
         {
-            // only trades printed after submission can reach the order: order.Time is UTC, ticks carry exchange time
-            var submittedLocal = order.Time - (utcNow - market.LocalTime);
-            state = new OrderState { Symbol = asset.Symbol, LastScanUtc = utcNow, LastEvaluationUtc = order.Time, LastTradeTime = submittedLocal };
-            _orders[order.Id] = state;
+            state.HasPending = false;
+            state.ActivePrice = state.RequestedPrice;
+            state.SentBook = state.PendingSentBook;
+            state.ActiveFromUtc = state.PendingFromUtc;
+            state.Arrived = false;
         }
 
-        if (isNew || state!.LimitPrice != order.LimitPrice)
+        if (utcNow < state.ActiveFromUtc)
         {
-            // A new or re-priced order joins the back of the queue as displayed now, at its first evaluation; the
-            // step's trades are taken to have preceded it (they consumed the queue it joins), so they are skipped.
-            state!.LimitPrice = order.LimitPrice;
-            state.Queue = new QueuePosition(isBuy, order.LimitPrice, market.Bid, market.BidSize, market.Ask, market.AskSize);
-            if (Mode == PassiveFillMode.QueuePosition)
+            return fill;
+        }
+
+        var price = state.ActivePrice;
+        var crossed = isBuy ? price >= market.Ask : price <= market.Bid;
+        if (!state.Arrived)
+        {
+            state.Arrived = true;
+            state.LastEvaluationUtc = state.ActiveFromUtc > state.LastEvaluationUtc ? state.ActiveFromUtc : state.LastEvaluationUtc;
+            var sentCrossed = state.SentBook is { } sent && (isBuy ? price >= sent.Ask : price <= sent.Bid);
+            state.Taker = sentCrossed && crossed;
+            if (state.Taker && IsPostOnly(order.Properties))
             {
-                foreach (var trade in GetTrades(asset))
-                {
-                    if (trade.EndTime > state.LastTradeTime)
-                    {
-                        state.LastTradeTime = trade.EndTime;
-                    }
-                }
+                _orders.Remove(order.Id);
+                fill.Status = OrderStatus.Invalid;
+                fill.Message = $"Post-only order rejected: limit {price} would cross the book {market.Bid} x {market.Ask} on arrival";
+                return fill;
             }
+
+            if (!state.Taker)
+            {
+                Rest(state, isBuy, market, GetTicks(asset));
+            }
+        }
+        else if (state.Taker && !crossed)
+        {
+            // the book no longer crosses the rest of a marketable order: it rests at its limit from now on
+            state.Taker = false;
+            Rest(state, isBuy, market, GetTicks(asset));
         }
 
         var remaining = order.AbsoluteQuantity - state.Filled;
-        var crossed = isBuy ? order.LimitPrice >= market.Ask : order.LimitPrice <= market.Bid;
-        decimal quantity;
-        var price = order.LimitPrice;
+        decimal quantity = 0;
+        var fillPrice = price;
         if (remaining <= 0)
         {
             quantity = 0;
         }
+        else if (state.Taker)
+        {
+            if (market.LastDataTime > state.LastTakenDataTime)
+            {
+                state.LastTakenDataTime = market.LastDataTime;
+                quantity = Take(isBuy, price, remaining, market, out fillPrice);
+            }
+        }
         else if (crossed)
         {
             quantity = remaining;
-            if (isNew)
-            {
-                price = isBuy ? Math.Min(order.LimitPrice, market.Ask) : Math.Max(order.LimitPrice, market.Bid);
-            }
         }
         else if (Mode == PassiveFillMode.QueuePosition)
         {
-            var since = state.LastTradeTime;
-            var trades = GetTrades(asset).Where(t => t.EndTime > since).ToList();
-            if (trades.Count > 0)
-            {
-                state.LastTradeTime = trades.Max(t => t.EndTime);
-            }
-
-            quantity = state.Queue!.Step(remaining, trades, market.Bid, market.BidSize, market.Ask, market.AskSize);
+            quantity = state.Queue!.Step(remaining, GetTicks(asset), market.Bid, market.BidSize, market.Ask, market.AskSize);
         }
         else
         {
-            var depth = (double)Math.Abs(order.LimitPrice - market.Mid);
-            var seconds = (utcNow - OpenSince(asset, state.LastEvaluationUtc, utcNow)).TotalSeconds;
-            quantity = _intensity!.Draw(depth, seconds) ? remaining : 0;
+            // the book now opens the gate without reading the step's ticks (LEAN's tick list allocates when read)
+            var reached = (isBuy ? market.Bid <= price : market.Ask >= price) || Reached(isBuy, price, GetTicks(asset), state.LastTickTime);
+            state.LastTickTime = market.LastDataTime > state.LastTickTime ? market.LastDataTime : state.LastTickTime;
+            if (reached)
+            {
+                var depth = (double)Math.Abs(price - market.Mid);
+                var seconds = (utcNow - OpenSince(asset, state.LastEvaluationUtc, utcNow)).TotalSeconds;
+                quantity = _intensity!.Draw(depth, seconds) ? remaining : 0;
+            }
         }
 
         state.LastEvaluationUtc = utcNow;
@@ -176,7 +256,7 @@ public class PassiveQuoteFillModel : FillModel
 
         state.Filled += quantity;
         fill.FillQuantity = isBuy ? quantity : -quantity;
-        fill.FillPrice = price;
+        fill.FillPrice = fillPrice;
         fill.Status = state.Filled >= order.AbsoluteQuantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
         if (fill.Status == OrderStatus.Filled)
         {
@@ -212,42 +292,182 @@ public class PassiveQuoteFillModel : FillModel
     /// <summary>Top of book of <paramref name="asset"/>; override to read it from elsewhere.</summary>
     protected virtual QuoteMarket GetMarket(Security asset) => QuoteMarket.From(asset);
 
-    /// <summary>The trade ticks of the current step (LEAN's cache keeps the last step's ticks).</summary>
-    protected virtual IEnumerable<Tick> GetTrades(Security asset) =>
-        asset.Cache.GetAll<Tick>().Where(t => t.TickType == TickType.Trade);
+    /// <summary>The ticks (trades and quotes) of the current step: LEAN's cache keeps the last step's ticks.</summary>
+    protected virtual IEnumerable<Tick> GetTicks(Security asset) => asset.Cache.GetAll<Tick>();
 
     /// <summary>Number of orders whose fill state is kept (tests).</summary>
     internal int TrackedOrders => _orders.Count;
 
     /// <summary>
-    /// LEAN evaluates every pending order of a security at each of its scans and never passes a cancelled one here, so
-    /// on the first call of a new scan, the states of <paramref name="symbol"/> not seen at its previous scan belong to
-    /// orders closed since (cancelled, invalidated); they are dropped, keeping the state to the working orders.
+    /// Marketable quantity and its average price: the displayed size at the touch at the touch price, then, with an
+    /// impact model, the lots whose last unit's square-root impact from the touch stays within the limit, at the touch
+    /// + their average impact. A book without sizes counts as showing nothing when an impact model is set and as
+    /// showing the whole order otherwise.
     /// </summary>
-    private void ForgetClosedOrders(Symbol symbol, DateTime utcNow)
+    private decimal Take(bool isBuy, decimal limit, decimal remaining, QuoteMarket market, out decimal averagePrice)
     {
-        if (_scans.TryGetValue(symbol, out var previous) && previous == utcNow)
+        var touch = isBuy ? market.Ask : market.Bid;
+        var shown = isBuy ? market.AskSize : market.BidSize;
+        var impact = Settings.Impact;
+        // a book without sizes (e.g. forex quote ticks) shows no depth: the impact model prices all of it, or, without
+        // one, the whole order takes the touch
+        var atTouch = shown > 0 ? Math.Min(remaining, shown) : impact is null ? remaining : 0m;
+        decimal beyond = 0;
+        double averageImpact = 0;
+        if (impact is not null && remaining > atTouch)
         {
-            return;
+            var within = impact.QuantityWithin((double)Math.Abs(limit - touch));
+            var lots = Math.Floor(Math.Min((double)(remaining - atTouch), within) / (double)market.LotSize);
+            beyond = (decimal)lots * market.LotSize;
+            averageImpact = impact.AverageImpact((double)beyond);
         }
 
-        _scans[symbol] = utcNow;
-        foreach (var (id, state) in _orders)
+        var quantity = atTouch + beyond;
+        var beyondPrice = touch + (isBuy ? 1 : -1) * (decimal)averageImpact;
+        averagePrice = quantity > 0 ? (atTouch * touch + beyond * beyondPrice) / quantity : touch;
+        // rounding of the decimal average never takes the price past the limit
+        averagePrice = isBuy ? Math.Min(averagePrice, limit) : Math.Max(averagePrice, limit);
+        return quantity;
+    }
+
+    /// <summary>
+    /// The intensity rule's adverse-selection condition, in the step's ticks after <paramref name="since"/>: the sell flow
+    /// that fills a resting buy at <paramref name="limit"/> shows as a quote tick with the bid at or below the limit or a
+    /// trade printed at or below it; mirrored for a sell. (The book now is checked first by the caller.)
+    /// </summary>
+    private static bool Reached(bool isBuy, decimal limit, IEnumerable<Tick> ticks, DateTime since)
+    {
+        foreach (var tick in ticks)
         {
-            if (state.Symbol == symbol && state.LastScanUtc < previous)
+            if (tick.EndTime > since && (tick.TickType == TickType.Trade
+                    ? tick.Quantity > 0 && tick.Value > 0 && (isBuy ? tick.Value <= limit : tick.Value >= limit)
+                    : tick.TickType == TickType.Quote && (isBuy ? tick.BidPrice > 0 && tick.BidPrice <= limit : tick.AskPrice >= limit)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The order starts resting at its active price: the step's ticks preceded it; in queue mode it joins the back of the queue as displayed now.</summary>
+    private void Rest(OrderState state, bool isBuy, QuoteMarket market, IEnumerable<Tick> ticks)
+    {
+        state.LastTickTime = LatestTickTime(ticks, state.LastTickTime);
+        if (Mode == PassiveFillMode.QueuePosition)
+        {
+            state.Queue = new QueuePosition(isBuy, state.ActivePrice, market.Bid, market.BidSize, market.Ask, market.AskSize, state.LastTickTime);
+        }
+    }
+
+    private static DateTime LatestTickTime(IEnumerable<Tick> ticks, DateTime since)
+    {
+        var latest = since;
+        foreach (var tick in ticks)
+        {
+            if (tick.EndTime > latest)
+            {
+                latest = tick.EndTime;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>
+    /// Counts the scans of <paramref name="symbol"/> (evaluations at distinct times), keeps the book of the current and
+    /// previous scan (the book a re-price was sent against), and every <see cref="PassiveFillSettings.StateRetentionScans"/>
+    /// scans drops the states of the symbol's orders not seen for that many scans.
+    /// </summary>
+    private SymbolScan BeginScan(Symbol symbol, DateTime utcNow, QuoteMarket market)
+    {
+        if (!_scans.TryGetValue(symbol, out var scan))
+        {
+            scan = new SymbolScan { Utc = DateTime.MinValue, PreviousUtc = DateTime.MinValue };
+            _scans[symbol] = scan;
+        }
+
+        if (scan.Utc == utcNow)
+        {
+            return scan;
+        }
+
+        scan.PreviousUtc = scan.Utc;
+        scan.PreviousBid = scan.Bid;
+        scan.PreviousAsk = scan.Ask;
+        scan.Utc = utcNow;
+        scan.Bid = market.Bid;
+        scan.Ask = market.Ask;
+        scan.Count++;
+        var retention = Settings.StateRetentionScans;
+        if (scan.Count % retention == 0)
+        {
+            foreach (var (id, state) in _orders)
+            {
+                if (state.Symbol == symbol && scan.Count - state.LastScan > retention)
+                {
+                    _expired.Add(id);
+                }
+            }
+
+            foreach (var id in _expired)
             {
                 _orders.Remove(id);
             }
+
+            _expired.Clear();
         }
+
+        return scan;
+    }
+
+    private sealed class SymbolScan
+    {
+        public DateTime Utc { get; set; }
+
+        public decimal Bid { get; set; }
+
+        public decimal Ask { get; set; }
+
+        public DateTime PreviousUtc { get; set; }
+
+        public decimal PreviousBid { get; set; }
+
+        public decimal PreviousAsk { get; set; }
+
+        public long Count { get; set; }
     }
 
     private sealed class OrderState
     {
         public Symbol Symbol { get; init; } = null!;
 
-        public DateTime LastScanUtc { get; set; }
+        public long LastScan { get; set; }
 
-        public decimal LimitPrice { get; set; }
+        /// <summary>The price that can fill now.</summary>
+        public decimal ActivePrice { get; set; }
+
+        /// <summary>The order's latest limit price as seen (active, or pending until its latency has passed).</summary>
+        public decimal RequestedPrice { get; set; }
+
+        public DateTime ActiveFromUtc { get; set; }
+
+        /// <summary>Bid and ask when the active price was sent, if known.</summary>
+        public (decimal Bid, decimal Ask)? SentBook { get; set; }
+
+        public bool HasPending { get; set; }
+
+        public DateTime PendingFromUtc { get; set; }
+
+        public (decimal Bid, decimal Ask)? PendingSentBook { get; set; }
+
+        /// <summary>True once the active price has had its first evaluation (arrival: taker or queue decided).</summary>
+        public bool Arrived { get; set; }
+
+        /// <summary>True while the active price is marketable and takes liquidity.</summary>
+        public bool Taker { get; set; }
+
+        public DateTime LastTakenDataTime { get; set; }
 
         public decimal Filled { get; set; }
 
@@ -255,6 +475,7 @@ public class PassiveQuoteFillModel : FillModel
 
         public DateTime LastEvaluationUtc { get; set; }
 
-        public DateTime LastTradeTime { get; set; }
+        /// <summary>Exchange-local time of the last tick already counted (the queue keeps its own for trades).</summary>
+        public DateTime LastTickTime { get; set; }
     }
 }

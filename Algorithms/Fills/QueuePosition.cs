@@ -11,8 +11,10 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 /// <list type="bullet">
 /// <item>On arrival the order joins the back of the queue: the displayed size at its price if it joins the best price,
 /// nothing if it improves the best price, an unknown (infinite) queue if it rests behind the best price.</item>
-/// <item>Trades AT the order's price first consume the queue ahead, then fill the order (partial fills).</item>
-/// <item>A trade THROUGH the price (below a bid, above an ask) fills whatever is left: the level was exhausted.</item>
+/// <item>Every trade AT or THROUGH the order's price (at or below a bid, at or above an ask) first consumes the queue
+/// ahead, then fills the order with what is left of its size: a trade fills at most its own size beyond the queue ahead,
+/// so a small print through the price does not fill a large order. An order that improves the touch has no queue ahead
+/// but still needs a trade to reach it.</item>
 /// <item>Cancellations ahead: after the step's trades the queue ahead is capped by the displayed size at the price
 /// when the price is the best, and is 0 when the best price has moved behind the order (nobody else shows there).</item>
 /// </list>
@@ -27,10 +29,12 @@ public sealed class QueuePosition
     /// <param name="bidSize">Displayed size at the best bid.</param>
     /// <param name="bestAsk">Best ask at arrival.</param>
     /// <param name="askSize">Displayed size at the best ask.</param>
-    public QueuePosition(bool isBuy, decimal limitPrice, decimal bestBid, decimal bidSize, decimal bestAsk, decimal askSize)
+    /// <param name="countedUntil">Exchange-local time of the last trade that preceded the order (only later trades can reach it).</param>
+    public QueuePosition(bool isBuy, decimal limitPrice, decimal bestBid, decimal bidSize, decimal bestAsk, decimal askSize, DateTime countedUntil = default)
     {
         IsBuy = isBuy;
         LimitPrice = limitPrice;
+        CountedUntil = countedUntil;
         var touch = isBuy ? bestBid : bestAsk;
         var improves = isBuy ? limitPrice > touch : limitPrice < touch;
         Ahead = improves ? 0m : limitPrice == touch ? (isBuy ? bidSize : askSize) : decimal.MaxValue;
@@ -45,30 +49,34 @@ public sealed class QueuePosition
     /// <summary>Estimated quantity ahead of the order at its price (<see cref="decimal.MaxValue"/> while unknown).</summary>
     public decimal Ahead { get; private set; }
 
+    /// <summary>Exchange-local time of the last trade counted: <see cref="Step"/> counts only later trades.</summary>
+    public DateTime CountedUntil { get; private set; }
+
     /// <summary>Advances one step and returns the quantity filled (0 … <paramref name="remaining"/>).</summary>
     /// <param name="remaining">Unfilled quantity of the order.</param>
-    /// <param name="trades">Trade prints of the step (ticks of other types are ignored).</param>
+    /// <param name="ticks">Ticks of the step; only trades printed after <see cref="CountedUntil"/> count (other ticks are ignored).</param>
     /// <param name="bestBid">Best bid after the step.</param>
     /// <param name="bidSize">Displayed size at the best bid after the step.</param>
     /// <param name="bestAsk">Best ask after the step.</param>
     /// <param name="askSize">Displayed size at the best ask after the step.</param>
-    public decimal Step(decimal remaining, IEnumerable<Tick> trades, decimal bestBid, decimal bidSize, decimal bestAsk, decimal askSize)
+    public decimal Step(decimal remaining, IEnumerable<Tick> ticks, decimal bestBid, decimal bidSize, decimal bestAsk, decimal askSize)
     {
         decimal filled = 0;
-        foreach (var trade in trades)
+        var since = CountedUntil;
+        foreach (var trade in ticks)
         {
-            if (trade.TickType != TickType.Trade || trade.Quantity <= 0)
+            if (trade.TickType != TickType.Trade || trade.Quantity <= 0 || trade.EndTime <= since)
             {
                 continue;
             }
 
-            var price = trade.Value;
-            if (IsBuy ? price < LimitPrice : price > LimitPrice)
+            if (trade.EndTime > CountedUntil)
             {
-                return remaining;
+                CountedUntil = trade.EndTime;
             }
 
-            if (price == LimitPrice)
+            var price = trade.Value;
+            if (IsBuy ? price <= LimitPrice : price >= LimitPrice)
             {
                 var volume = trade.Quantity;
                 var consumed = Math.Min(Ahead, volume);

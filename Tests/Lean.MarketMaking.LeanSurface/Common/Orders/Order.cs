@@ -25,6 +25,10 @@ namespace QuantConnect.Orders
 
         public IOrderProperties Properties { get; internal set; }
 
+        public DateTime? LastUpdateTime { get; internal set; }
+
+        public OrderSubmissionData OrderSubmissionData { get; internal set; }
+
         public OrderDirection Direction =>
             Quantity > 0 ? OrderDirection.Buy : Quantity < 0 ? OrderDirection.Sell : OrderDirection.Hold;
 

@@ -9,7 +9,7 @@ namespace Lean.MarketMaking.Tests.LeanLayer.Fills;
 [TestFixture]
 public class QueuePositionTests
 {
-    private static Tick Trade(decimal price, decimal size) => new(Start, Btc, "", "", size, price);
+    private static Tick Trade(decimal price, decimal size, int second = 0) => new(Start.AddSeconds(second), Btc, "", "", size, price);
 
     [Test]
     public void JoiningTheBestPriceQueuesBehindTheDisplayedSize()
@@ -37,7 +37,7 @@ public class QueuePositionTests
         var queue = new QueuePosition(true, 99.99m, 99.99m, 10m, 100.01m, 4m);
         Assert.That(queue.Step(5m, new[] { Trade(99.99m, 6m) }, 99.99m, 4m, 100.01m, 4m), Is.EqualTo(0m));
         Assert.That(queue.Ahead, Is.EqualTo(4m));
-        Assert.That(queue.Step(5m, new[] { Trade(99.99m, 3m), Trade(99.99m, 4m) }, 99.99m, 1m, 100.01m, 4m), Is.EqualTo(3m));
+        Assert.That(queue.Step(5m, new[] { Trade(99.99m, 3m, 1), Trade(99.99m, 4m, 1) }, 99.99m, 1m, 100.01m, 4m), Is.EqualTo(3m));
         Assert.That(queue.Ahead, Is.EqualTo(0m));
     }
 
@@ -50,9 +50,21 @@ public class QueuePositionTests
     }
 
     [Test]
-    public void ATradeThroughThePriceFillsTheRest()
+    public void ATradeThroughThePriceFillsOnlyItsSizeBeyondTheQueueAhead()
     {
-        var queue = new QueuePosition(false, 100.01m, 99.99m, 10m, 100.01m, 8m);
-        Assert.That(queue.Step(2m, new[] { Trade(100.02m, 0.5m) }, 100.01m, 1m, 100.03m, 1m), Is.EqualTo(2m));
+        var small = new QueuePosition(false, 100.01m, 99.99m, 10m, 100.01m, 8m);
+        Assert.That(small.Step(5m, new[] { Trade(100.02m, 0.5m) }, 99.99m, 1m, 100.03m, 1m), Is.EqualTo(0m), "0.5 of the 8 ahead");
+        var large = new QueuePosition(false, 100.01m, 99.99m, 10m, 100.01m, 8m);
+        Assert.That(large.Step(5m, new[] { Trade(100.02m, 10m) }, 99.99m, 1m, 100.03m, 1m), Is.EqualTo(2m), "8 ahead, then 2");
+    }
+
+    [Test]
+    public void TradesAlreadyCountedAreSkipped()
+    {
+        var queue = new QueuePosition(true, 99.99m, 99.99m, 0m, 100.01m, 4m, countedUntil: Start);
+        Assert.That(queue.Step(5m, new[] { Trade(99.99m, 3m) }, 99.99m, 1m, 100.01m, 4m), Is.EqualTo(0m), "printed before the order joined");
+        var later = new Tick(Start.AddSeconds(1), Btc, "", "", 3m, 99.99m);
+        Assert.That(queue.Step(5m, new[] { later }, 99.99m, 1m, 100.01m, 4m), Is.EqualTo(3m));
+        Assert.That(queue.Step(5m, new[] { later }, 99.99m, 1m, 100.01m, 4m), Is.EqualTo(0m), "counted once");
     }
 }
