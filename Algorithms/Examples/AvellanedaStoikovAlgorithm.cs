@@ -115,8 +115,8 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     /// <c>as-fill-intensity</c>·e^(−<c>as-intensity-decay</c>·δ) per second, seeded by <c>as-fill-seed</c>) or Queue.
     /// </summary>
     protected PassiveQuoteFillModel PassiveFillModel() => GetParameter("as-fill-mode", "Intensity") == "Queue"
-        ? PassiveQuoteFillModel.Queue()
-        : PassiveQuoteFillModel.Intensity(new IntensityFill(Parameter("fill-intensity", 0.05), Parameter("intensity-decay", 10000.0), Parameter("fill-seed", 42)));
+        ? PassiveQuoteFillModel.Queue(FillSettings())
+        : PassiveQuoteFillModel.Intensity(new IntensityFill(Parameter("fill-intensity", 0.05), Parameter("intensity-decay", 10000.0), Parameter("fill-seed", 42)), FillSettings());
 
     /// <inheritdoc />
     public override void OnData(Slice slice)

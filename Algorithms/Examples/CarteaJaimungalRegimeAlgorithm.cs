@@ -74,7 +74,7 @@ public class CarteaJaimungalRegimeAlgorithm : MarketMakingExampleAlgorithm
         var rho = Parameter("order-jump-probability", 0.1);
         var epsilon = Parameter("order-jump-size", 1.0);
         var jumpAversion = Parameter("jump-risk-aversion", 0.0);
-        security.SetFillModel(PassiveQuoteFillModel.Intensity(new IntensityFill(calm.Rate, kappa, Parameter("fill-seed", 42))));
+        security.SetFillModel(PassiveQuoteFillModel.Intensity(new IntensityFill(calm.Rate, kappa, Parameter("fill-seed", 42)), FillSettings()));
 
         // inputs: regime (0 calm, 1 volatile), λ_J per second, p up, η⁺ and η⁻ per dollar
         _fallbackJumpRate = Parameter("default-jump-rate", 0.02);

@@ -48,7 +48,7 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
         SetUpVenue(SecurityType.Equity, ticker, Market.USA, defaultCash: 1000000m);
         // raw prices: adjusted ones are off the tick grid and not what the exchange quotes
         var security = AddEquity(ticker, Resolution.Tick, dataNormalizationMode: DataNormalizationMode.Raw);
-        security.SetFillModel(PassiveQuoteFillModel.Queue());
+        security.SetFillModel(PassiveQuoteFillModel.Queue(FillSettings()));
 
         var gamma = Parameter("risk-aversion", 0.01);
         var size = Parameter("order-size", 100.0);

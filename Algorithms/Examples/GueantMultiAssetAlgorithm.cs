@@ -80,7 +80,7 @@ public class GueantMultiAssetAlgorithm : MarketMakingExampleAlgorithm
         _securities = tickers.Select(t => (Security)AddEquity(t, Resolution.Minute, dataNormalizationMode: DataNormalizationMode.Raw)).ToArray();
         for (var i = 0; i < _securities.Length; i++)
         {
-            _securities[i].SetFillModel(PassiveQuoteFillModel.Intensity(new IntensityFill(a, k, seed + i)));
+            _securities[i].SetFillModel(PassiveQuoteFillModel.Intensity(new IntensityFill(a, k, seed + i), FillSettings()));
         }
 
         var n = _securities.Length;

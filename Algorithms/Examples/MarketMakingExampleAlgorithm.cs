@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Lean.MarketMaking.Algorithms.Alpha;
 using Lean.MarketMaking.Algorithms.Execution;
+using Lean.MarketMaking.Algorithms.Fills;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Algorithms.Reporting;
@@ -224,8 +225,17 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
                 : null,
             maxFlattenSlippage: Parameter("max-flatten-slippage", 0.01m),
             cancelTimeout: TimeSpan.FromSeconds(Parameter("cancel-timeout-seconds", 5.0)),
-            orderLatency: TimeSpan.FromMilliseconds(Parameter("order-latency-ms", 0.0)))));
+            orderLatency: OrderLatency())));
     }
+
+    /// <summary>
+    /// Settings of the passive fill model: the order latency (<c>order-latency-ms</c>, default 0) is also its entry
+    /// latency, so a quote becomes fillable, and a re-price takes effect, that long after it was sent, as its cancels and
+    /// updates reach LEAN that long after they are decided.
+    /// </summary>
+    protected PassiveFillSettings FillSettings() => new(entryLatency: OrderLatency());
+
+    private TimeSpan OrderLatency() => TimeSpan.FromMilliseconds(Parameter("order-latency-ms", 0.0));
 
     private TimeSpan MaxQuoteAge() => TimeSpan.FromSeconds(Parameter("max-quote-age-seconds", 60.0));
 
