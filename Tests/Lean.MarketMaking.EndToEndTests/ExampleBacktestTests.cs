@@ -58,6 +58,25 @@ public class ExampleBacktestTests
         Assert.That(Number(runtime, "Volatility insights"), Is.GreaterThan(0), "volatility insights emitted");
     }
 
+    /// <summary>
+    /// Issue 9 §4: on LEAN's <c>BinanceBrokerageModel</c> (<c>CanUpdateOrder</c> always false) LEAN answers the first
+    /// re-price with "Brokerage does not support update" after <c>OrderTicket.Update</c> was accepted; the execution
+    /// model must see the rejection, switch the security to cancel-and-replace, and go on quoting with no order
+    /// rejected and the inventory within its limit at every fill.
+    /// </summary>
+    [Test]
+    public void CarteaJaimungalOnBinanceRepricesByCancelAndReplace()
+    {
+        var run = RunWithResults("CarteaJaimungalRegimeAlgorithm", SampleDataFolder(), "cj-brokerage=Binance");
+        Check(run, "cj", maxInventory: Parameter("cj-max-inventory"), orderSize: Parameter("cj-lot-size"));
+
+        var log = File.ReadAllLines(Path.Combine(run.Results, "CarteaJaimungalRegimeAlgorithm-log.txt"));
+        Assert.That(log.Count(l => l.Contains("Brokerage does not support update")), Is.EqualTo(1), "one update tried, then none");
+        Assert.That(log, Has.Some.Contains("re-priced by cancel-and-replace from now on"));
+        var events = OrderEventLog.Read(run.Results, "CarteaJaimungalRegimeAlgorithm");
+        Assert.That(events.Fills.Count(), Is.GreaterThan(100), "it went on quoting and trading");
+    }
+
     [Test]
     public void GueantMultiAssetOnSpyAndIbmMinutes()
     {
@@ -98,14 +117,13 @@ public class ExampleBacktestTests
         }
 
         // the algorithm's day starts at midnight New York: start a day early so that the whole UTC data day is seen.
-        // LEAN's default brokerage model with a margin account, not Coinbase's cash account: there the starting
-        // base-currency holding (twice the inventory limit) is valued at the last trade price, and the day's negative
-        // trade prints make the portfolio value negative, which stops LEAN ("Portfolio value is less than or equal to
-        // zero") until a data filter drops such prints before LEAN's cache sees them
+        // On the venue's own set-up (Coinbase, cash account, run.sh's fee tier): the starting base-currency holding is
+        // valued at the last trade price, so a negative or ×10 trade print in LEAN's cache would make the portfolio value
+        // negative and stop LEAN ("Portfolio value is less than or equal to zero"); the BadPrintDataFilter keeps them out
         var run = RunWithResults("AvellanedaStoikovAlgorithm", data,
             "as-security-type=Crypto", "as-market=coinbase", "as-ticker=MMCUSD", "as-session-start-hour=0",
             "as-start-year=2023", "as-start-month=12", "as-start-day=31", "as-end-year=2024", "as-end-month=1", "as-end-day=2",
-            "as-brokerage=Default", "as-account-type=Margin");
+            "as-maker-fee=0", "as-taker-fee=0.0005");
         var results = run.Results;
         // issue 8's goal on the bad day (locked and crossed books included): at most two orders sent per fill
         Check(run, "as", maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"), maxOrdersPerFill: 2);
@@ -154,6 +172,7 @@ public class ExampleBacktestTests
             Injected(generate, "zeroOrNegative") - 10 + Injected(generate, "spikes") + Injected(generate, "largeSpikes")),
             "every zero or negative print but the 5 one-sided zero bids a day (LEAN's cache keeps the previous bid), and every spike");
         Assert.That(log, Has.None.Contains("Order Error"), "no order error from LEAN");
+        Assert.That(File.ReadAllText(Path.Combine(results, "log.txt")), Does.Not.Contain("less than or equal to zero"), "LEAN never stopped the algorithm");
         Assert.That(log, Has.None.Contains("conversion rate"), "no order rejected for a zero conversion rate");
     }
 
