@@ -147,15 +147,19 @@ public class ExampleBacktestTests
         Assert.That(events.RootElement.EnumerateArray().Select(e => e.GetProperty("status").GetString()), Has.None.EqualTo("invalid"),
             "LEAN rejected no order");
 
-        // LEAN's equity chart (candles [time, open, high, low, close]): inventory of at most 50,000 MMCUSD ≈ $55,000
-        // marked at a ×1.5 print would move it by ~$27,000, at a ×10 print by ~$500,000; ordinary moves are tens of dollars
+        // LEAN's equity chart (candles [time, open, high, low, close]): the cash account holds 100,000 MMCUSD (twice the
+        // inventory limit) ± the inventory, ≈ $55,000–165,000, so a ×1.5 print in LEAN's cache would move it by tens of
+        // thousands of dollars and a ×10 print by about a million; ordinary moves are a few hundred dollars. The first move
+        // is LEAN valuing that starting holding at the first price (it has no earlier price for the synthetic pair).
         using (var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "AvellanedaStoikovAlgorithm.json"))))
         {
             var equity = result.RootElement.GetProperty("charts").GetProperty("Strategy Equity").GetProperty("series")
                 .GetProperty("Equity").GetProperty("values").EnumerateArray()
                 .Select(c => (High: c[2].GetDouble(), Low: c[3].GetDouble(), Close: c[4].GetDouble()))
                 .ToArray();
-            var largestMove = equity.Zip(equity.Skip(1))
+            var valued = Array.FindIndex(equity, c => Math.Abs(c.Close - equity[0].Close) > 1);
+            Assert.That(valued, Is.GreaterThan(0), "the starting holding was valued");
+            var largestMove = equity.Skip(valued).Zip(equity.Skip(valued + 1))
                 .Max(p => Math.Max(Math.Abs(p.Second.Close - p.First.Close), p.Second.High - p.Second.Low));
             Assert.That(largestMove, Is.LessThan(1_000), "LEAN's portfolio value never jumps by a bad print");
         }
