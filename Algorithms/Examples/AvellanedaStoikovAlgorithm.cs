@@ -121,8 +121,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     /// <inheritdoc />
     public override void OnData(Slice slice)
     {
-        if (Time >= _nextSample && QuoteMarket.From(Quoted) is var market && market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None
-            && _spikes.Accept(market.Mid, market.LocalTime))
+        if (Time >= _nextSample && QuoteMarket.From(Quoted) is var market && _spikes.AcceptsBook(market))
         {
             _nextSample = Time + _sampleInterval;
             var mid = (double)market.Mid;

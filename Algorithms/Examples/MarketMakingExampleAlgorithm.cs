@@ -348,7 +348,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             }
 
             var market = QuoteMarket.From(Security);
-            if (market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None && _spikes.Accept(market.Mid, market.LocalTime))
+            if (_spikes.AcceptsBook(market))
             {
                 Markouts.Update(algorithm.Time, market.Mid);
             }

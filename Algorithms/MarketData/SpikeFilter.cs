@@ -86,6 +86,13 @@ public sealed class SpikeFilter
         return true;
     }
 
+    /// <summary>
+    /// True if <paramref name="market"/> passes the book's own checks (<see cref="QuoteMarket.Validate"/>, no age limit)
+    /// and its mid is accepted (<see cref="Accept"/>): the mid an estimator or a markout may use.
+    /// </summary>
+    public bool AcceptsBook(in QuoteMarket market) =>
+        market.Validate(TimeSpan.MaxValue) == MarketDataIssue.None && Accept(market.Mid, market.LocalTime);
+
     /// <summary>Forgets everything: the next positive price is the reference again.</summary>
     public void Reset()
     {
