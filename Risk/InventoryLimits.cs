@@ -38,7 +38,7 @@ public sealed class InventoryLimits
     /// for a short position); holdings inside the limits are their own target.
     /// </summary>
     public decimal ReductionTarget(decimal holdings) =>
-        holdings > MaxLong ? MaxLong : holdings < -MaxShort ? -MaxShort : holdings;
+        Math.Clamp(holdings, -MaxShort, MaxLong);
 
     /// <summary>Applies the limits to a quote of <paramref name="bidSize"/> × <paramref name="askSize"/>.</summary>
     /// <param name="exposure">Holdings and working orders of the security.</param>

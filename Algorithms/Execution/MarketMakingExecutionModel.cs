@@ -338,13 +338,8 @@ public class MarketMakingExecutionModel : ExecutionModel
     private void WorkQuote(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state, IQuoteTarget quote)
     {
         var market = GetMarket(state.Security);
-        var issue = market.Validate(Settings.MaxBookAge);
-        if (issue is MarketDataIssue.Locked or MarketDataIssue.Crossed)
-        {
-            // a locked or crossed book alone is quoted passively against both touches; only its age still counts
-            // (Validate reports every other issue before these two)
-            issue = market.LocalTime - market.LastDataTime > Settings.MaxBookAge ? MarketDataIssue.Stale : MarketDataIssue.None;
-        }
+        // a locked or crossed book alone is quoted passively against both touches
+        var issue = market.Validate(Settings.MaxBookAge, acceptLockedOrCrossed: true);
 
         if (issue != MarketDataIssue.None)
         {
@@ -482,12 +477,8 @@ public class MarketMakingExecutionModel : ExecutionModel
             case QuoteAction.Cancel:
                 return Cancel(router, state, working, tag);
             default:
-                if (working is { HasPendingUpdate: true, UpdateSent: false })
-                {
-                    // the order is close enough where it rests: an update still waiting out the latency is no longer wanted
-                    working.ResolveUpdate(applied: false);
-                }
-
+                // the order is close enough where it rests: an update still waiting out the latency is no longer wanted
+                working?.DropUnsentUpdate();
                 return working;
         }
     }
@@ -532,11 +523,7 @@ public class MarketMakingExecutionModel : ExecutionModel
             return null;
         }
 
-        if (working.HasPendingUpdate && !working.UpdateSent)
-        {
-            working.ResolveUpdate(applied: false);
-        }
-
+        working.DropUnsentUpdate();
         var now = state.Security.LocalTime;
         working.CancelTag = why;
         working.CancelSent = false;

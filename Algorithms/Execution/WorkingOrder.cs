@@ -81,6 +81,15 @@ public sealed class WorkingOrder
         UpdateSent = false;
     }
 
+    /// <summary>Drops a pending update still waiting out the order latency (never sent to LEAN): the order stays where it rests.</summary>
+    internal void DropUnsentUpdate()
+    {
+        if (HasPendingUpdate && !UpdateSent)
+        {
+            ResolveUpdate(applied: false);
+        }
+    }
+
     /// <summary>Ends the pending update: applied (the order now rests at the requested price and quantity) or not.</summary>
     internal void ResolveUpdate(bool applied)
     {

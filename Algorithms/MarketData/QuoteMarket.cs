@@ -55,7 +55,8 @@ public readonly record struct QuoteMarket(
     /// stale data, unusable tick/lot size.
     /// </summary>
     /// <param name="maxAge">Largest allowed age of the last data point; <see cref="TimeSpan.MaxValue"/> disables the check.</param>
-    public MarketDataIssue Validate(TimeSpan maxAge)
+    /// <param name="acceptLockedOrCrossed">Pass a locked or crossed book that has no other issue (it is quoted passively against both touches).</param>
+    public MarketDataIssue Validate(TimeSpan maxAge, bool acceptLockedOrCrossed = false)
     {
         if (TickSize <= 0 || LotSize <= 0)
         {
@@ -77,18 +78,21 @@ public readonly record struct QuoteMarket(
             return MarketDataIssue.NonPositiveLastPrice;
         }
 
-        if (Bid > Ask)
+        if (Bid > Ask && !acceptLockedOrCrossed)
         {
             return MarketDataIssue.Crossed;
         }
 
-        if (Bid == Ask)
+        if (Bid == Ask && !acceptLockedOrCrossed)
         {
             return MarketDataIssue.Locked;
         }
 
         return IsStale(maxAge) ? MarketDataIssue.Stale : MarketDataIssue.None;
     }
+
+    /// <summary>"book bid x ask, last data time": the book as the issue logs describe it.</summary>
+    public string Describe() => $"book {Bid} x {Ask}, last data {LastDataTime:O}";
 
     /// <summary>True if the last data point is older than <paramref name="maxAge"/> (<see cref="TimeSpan.MaxValue"/>: never).</summary>
     public bool IsStale(TimeSpan maxAge) => maxAge != TimeSpan.MaxValue && LocalTime - LastDataTime > maxAge;

@@ -51,7 +51,7 @@ public sealed class QuoteScreen
 
             if (market.LocalTime - _lockedOrCrossedSince <= LockedOrCrossedTolerance)
             {
-                issue = market.IsStale(maxAge) ? MarketDataIssue.Stale : MarketDataIssue.None;
+                issue = market.Validate(maxAge, acceptLockedOrCrossed: true);
             }
         }
         else if (issue == MarketDataIssue.None)
