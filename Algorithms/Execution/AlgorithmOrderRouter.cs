@@ -55,14 +55,23 @@ internal sealed class AlgorithmOrderRouter : IQuoteOrderRouter
 
     public bool Update(int orderId, decimal quantity, decimal limitPrice, string tag)
     {
-        if (!_tickets.TryGetValue(orderId, out var ticket)
-            || !ticket.Update(new UpdateOrderFields { Quantity = quantity, LimitPrice = limitPrice, Tag = tag }).IsSuccess)
+        if (!_tickets.ContainsKey(orderId))
         {
             return false;
         }
 
-        var requests = ticket.UpdateRequests;
-        _updates[orderId] = requests[requests.Count - 1];
+        // the request OrderTicket.Update would build, kept to follow its status: reading it back from the ticket's
+        // UpdateRequests copies every update request the order ever had, at each re-price
+        var transactions = _algorithm.Transactions;
+        var request = new UpdateOrderRequest(transactions.UtcTime, orderId,
+            new UpdateOrderFields { Quantity = quantity, LimitPrice = limitPrice, Tag = tag });
+        transactions.UpdateOrder(request);
+        if (!request.Response.IsSuccess)
+        {
+            return false;
+        }
+
+        _updates[orderId] = request;
         return true;
     }
 

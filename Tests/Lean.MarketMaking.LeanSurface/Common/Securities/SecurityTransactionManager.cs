@@ -12,6 +12,13 @@ namespace QuantConnect.Securities
         {
         }
 
+        public DateTime UtcTime
+        {
+            get { throw new NotImplementedException(); }
+        }
+
+        public OrderTicket UpdateOrder(UpdateOrderRequest request) => throw new NotImplementedException();
+
         public IEnumerable<OrderTicket> GetOpenOrderTickets(Symbol symbol) => throw new NotImplementedException();
 
         public Order GetOrderById(int orderId) => throw new NotImplementedException();
