@@ -186,6 +186,8 @@ public class PassiveQuoteFillModel : FillModel
 
         var price = state.ActivePrice;
         var crossed = isBuy ? price >= market.Ask : price <= market.Bid;
+        // an order that (re)starts resting now has counted this step's ticks already: none can fill it this step
+        var rested = false;
         if (!state.Arrived)
         {
             state.Arrived = true;
@@ -203,6 +205,7 @@ public class PassiveQuoteFillModel : FillModel
             if (!state.Taker)
             {
                 Rest(state, isBuy, market, GetTicks(asset));
+                rested = true;
             }
         }
         else if (state.Taker && !crossed)
@@ -210,6 +213,7 @@ public class PassiveQuoteFillModel : FillModel
             // the book no longer crosses the rest of a marketable order: it rests at its limit from now on
             state.Taker = false;
             Rest(state, isBuy, market, GetTicks(asset));
+            rested = true;
         }
 
         var remaining = order.AbsoluteQuantity - state.Filled;
@@ -233,12 +237,12 @@ public class PassiveQuoteFillModel : FillModel
         }
         else if (Mode == PassiveFillMode.QueuePosition)
         {
-            quantity = state.Queue!.Step(remaining, GetTicks(asset), market.Bid, market.BidSize, market.Ask, market.AskSize);
+            quantity = rested ? 0 : state.Queue!.Step(remaining, GetTicks(asset), market.Bid, market.BidSize, market.Ask, market.AskSize);
         }
         else
         {
             // the book now opens the gate without reading the step's ticks (LEAN's tick list allocates when read)
-            var reached = (isBuy ? market.Bid <= price : market.Ask >= price) || Reached(isBuy, price, GetTicks(asset), state.LastTickTime);
+            var reached = (isBuy ? market.Bid <= price : market.Ask >= price) || (!rested && Reached(isBuy, price, GetTicks(asset), state.LastTickTime));
             state.LastTickTime = market.LastDataTime > state.LastTickTime ? market.LastDataTime : state.LastTickTime;
             if (reached)
             {
