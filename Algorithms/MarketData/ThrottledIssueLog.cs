@@ -51,9 +51,6 @@ internal struct IssueThrottle
     private bool _hasLine;
     private long _occurrences;
 
-    /// <summary>Total number of occurrences counted.</summary>
-    public long Total { get; private set; }
-
     /// <summary>
     /// Counts one occurrence at <paramref name="time"/>; true if a line is due (the first occurrence, or the first
     /// one at least <paramref name="interval"/> after the last line), with <paramref name="occurrences"/> the count
@@ -61,7 +58,6 @@ internal struct IssueThrottle
     /// </summary>
     public bool Occur(DateTime time, TimeSpan interval, out long occurrences)
     {
-        Total++;
         occurrences = ++_occurrences;
         if (_hasLine && time - _lastLine < interval && time >= _lastLine)
         {

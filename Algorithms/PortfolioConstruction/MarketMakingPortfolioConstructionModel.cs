@@ -110,11 +110,10 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
             var issue = quoted.Screen.Validate(market, MaxQuoteAge);
             if (issue != MarketDataIssue.None)
             {
-                Report(algorithm, symbol, issue.ToString(), market.LocalTime, $"book {market.Bid} x {market.Ask}, last data {market.LastDataTime:O}");
+                Report(algorithm, symbol, issue, market);
                 if (issue == MarketDataIssue.Spike && SpikeFilter.KeepQuotesWhileSuspect && quoted.Last is { } last)
                 {
-                    targets.Add(new QuoteTarget(symbol, GetExposure(algorithm, quoted.Security), last.BidPrice, last.AskPrice,
-                        last.BidSize, last.AskSize, last.ReservationPrice, SuspectTag));
+                    targets.Add(last.WithExposure(GetExposure(algorithm, quoted.Security), SuspectTag));
                 }
                 else
                 {
@@ -183,9 +182,22 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
     {
         if (_issues.ShouldLog(symbol, issue, time, out var occurrences))
         {
-            Log(algorithm, $"{nameof(MarketMakingPortfolioConstructionModel)}: not quoting {symbol}: {issue} ({detail}); {occurrences} time(s) since the last line");
+            Write(algorithm, symbol, issue, detail, occurrences);
         }
     }
+
+    /// <summary>Reports a bad book; its description is formatted only when a line is due.</summary>
+    private void Report(QCAlgorithm algorithm, Symbol symbol, MarketDataIssue issue, in QuoteMarket market)
+    {
+        var kind = issue.ToString();
+        if (_issues.ShouldLog(symbol, kind, market.LocalTime, out var occurrences))
+        {
+            Write(algorithm, symbol, kind, market.Describe(), occurrences);
+        }
+    }
+
+    private void Write(QCAlgorithm algorithm, Symbol symbol, string issue, string detail, long occurrences) =>
+        Log(algorithm, $"{nameof(MarketMakingPortfolioConstructionModel)}: not quoting {symbol}: {issue} ({detail}); {occurrences} time(s) since the last line");
 
     private sealed class Quoted(Security security, IQuotingModel model, QuoteScreen screen)
     {

@@ -153,7 +153,7 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
             {
                 usable = false;
                 onlySpikes &= issue == MarketDataIssue.Spike;
-                Report(algorithm, _symbols[i], issue.ToString(), market.LocalTime, $"book {market.Bid} x {market.Ask}, last data {market.LastDataTime:O}");
+                Report(algorithm, _symbols[i], issue, market);
             }
         }
 
@@ -197,9 +197,7 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
         var targets = new IPortfolioTarget[last.Length];
         for (var i = 0; i < last.Length; i++)
         {
-            var quote = last[i];
-            targets[i] = new QuoteTarget(quote.Symbol, GetExposure(algorithm, _securities[i]!), quote.BidPrice, quote.AskPrice,
-                quote.BidSize, quote.AskSize, quote.ReservationPrice, MarketMakingPortfolioConstructionModel.SuspectTag);
+            targets[i] = last[i].WithExposure(GetExposure(algorithm, _securities[i]!), MarketMakingPortfolioConstructionModel.SuspectTag);
         }
 
         return targets;
@@ -251,7 +249,20 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     {
         if (_bookIssues.ShouldLog(symbol, issue, time, out var occurrences))
         {
-            Log(algorithm, $"{nameof(MultiAssetPortfolioConstructionModel)}: not quoting the group: {symbol} {issue} ({detail}); {occurrences} time(s) since the last line");
+            Write(algorithm, symbol, issue, detail, occurrences);
         }
     }
+
+    /// <summary>Reports a bad book; its description is formatted only when a line is due.</summary>
+    private void Report(QCAlgorithm algorithm, Symbol symbol, MarketDataIssue issue, in QuoteMarket market)
+    {
+        var kind = issue.ToString();
+        if (_bookIssues.ShouldLog(symbol, kind, market.LocalTime, out var occurrences))
+        {
+            Write(algorithm, symbol, kind, market.Describe(), occurrences);
+        }
+    }
+
+    private void Write(QCAlgorithm algorithm, Symbol symbol, string issue, string detail, long occurrences) =>
+        Log(algorithm, $"{nameof(MultiAssetPortfolioConstructionModel)}: not quoting the group: {symbol} {issue} ({detail}); {occurrences} time(s) since the last line");
 }

@@ -80,6 +80,12 @@ public class QuoteTarget : PortfolioTarget, IQuoteTarget
     public IQuoteTarget WithSizes(decimal bidSize, decimal askSize, string tag) =>
         new QuoteTarget(Symbol, Exposure, BidPrice, AskPrice, bidSize, askSize, ReservationPrice, tag);
 
+    /// <summary>The same quote computed from another exposure, with another tag.</summary>
+    /// <param name="exposure">Holdings and working orders the quote stands for now.</param>
+    /// <param name="tag">Tag of the new target.</param>
+    public QuoteTarget WithExposure(InventoryExposure exposure, string tag) =>
+        new(Symbol, exposure, BidPrice, AskPrice, BidSize, AskSize, ReservationPrice, tag);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Symbol}: q={Quantity} bid {BidSize}@{BidPrice} ask {AskSize}@{AskPrice} r={ReservationPrice}";
