@@ -8,8 +8,4 @@ namespace Lean.MarketMaking.Indicators;
 /// </summary>
 /// <param name="OpenTime">Time during which the market was open between the two times, ≥ 0.</param>
 /// <param name="CrossesClose">Whether the market closed between the two times (or the earlier one is itself outside the open hours).</param>
-public readonly record struct OpenMarketInterval(TimeSpan OpenTime, bool CrossesClose)
-{
-    /// <summary><see cref="OpenTime"/> in seconds.</summary>
-    public double OpenSeconds => OpenTime.Ticks / (double)TimeSpan.TicksPerSecond;
-}
+public readonly record struct OpenMarketInterval(TimeSpan OpenTime, bool CrossesClose);
