@@ -14,7 +14,7 @@ public sealed record AnchorSettings
     /// <param name="decisionWindowSeconds">Length of a decision window, seconds (paper: 0.010).</param>
     /// <param name="trailingWindowSeconds">Hawkes fitting window, seconds (paper: 1.0), ≥ the decision window.</param>
     /// <param name="refitIntervalSeconds">Time between refits, seconds, ≥ the decision window (derived default 0.1).</param>
-    /// <param name="maxRefitIterations">Cap on BFGS iterations of a warm-started refit.</param>
+    /// <param name="maxRefitIterations">Cap on EM iterations of a warm-started refit (derived default 20).</param>
     /// <param name="clfSmoothing">EMA weight of the newest CLF per window, in (0, 1] (derived default 2/(10+1): a 10-window span).</param>
     /// <param name="voteWindows">Decision windows in the rolling vote (paper: 100 = 1,000 ms at 10 ms).</param>
     /// <param name="voteHysteresis">Lead over the incumbent, as a share of the ballots cast, needed to switch anchors, in [0, 1).</param>
@@ -23,7 +23,7 @@ public sealed record AnchorSettings
         double decisionWindowSeconds = 0.010,
         double trailingWindowSeconds = 1.0,
         double refitIntervalSeconds = 0.1,
-        int maxRefitIterations = 100,
+        int maxRefitIterations = 20,
         double clfSmoothing = 2.0 / 11.0,
         int voteWindows = 100,
         double voteHysteresis = 0.1)
@@ -56,7 +56,7 @@ public sealed record AnchorSettings
     /// <summary>Time between refits, seconds.</summary>
     public double RefitIntervalSeconds { get; }
 
-    /// <summary>Cap on BFGS iterations of a warm-started refit.</summary>
+    /// <summary>Cap on EM iterations of a warm-started refit.</summary>
     public int MaxRefitIterations { get; }
 
     /// <summary>EMA weight of the newest CLF per decision window.</summary>

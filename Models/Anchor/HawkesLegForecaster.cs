@@ -10,11 +10,13 @@ namespace Lean.MarketMaking.Models.Anchor;
 /// reference-impacting events to all events over the next decision window; lower = a more stable reference). Keeps
 /// the events of the trailing window (<see cref="AnchorSettings.TrailingWindowSeconds"/>, the paper's 1,000 ms), refits
 /// the four-node process (<see cref="AnchorHawkesNodes"/>) on them every <see cref="AnchorSettings.RefitIntervalSeconds"/>
-/// — the first fit by the multi-start MLE (<see cref="HawkesEstimator.Fit"/>), later ones warm-started from the previous
-/// fit (<see cref="HawkesEstimator.Refine"/>, at most <see cref="AnchorSettings.MaxRefitIterations"/> BFGS iterations) —
-/// and forecasts the counts with an <see cref="IEventCountForecaster"/>. A refit that fails (too few events of a node
-/// in the window, no convergence, a non-stationary maximum) keeps the previous parameters and is counted.
-/// The excitation is summed over the window's events only (older events are dropped with the window).
+/// and forecasts the counts with an <see cref="IEventCountForecaster"/>. The first fit is the full maximum-likelihood
+/// fit (<see cref="HawkesEstimator.Fit"/>: μ, α and the kernel decay β) on the first full trailing window; later refits
+/// keep that β and re-estimate μ and α by expectation–maximisation warm-started from the previous fit
+/// (<see cref="HawkesExpectationMaximisation"/>, at most <see cref="AnchorSettings.MaxRefitIterations"/> iterations of
+/// one O(N·D²) pass each), so a refit's cost is bounded. A first fit that fails (too few events of a node, no
+/// convergence, a non-stationary maximum) is retried at the next refit time. The excitation is summed over the
+/// window's events only (older events are dropped with the window).
 /// </summary>
 public sealed class HawkesLegForecaster
 {
@@ -27,6 +29,7 @@ public sealed class HawkesLegForecaster
     private int _count;
     private double _lastRefit = double.NegativeInfinity;
     private double _lastEvent = double.NegativeInfinity;
+    private double _firstEvent = double.NaN;
 
     /// <summary>Creates a leg with no events and no fit.</summary>
     /// <param name="settings">Windows and refit schedule.</param>
@@ -45,10 +48,10 @@ public sealed class HawkesLegForecaster
     /// <summary>The current fit, or null before the first successful one.</summary>
     public HawkesParameters? Parameters { get; private set; }
 
-    /// <summary>Refits attempted.</summary>
+    /// <summary>Refits attempted (the first fit's attempts included).</summary>
     public int Refits { get; private set; }
 
-    /// <summary>Refits that failed and kept the previous parameters.</summary>
+    /// <summary>First-fit attempts that failed (no parameters yet, retried at the next refit time).</summary>
     public int FailedRefits { get; private set; }
 
     /// <summary>Events currently in the trailing window.</summary>
@@ -80,6 +83,10 @@ public sealed class HawkesLegForecaster
         _nodes[slot] = node;
         _count++;
         _lastEvent = timeSeconds;
+        if (double.IsNaN(_firstEvent))
+        {
+            _firstEvent = timeSeconds;
+        }
     }
 
     /// <summary>
@@ -91,7 +98,7 @@ public sealed class HawkesLegForecaster
     public double ArrivalRatio(double nowSeconds)
     {
         Trim(nowSeconds);
-        if (nowSeconds - _lastRefit >= _settings.RefitIntervalSeconds)
+        if (nowSeconds - _lastRefit >= _settings.RefitIntervalSeconds && (Parameters is not null || nowSeconds - _firstEvent >= _settings.TrailingWindowSeconds))
         {
             Refit(nowSeconds);
         }
@@ -135,7 +142,7 @@ public sealed class HawkesLegForecaster
         }
     }
 
-    /// <summary>Fits on the window [now − W, now) shifted to [0, W]; allocates the event lists the estimator needs.</summary>
+    /// <summary>Fits on the window [now − W, now) shifted to [0, W]; allocates the event lists and the estimator's buffers.</summary>
     private void Refit(double nowSeconds)
     {
         _lastRefit = nowSeconds;
@@ -155,13 +162,12 @@ public sealed class HawkesLegForecaster
             }
         }
 
+        var events = new HawkesEvents(_fitTimes, _settings.TrailingWindowSeconds);
         try
         {
-            var events = new HawkesEvents(_fitTimes, _settings.TrailingWindowSeconds);
-            var fit = Parameters is null
-                ? HawkesEstimator.Fit(events)
-                : HawkesEstimator.Refine(events, Parameters, _settings.MaxRefitIterations);
-            Parameters = fit.Parameters;
+            Parameters = Parameters is null
+                ? HawkesEstimator.Fit(events).Parameters
+                : HawkesExpectationMaximisation.Refit(events, Parameters, _settings.MaxRefitIterations);
             _forecaster.Prepare(Parameters, _settings.DecisionWindowSeconds);
         }
         catch (MarketMakingException e) when (e.Kind is MarketMakingErrorKind.HawkesEstimationFailed or MarketMakingErrorKind.NumericalInstability)

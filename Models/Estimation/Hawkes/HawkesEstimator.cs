@@ -34,7 +34,15 @@ public static class HawkesEstimator
     /// </exception>
     public static HawkesFit Fit(HawkesEvents events, bool requireStationary = true)
     {
-        RequireEvents(events);
+        ArgumentNullException.ThrowIfNull(events);
+        var d = events.Dimension;
+        for (var i = 0; i < d; i++)
+        {
+            if (events.Count(i) < 2)
+            {
+                throw Failed($"event type {i} has {events.Count(i)} events; at least 2 are needed to estimate its baseline");
+            }
+        }
 
         // Screening only ranks the starts, so a prefix of the path is enough and keeps large fits fast.
         var screening = new NegativeLogLikelihood(events.Prefix(ScreeningEvents));
@@ -70,59 +78,6 @@ public static class HawkesEstimator
         throw Failed(starts.Count == 0
             ? "the likelihood is not finite at any starting point"
             : "BFGS did not converge from any start: " + string.Join("; ", reasons));
-    }
-
-    /// <summary>
-    /// Warm-started refit: BFGS on the same objective as <see cref="Fit"/>, started at <paramref name="start"/> (typically
-    /// the previous window's fit) instead of the screened grid, with at most <paramref name="maxIterations"/> iterations,
-    /// so a rolling refit on a trailing window costs one short optimisation whose length is bounded.
-    /// </summary>
-    /// <param name="events">The observed path; every type needs at least two events.</param>
-    /// <param name="start">Starting parameters; their dimension must match the events'.</param>
-    /// <param name="maxIterations">Cap on BFGS iterations, &gt; 0.</param>
-    /// <exception cref="MarketMakingException">
-    /// <see cref="MarketMakingErrorKind.HawkesEstimationFailed"/> when a type has too few events, BFGS does not converge
-    /// within <paramref name="maxIterations"/>, or the maximum is not stationary.
-    /// </exception>
-    public static HawkesFit Refine(HawkesEvents events, HawkesParameters start, int maxIterations)
-    {
-        RequireEvents(events);
-        ArgumentNullException.ThrowIfNull(start);
-        Guard.Positive(maxIterations, nameof(maxIterations));
-        var d = events.Dimension;
-        if (start.Dimension != d)
-        {
-            throw Guard.Invalid(nameof(start), $"has dimension {start.Dimension}, the events have {d}");
-        }
-
-        var theta = new double[start.ParameterCount];
-        for (var i = 0; i < d; i++)
-        {
-            theta[i] = Math.Log(start.Mu[i]);
-        }
-
-        // ln 0 is not a start: a branching ratio the previous fit drove to zero restarts from a small positive value.
-        for (var k = 0; k < d * d; k++)
-        {
-            theta[d + k] = Math.Log(Math.Max(start.AlphaSpan[k], 1e-6));
-        }
-
-        theta[^1] = Math.Log(start.Beta);
-        var objective = new NegativeLogLikelihood(events);
-        try
-        {
-            var minimizer = new BfgsMinimizer(GradientTolerance, 1e-12, 1e-14, maxIterations);
-            var result = minimizer.FindMinimum(ObjectiveFunction.Gradient(objective.ValueAndGradient), Vector<double>.Build.DenseOfArray(theta));
-            var parameters = objective.ToParameters(result.MinimizingPoint);
-            return parameters.IsStationary
-                ? new HawkesFit(parameters, HawkesLikelihood.LogLikelihood(parameters, events), result.Iterations, 1)
-                : throw Failed($"the refined maximum is not stationary (spectral radius of alpha {parameters.SpectralRadius:G6} >= 1)");
-        }
-        catch (Exception e) when (e is OptimizationException or ArgumentException
-            or MarketMakingException { Kind: MarketMakingErrorKind.InvalidParameters })
-        {
-            throw Failed($"the warm-started refit did not converge within {maxIterations} iterations: {e.Message}");
-        }
     }
 
     /// <summary>
@@ -172,18 +127,6 @@ public static class HawkesEstimator
         }
 
         return Enumerable.Range(0, p).Select(k => Math.Sqrt(covariance[k, k])).ToImmutableArray();
-    }
-
-    private static void RequireEvents(HawkesEvents events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        for (var i = 0; i < events.Dimension; i++)
-        {
-            if (events.Count(i) < 2)
-            {
-                throw Failed($"event type {i} has {events.Count(i)} events; at least 2 are needed to estimate its baseline");
-            }
-        }
     }
 
     private static IEnumerable<double[]> StartingPoints(HawkesEvents events)

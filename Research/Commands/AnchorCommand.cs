@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Lean.MarketMaking.Models.Anchor;
+using Lean.MarketMaking.Models.Simulation;
+
+namespace Lean.MarketMaking.Research.Commands;
+
+/// <summary>
+/// <c>anchor --contract a.csv --contract b.csv [options]</c>: runs the anchor selection of arXiv:2507.05749
+/// (<see cref="AnchorSelector"/>) over per-contract top-of-book event files and prints one JSON object: each rule's
+/// agreement with the hindsight oracle (raw picks and voted anchors, with chance agreement and κ) and the decision
+/// series. <c>anchor --simulate [--seconds N] [--seed S]</c> runs it on the two-contract simulation with known truth
+/// (<see cref="TwoLegBookSimulator"/>) instead. File format, one update per line, times in seconds, any origin:
+/// <c>seconds,Q,bid,bidSize,ask,askSize</c> for a new best bid/ask, <c>seconds,T,B</c> or <c>seconds,T,S</c> for a
+/// buyer- or seller-initiated trade; blank lines, lines starting with <c>#</c> and a first line starting with
+/// <c>seconds</c> are skipped. Options: <c>--window-ms</c> (10), <c>--trailing-ms</c> (1000), <c>--refit-ms</c> (100),
+/// <c>--vote-windows</c> (100), <c>--hysteresis</c> (0.1), <c>--decisions true|false</c> (default true for files,
+/// false for <c>--simulate</c>).
+/// </summary>
+internal sealed class AnchorCommand : IResearchCommand
+{
+    private const string Usage = "usage: anchor (--contract <file.csv> --contract <file.csv> ... | --simulate [--seconds N] [--seed S]) "
+        + "[--window-ms W] [--trailing-ms T] [--refit-ms R] [--vote-windows V] [--hysteresis H] [--decisions true|false]";
+
+    /// <inheritdoc />
+    public string Name => "anchor";
+
+    /// <inheritdoc />
+    public string Summary => "anchor (reference-contract) selection, Hawkes vs CLF vs hindsight oracle (arXiv:2507.05749), on event files or --simulate";
+
+    /// <inheritdoc />
+    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var files = new List<string>();
+        var simulate = false;
+        double seconds = 60, windowMs = 10, trailingMs = 1000, refitMs = 100, hysteresis = 0.1;
+        int seed = 1, voteWindows = 100;
+        bool? decisions = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--simulate")
+            {
+                simulate = true;
+                continue;
+            }
+
+            var value = i + 1 < args.Length ? args[i + 1] : throw new CommandLineException($"{args[i]} needs a value; {Usage}");
+            switch (args[i])
+            {
+                case "--contract":
+                    files.Add(value);
+                    break;
+                case "--seconds":
+                    seconds = Number(value, "--seconds");
+                    break;
+                case "--seed":
+                    seed = (int)Number(value, "--seed");
+                    break;
+                case "--window-ms":
+                    windowMs = Number(value, "--window-ms");
+                    break;
+                case "--trailing-ms":
+                    trailingMs = Number(value, "--trailing-ms");
+                    break;
+                case "--refit-ms":
+                    refitMs = Number(value, "--refit-ms");
+                    break;
+                case "--vote-windows":
+                    voteWindows = (int)Number(value, "--vote-windows");
+                    break;
+                case "--hysteresis":
+                    hysteresis = Number(value, "--hysteresis");
+                    break;
+                case "--decisions":
+                    decisions = value switch
+                    {
+                        "true" => true,
+                        "false" => false,
+                        _ => throw new CommandLineException($"--decisions must be true or false, got '{value}'"),
+                    };
+                    break;
+                default:
+                    throw new CommandLineException($"unknown option '{args[i]}'; {Usage}");
+            }
+
+            i++;
+        }
+
+        if (simulate == files.Count > 0 || (!simulate && files.Count < 2))
+        {
+            throw new CommandLineException(simulate ? $"--simulate takes no --contract files; {Usage}" : $"give at least two --contract files or --simulate; {Usage}");
+        }
+
+        var settings = new AnchorSettings(windowMs / 1000, trailingMs / 1000, refitMs / 1000, voteWindows: voteWindows, voteHysteresis: hysteresis);
+        var updates = simulate
+            ? TwoLegBookSimulator.Simulate(TwoLegSimulationSettings.Default(), seconds, seed)
+            : Merge(files.Select(ReadContract).ToList());
+        var contracts = simulate ? 2 : files.Count;
+        var selector = new AnchorSelector(contracts, settings);
+        var series = decisions ?? !simulate ? new List<(AnchorDecision Decision, int Oracle)>() : null;
+        var result = AnchorEvaluation.Run(updates, selector, series);
+        JsonFields.WriteObject(stdout, w =>
+        {
+            w.WritePropertyName("contracts");
+            w.WriteStartArray();
+            foreach (var name in simulate ? new[] { "simulated steady deep", "simulated bursty thin" } : files.ToArray())
+            {
+                w.WriteStringValue(name);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("windows", result.Windows);
+            w.WriteNumber("decisiveWindows", result.DecisiveWindows);
+            Rule(w, "hawkes", result.HawkesPicks, result.HawkesAnchors);
+            Rule(w, "clf", result.ClfPicks, result.ClfAnchors);
+            w.WritePropertyName("refits");
+            w.WriteStartArray();
+            for (var k = 0; k < contracts; k++)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("attempted", selector.Leg(k).Refits);
+                w.WriteNumber("failed", selector.Leg(k).FailedRefits);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("paper", "NIFTY futures, one day: Hawkes 0.6856, best CLF 0.6358 (agreement of voted anchors with the oracle)");
+            if (series is not null)
+            {
+                w.WritePropertyName("decisions");
+                w.WriteStartArray();
+                foreach (var (d, oracle) in series)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("t", d.WindowStartSeconds);
+                    w.WriteNumber("hawkesPick", d.HawkesPick);
+                    w.WriteNumber("clfPick", d.ClfPick);
+                    w.WriteNumber("hawkesAnchor", d.HawkesAnchor);
+                    w.WriteNumber("clfAnchor", d.ClfAnchor);
+                    w.WriteNumber("oracle", oracle);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+        });
+        return 0;
+    }
+
+    private static void Rule(Utf8JsonWriter w, string name, AgreementScore picks, AgreementScore anchors)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartObject();
+        Score(w, "picks", picks);
+        Score(w, "anchors", anchors);
+        w.WriteEndObject();
+    }
+
+    private static void Score(Utf8JsonWriter w, string name, AgreementScore score)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartObject();
+        w.WriteNumber("windows", score.Windows);
+        if (score.Windows > 0)
+        {
+            JsonFields.WriteNumber(w, "agreement", score.Agreement);
+            JsonFields.WriteNumber(w, "chance", score.ChanceAgreement);
+            JsonFields.WriteNumber(w, "kappa", double.IsFinite(score.Kappa) ? score.Kappa : null);
+        }
+        else
+        {
+            JsonFields.WriteUnavailable(w, "agreement", "no window where both the rule and the oracle picked a contract");
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static double Number(string value, string option) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
+            ? x
+            : throw new CommandLineException($"{option} must be a number, got '{value}'");
+
+    /// <summary>Merges the contracts' updates by time (stable: within a time, contract order, then file order).</summary>
+    private static List<ContractUpdate> Merge(List<List<(double Time, ContractUpdate Update)>> contracts)
+    {
+        var all = new List<ContractUpdate>();
+        for (var k = 0; k < contracts.Count; k++)
+        {
+            all.AddRange(contracts[k].Select(u => u.Update with { Contract = k }));
+        }
+
+        return all.Select((u, i) => (u, i)).OrderBy(x => x.u.TimeSeconds).ThenBy(x => x.i).Select(x => x.u).ToList();
+    }
+
+    private static List<(double Time, ContractUpdate Update)> ReadContract(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CommandLineException($"contract file '{path}' does not exist");
+        }
+
+        var updates = new List<(double, ContractUpdate)>();
+        var lineNumber = 0;
+        var last = double.NegativeInfinity;
+        foreach (var raw in File.ReadLines(path))
+        {
+            lineNumber++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#') || (lineNumber == 1 && line.StartsWith("seconds", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var fields = line.Split(',');
+            string Where() => $"{path}:{lineNumber}";
+            double Field(int i, string what) =>
+                i < fields.Length && double.TryParse(fields[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
+                    ? x
+                    : throw new CommandLineException($"{Where()}: {what} must be a finite number, got '{(i < fields.Length ? fields[i] : "")}'");
+            var t = Field(0, "seconds");
+            if (t < last)
+            {
+                throw new CommandLineException($"{Where()}: time {t} is before the previous line's {last}");
+            }
+
+            last = t;
+            var kind = fields.Length > 1 ? fields[1].Trim() : "";
+            ContractUpdate update;
+            if (kind == "Q" && fields.Length == 6)
+            {
+                var book = new TopOfBook(Field(2, "bid"), Field(3, "bidSize"), Field(4, "ask"), Field(5, "askSize"));
+                if (!book.IsValid)
+                {
+                    throw new CommandLineException($"{Where()}: the book must have 0 < bid < ask and sizes >= 0, got '{line}'");
+                }
+
+                update = ContractUpdate.Quote(t, 0, book);
+            }
+            else if (kind == "T" && fields.Length == 3 && fields[2].Trim() is "B" or "S")
+            {
+                update = ContractUpdate.Trade(t, 0, fields[2].Trim() == "B");
+            }
+            else
+            {
+                throw new CommandLineException($"{Where()}: expected 'seconds,Q,bid,bidSize,ask,askSize' or 'seconds,T,B|S', got '{line}'");
+            }
+
+            updates.Add((t, update));
+        }
+
+        return updates.Count > 0 ? updates : throw new CommandLineException($"contract file '{path}' has no updates");
+    }
+}
