@@ -1,7 +1,6 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Hawkes;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace Lean.MarketMaking.Models.Anchor;
 
@@ -30,22 +29,23 @@ public sealed class ClosedFormEventCountForecaster : IEventCountForecaster
         Guard.Positive(horizonSeconds, nameof(horizonSeconds));
         var d = parameters.Dimension;
         var n = (2 * d) + 1;
-        var g = Matrix<double>.Build.Dense(n, n);
+        var g = new double[n, n];
+        var h = horizonSeconds;
         for (var i = 0; i < d; i++)
         {
             var drive = 0.0;
             for (var j = 0; j < d; j++)
             {
-                g[i, j] = parameters.Beta * (parameters.Alpha(i, j) - (i == j ? 1.0 : 0.0));
+                g[i, j] = h * parameters.Beta * (parameters.Alpha(i, j) - (i == j ? 1.0 : 0.0));
                 drive += parameters.Alpha(i, j) * parameters.Mu[j];
             }
 
-            g[i, n - 1] = parameters.Beta * drive;
-            g[d + i, i] = 1.0;
-            g[d + i, n - 1] = parameters.Mu[i];
+            g[i, n - 1] = h * parameters.Beta * drive;
+            g[d + i, i] = h;
+            g[d + i, n - 1] = h * parameters.Mu[i];
         }
 
-        var e = MatrixExponential.Of(g * horizonSeconds);
+        var e = MatrixExponential.Of(g);
         _dimension = d;
         _beta = parameters.Beta;
         _alpha = parameters.AlphaSpan.ToArray();
