@@ -1,5 +1,4 @@
 using System;
-using Lean.MarketMaking.Models.Errors;
 
 namespace Lean.MarketMaking.Models.Anchor;
 
@@ -19,11 +18,7 @@ public sealed class AgreementScore
     /// <param name="contracts">Number of contracts, ≥ 2.</param>
     public AgreementScore(int contracts)
     {
-        if (contracts < 2)
-        {
-            throw Guard.Invalid(nameof(contracts), $"must be >= 2, got {contracts}");
-        }
-
+        UniqueMinimum.Contracts(contracts, nameof(contracts));
         _ruleCounts = new long[contracts];
         _oracleCounts = new long[contracts];
     }

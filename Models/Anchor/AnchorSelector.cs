@@ -34,11 +34,7 @@ public class AnchorSelector
     /// <param name="classifier">Event classification; default <see cref="BookEventClassifier"/>.</param>
     public AnchorSelector(int contracts, AnchorSettings settings, Func<IEventCountForecaster>? forecasterFactory = null, BookEventClassifier? classifier = null)
     {
-        if (contracts < 2)
-        {
-            throw Guard.Invalid(nameof(contracts), $"must be >= 2, got {contracts}");
-        }
-
+        UniqueMinimum.Contracts(contracts, nameof(contracts));
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _classifier = classifier ?? new BookEventClassifier();
         forecasterFactory ??= () => new ClosedFormEventCountForecaster();
@@ -160,8 +156,8 @@ public class AnchorSelector
             }
         }
 
-        var hawkesPick = LowestUnique(_ratios);
-        var clfPick = LowestUnique(_clf);
+        var hawkesPick = UniqueMinimum.IndexOf(_ratios);
+        var clfPick = UniqueMinimum.IndexOf(_clf);
         return new AnchorDecision(windowStartSeconds, hawkesPick, clfPick, _hawkesVote.Add(hawkesPick), _clfVote.Add(clfPick));
     }
 
@@ -169,30 +165,4 @@ public class AnchorSelector
     /// <param name="contract">Contract index.</param>
     /// <param name="book">Its current top of book.</param>
     protected virtual double LiquidityScore(int contract, in TopOfBook book) => CompositeLiquidityFactor.OneLevel(book);
-
-    /// <summary>Index of the smallest value, or −1 when any value is NaN, all are +∞, or the smallest is tied.</summary>
-    private static int LowestUnique(ReadOnlySpan<double> values)
-    {
-        var best = -1;
-        var tied = false;
-        for (var k = 0; k < values.Length; k++)
-        {
-            if (double.IsNaN(values[k]))
-            {
-                return -1;
-            }
-
-            if (best < 0 || values[k] < values[best])
-            {
-                best = k;
-                tied = false;
-            }
-            else if (values[k] == values[best])
-            {
-                tied = true;
-            }
-        }
-
-        return tied || double.IsPositiveInfinity(values[best]) ? -1 : best;
-    }
 }

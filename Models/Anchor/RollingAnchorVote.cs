@@ -25,11 +25,7 @@ public sealed class RollingAnchorVote
     /// <param name="hysteresis">Required lead as a share of the ballots cast, in [0, 1).</param>
     public RollingAnchorVote(int contracts, int windows, double hysteresis)
     {
-        if (contracts < 2)
-        {
-            throw Guard.Invalid(nameof(contracts), $"must be >= 2, got {contracts}");
-        }
-
+        UniqueMinimum.Contracts(contracts, nameof(contracts));
         Windows = Guard.Positive(windows, nameof(windows));
         Hysteresis = Guard.InRange(hysteresis, 0.0, 0.999999, nameof(hysteresis));
         _ballots = new int[windows];

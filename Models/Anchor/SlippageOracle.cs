@@ -1,5 +1,4 @@
 using System;
-using Lean.MarketMaking.Models.Errors;
 
 namespace Lean.MarketMaking.Models.Anchor;
 
@@ -21,11 +20,7 @@ public class SlippageOracle
     /// <param name="contracts">Number of contracts, ≥ 2.</param>
     public SlippageOracle(int contracts)
     {
-        if (contracts < 2)
-        {
-            throw Guard.Invalid(nameof(contracts), $"must be >= 2, got {contracts}");
-        }
-
+        UniqueMinimum.Contracts(contracts, nameof(contracts));
         _slippage = new double[contracts];
         _lastMid = new double[contracts];
         Array.Fill(_lastMid, double.NaN);
@@ -60,30 +55,9 @@ public class SlippageOracle
     /// </summary>
     public int CloseWindow()
     {
-        var best = -1;
-        var tied = false;
-        for (var k = 0; k < _slippage.Length; k++)
-        {
-            if (double.IsNaN(_lastMid[k]))
-            {
-                best = -1;
-                tied = true;
-                break;
-            }
-
-            if (best < 0 || _slippage[k] < _slippage[best])
-            {
-                best = k;
-                tied = false;
-            }
-            else if (_slippage[k] == _slippage[best])
-            {
-                tied = true;
-            }
-        }
-
+        var pick = Array.IndexOf(_lastMid, double.NaN) >= 0 ? -1 : UniqueMinimum.IndexOf(_slippage);
         Array.Clear(_slippage);
-        return tied ? -1 : best;
+        return pick;
     }
 
     /// <summary>Slippage added by a move of the mid from <paramref name="previousMid"/> to <paramref name="mid"/>: |ln(mid/previous)|.</summary>
