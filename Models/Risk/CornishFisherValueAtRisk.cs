@@ -17,7 +17,8 @@ namespace Lean.MarketMaking.Models.Risk;
 /// ES = σ√h/(1 − α)·[I₁ + s(I₂ − I₀)/6 + κ(I₃ − 3I₁)/24 − s²(2I₃ − 5I₁)/36] with the normal partial moments
 /// Iₖ = ∫_z^∞ xᵏφ(x)dx: I₀ = 1 − α, I₁ = φ(z), I₂ = zφ(z) + 1 − α, I₃ = (z² + 2)φ(z). At s = κ = 0 both reduce to the normal
 /// VaR and ES. The expansion is a quantile function only where z_cf is increasing (Maillard 2012, "A user's guide to the
-/// Cornish Fisher expansion", SSRN 1997178): a skewness/kurtosis for which it decreases somewhere on [z_α, 8] is refused.
+/// Cornish Fisher expansion", SSRN 1997178): a skewness/kurtosis for which it decreases within the tail (up to
+/// <see cref="NeglectedTailShare"/> of it) is refused.
 /// </para>
 /// Euler allocation: VaR is homogeneous of degree one in e (σ scales, s and κ do not), so component VaRᵢ = eᵢ·∂VaR/∂eᵢ with
 /// the analytic gradient through σ, s and κ (Boudt, Peterson &amp; Croux 2008, "Estimation and decomposition of downside
@@ -26,10 +27,11 @@ namespace Lean.MarketMaking.Models.Risk;
 public sealed class CornishFisherValueAtRisk
 {
     /// <summary>
-    /// Upper end of the range on which z_cf must increase: a standard normal exceeds 8 with probability 6·10⁻¹⁶, so a
-    /// turn of the polynomial beyond it (any s ≠ 0 with κ &lt; 4s²/3 turns eventually) has no weight in VaR or ES.
+    /// Share of the tail on whose far end the expansion may turn: z_cf must increase on [z_α, Φ⁻¹(1 − 10⁻⁴·(1 − α))], the
+    /// part of the tail that carries all but 10⁻⁴ of its probability (any s ≠ 0 with κ &lt; 4s²/3 turns eventually, e.g.
+    /// beyond 6 σ for the s ≈ −0.1, κ ≈ −0.1 of a few hundred normal returns, which moves ES by less than 10⁻⁸).
     /// </summary>
-    public const double MonotoneUpTo = 8;
+    public const double NeglectedTailShare = 1e-4;
 
     /// <summary>The fewest periods the four moments are estimated from.</summary>
     public const int MinimumPeriods = 4;
@@ -61,7 +63,7 @@ public sealed class CornishFisherValueAtRisk
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var z = parameters.NormalQuantile;
-        CheckMonotone(z, skewness, excessKurtosis);
+        CheckMonotone(z, Normal.InvCDF(0, 1, 1 - (NeglectedTailShare * parameters.TailProbability)), skewness, excessKurtosis);
         var density = Normal.PDF(0, 1, z);
         var i0 = parameters.TailProbability;
         var i1 = density;
@@ -172,14 +174,13 @@ public sealed class CornishFisherValueAtRisk
         return new ValueAtRiskEstimate(sigma * rootH * zcf, sigma * rootH * es);
     }
 
-    /// <summary>Requires dz_cf/dx = a·x² + b·x + c &gt; 0 on [z, <see cref="MonotoneUpTo"/>].</summary>
-    private static void CheckMonotone(double z, double s, double k)
+    /// <summary>Requires dz_cf/dx = a·x² + b·x + c &gt; 0 on [z, upper].</summary>
+    private static void CheckMonotone(double z, double upper, double s, double k)
     {
         var a = (k / 8) - (s * s / 6);
         var b = s / 3;
         var c = 1 - (k / 8) + (5 * s * s / 36);
         double Slope(double x) => (a * x * x) + (b * x) + c;
-        var upper = Math.Max(z, MonotoneUpTo);
         var minimum = Math.Min(Slope(z), Slope(upper));
         var vertex = a > 0 ? -b / (2 * a) : double.NaN;
         if (vertex > z && vertex < upper)
@@ -191,7 +192,7 @@ public sealed class CornishFisherValueAtRisk
         {
             throw new MarketMakingException(
                 MarketMakingErrorKind.NumericalInstability,
-                $"the Cornish-Fisher expansion is not increasing beyond z = {z} at skewness {s} and excess kurtosis {k} (outside its domain of validity)",
+                $"the Cornish-Fisher expansion is not increasing on [{z}, {upper}] at skewness {s} and excess kurtosis {k} (outside its domain of validity)",
                 "returns");
         }
     }

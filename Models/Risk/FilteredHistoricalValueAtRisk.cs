@@ -1,6 +1,5 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
-using Lean.MarketMaking.Models.Estimation.Volatility;
 
 namespace Lean.MarketMaking.Models.Risk;
 
@@ -9,27 +8,33 @@ namespace Lean.MarketMaking.Models.Risk;
 /// simulation method for value-at-risk", J. Risk 1(1), eq. (1); Barone-Adesi, Giannopoulos &amp; Vosper 1999, "VaR
 /// without correlations for portfolios of derivative securities", J. Futures Markets 19(5)): each past return is
 /// standardised by the volatility forecast at its date and rescaled by today's, r*ₜᵢ = rₜᵢ·σ̂ᵢ(now)/σ̂ᵢ(t), so the
-/// scenarios keep the history's shapes and cross-sectional dependence at the current volatility level. σ̂ᵢ(t) is the EWMA
-/// (<see cref="EwmaCovarianceEstimator"/>, half-life in periods, per-period variance of the log returns ln(1 + r)) of the
-/// returns before period t; σ̂ᵢ(now) includes the last one. The first period only seeds the estimator, so T − 1 filtered
-/// returns remain; a return whose σ̂ is still 0 (only zero returns before it) is kept unscaled. The filtered returns then go
-/// through historical simulation with equal weights and overlapping h-period windows (<see cref="HistoricalValueAtRisk"/>).
+/// scenarios keep the history's shapes and cross-sectional dependence at the current volatility level. σ̂ᵢ(t) is the
+/// RiskMetrics EWMA of the returns before period t (J.P. Morgan/Reuters 1996, Technical Document §5.2.1),
+/// σ̂²(t + 1) = λσ̂²(t) + (1 − λ)rₜ², λ = 2^(−1/half-life), seeded with the whole history's mean square r² (the seed's
+/// weight has halved after one half-life); σ̂ᵢ(now) = σ̂ᵢ(T) includes the last return. A seed is what
+/// <see cref="Estimation.Volatility.EwmaCovarianceEstimator"/> does not have (its weights are normalised from the first
+/// return, so the first returns would be standardised by one or two squared returns), hence the recursion here. An asset
+/// whose returns are all zero keeps zero scenarios. The filtered returns then go through historical simulation with
+/// equal weights and overlapping h-period windows (<see cref="HistoricalValueAtRisk"/>).
 /// </summary>
 public sealed class FilteredHistoricalValueAtRisk
 {
     private readonly ScenarioValueAtRisk _scenarios = new();
-    private EwmaCovarianceEstimator? _volatility;
-    private double[] _prices = Array.Empty<double>();
+    private double[] _variances = Array.Empty<double>();
     private double[] _filtered = Array.Empty<double>();
     private double[] _windows = Array.Empty<double>();
 
     /// <summary>Creates the calculator.</summary>
-    /// <param name="volatilityHalfLifePeriods">Half-life of the EWMA volatility in periods, &gt; 0 (RiskMetrics' daily λ = 0.94 is ≈ 11.2).</param>
+    /// <param name="volatilityHalfLifePeriods">Half-life of the EWMA variance in periods, &gt; 0 (RiskMetrics' daily λ = 0.94 is ≈ 11.2).</param>
     /// <exception cref="MarketMakingException">InvalidParameters for a non-positive half-life.</exception>
     public FilteredHistoricalValueAtRisk(double volatilityHalfLifePeriods)
     {
         VolatilityHalfLifePeriods = Guard.Positive(volatilityHalfLifePeriods, nameof(volatilityHalfLifePeriods));
+        Decay = Math.Pow(2, -1 / volatilityHalfLifePeriods);
     }
+
+    /// <summary>λ = 2^(−1/half-life): the EWMA's weight of a period's variance estimate carried into the next.</summary>
+    public double Decay { get; }
 
     /// <summary>Half-life of the EWMA volatility, periods.</summary>
     public double VolatilityHalfLifePeriods { get; }
@@ -55,59 +60,51 @@ public sealed class FilteredHistoricalValueAtRisk
         return _scenarios.Compute(exposures, scenarios, ReadOnlySpan<double>.Empty, parameters.Confidence, marginal, components);
     }
 
-    /// <summary>The T − 1 filtered returns r*ₜᵢ (periods 1 … T − 1), row-major.</summary>
+    /// <summary>The T filtered returns r*ₜᵢ, row-major.</summary>
     private ReadOnlySpan<double> Filter(ReturnHistory history)
     {
         var n = history.Assets;
         var periods = history.Periods;
-        if (periods < 2)
+        if (_variances.Length != n)
         {
-            throw Guard.Invalid("returns", $"filtered historical simulation needs at least 2 periods, got {periods}");
+            _variances = new double[n];
         }
 
-        if (_volatility is null || _volatility.Dimension != n)
+        if (_filtered.Length < periods * n)
         {
-            _volatility = new EwmaCovarianceEstimator(n, VolatilityHalfLifePeriods);
-            _prices = new double[n];
+            _filtered = new double[periods * n];
         }
 
-        if (_filtered.Length < (periods - 1) * n)
-        {
-            _filtered = new double[(periods - 1) * n];
-        }
-
-        // Price index levels from the returns; the estimator sees only their log differences, one period = one time unit.
-        _volatility.Reset();
-        Array.Fill(_prices, 1.0);
-        _volatility.Update(0, _prices);
+        // Seed: the equally weighted mean square of each asset's returns.
+        _variances.AsSpan().Clear();
         for (var t = 0; t < periods; t++)
         {
             var row = history.Row(t);
-            if (t > 0)
-            {
-                var target = _filtered.AsSpan((t - 1) * n, n);
-                for (var i = 0; i < n; i++)
-                {
-                    target[i] = row[i] / Math.Sqrt(_volatility.Covariance(i, i)); // σ̂ᵢ(t), zero-guarded below
-                }
-            }
-
             for (var i = 0; i < n; i++)
             {
-                _prices[i] *= 1 + row[i];
+                _variances[i] += row[i] * row[i] / periods;
             }
-
-            _volatility.Update(t + 1, _prices);
         }
 
-        var filtered = _filtered.AsSpan(0, (periods - 1) * n);
+        var filtered = _filtered.AsSpan(0, periods * n);
+        var decay = Decay;
+        for (var t = 0; t < periods; t++)
+        {
+            var row = history.Row(t);
+            for (var i = 0; i < n; i++)
+            {
+                // σ̂ᵢ(t) is the variance before period t's return; 0 only if every return is 0.
+                filtered[(t * n) + i] = _variances[i] > 0 ? row[i] / Math.Sqrt(_variances[i]) : 0;
+                _variances[i] = (decay * _variances[i]) + ((1 - decay) * row[i] * row[i]);
+            }
+        }
+
         for (var i = 0; i < n; i++)
         {
-            var now = Math.Sqrt(_volatility.Covariance(i, i));
-            for (var t = 1; t < periods; t++)
+            var now = Math.Sqrt(_variances[i]);
+            for (var t = 0; t < periods; t++)
             {
-                ref var value = ref filtered[((t - 1) * n) + i];
-                value = double.IsFinite(value) ? value * now : history.Row(t)[i];
+                filtered[(t * n) + i] *= now;
             }
         }
 
