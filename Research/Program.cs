@@ -18,6 +18,7 @@ public static class Program
         new HawkesCommand(),
         new CalibrateCommand(),
         new GenerateDataCommand(),
+        new RiskCommand(),
     };
 
     /// <summary>Runs the console with the process's standard streams.</summary>

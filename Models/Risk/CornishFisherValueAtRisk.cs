@@ -27,11 +27,12 @@ namespace Lean.MarketMaking.Models.Risk;
 public sealed class CornishFisherValueAtRisk
 {
     /// <summary>
-    /// Share of the tail on whose far end the expansion may turn: z_cf must increase on [z_α, Φ⁻¹(1 − 10⁻⁴·(1 − α))], the
-    /// part of the tail that carries all but 10⁻⁴ of its probability (any s ≠ 0 with κ &lt; 4s²/3 turns eventually, e.g.
-    /// beyond 6 σ for the s ≈ −0.1, κ ≈ −0.1 of a few hundred normal returns, which moves ES by less than 10⁻⁸).
+    /// Share of the tail on whose far end the expansion may turn: z_cf must increase on [z_α, Φ⁻¹(1 − 0.01·(1 − α))], the
+    /// part of the tail that carries 99 % of its probability. Any s ≠ 0 with κ &lt; 4s²/3 turns eventually (s = −0.28,
+    /// κ = 0 at x ≈ 4.0, i.e. in the last 0.3 % of a 99 % tail); beyond the turn the polynomial is used as it is, which
+    /// understates ES by at most that share of the tail times the turn's depth.
     /// </summary>
-    public const double NeglectedTailShare = 1e-4;
+    public const double NeglectedTailShare = 0.01;
 
     /// <summary>The fewest periods the four moments are estimated from.</summary>
     public const int MinimumPeriods = 4;

@@ -68,13 +68,13 @@ public sealed class MonteCarloValueAtRisk
         Guard.AllFinite(covariance, nameof(covariance));
         if (Jumps is not null && Jumps.Assets != n)
         {
-            throw Guard.Invalid(nameof(Jumps), $"must describe {n} assets, got {Jumps.Assets}");
+            throw Guard.Invalid("jumps", $"must describe {n} assets, got {Jumps.Assets}");
         }
 
         var minimum = ScenarioValueAtRisk.MinimumScenarios(parameters.Confidence);
         if (ScenarioCount < minimum)
         {
-            throw Guard.Invalid(nameof(ScenarioCount), $"too few scenarios for a {parameters.Confidence} tail: need at least {minimum}, got {ScenarioCount}");
+            throw Guard.Invalid("scenarioCount", $"too few scenarios for a {parameters.Confidence} tail: need at least {minimum}, got {ScenarioCount}");
         }
 
         Factor(covariance, n);

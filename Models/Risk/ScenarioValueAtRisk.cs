@@ -39,7 +39,7 @@ public sealed class ScenarioValueAtRisk
 
     /// <summary>Computes VaR and ES of the scenario losses and the per-asset marginal and component VaR.</summary>
     /// <param name="exposures">e, n position values in currency (signed).</param>
-    /// <param name="scenarioReturns">N × n row-major scenario returns over the horizon.</param>
+    /// <param name="returns">N × n row-major scenario returns over the horizon.</param>
     /// <param name="weights">N probability weights (≥ 0, summing to 1), or empty for equal weights 1/N.</param>
     /// <param name="confidence">α ∈ (0, 1).</param>
     /// <param name="marginal">Destination (n) for ∂VaR/∂eᵢ (currency per currency of exposure).</param>
@@ -50,20 +50,20 @@ public sealed class ScenarioValueAtRisk
     /// </exception>
     public ValueAtRiskEstimate Compute(
         ReadOnlySpan<double> exposures,
-        ReadOnlySpan<double> scenarioReturns,
+        ReadOnlySpan<double> returns,
         ReadOnlySpan<double> weights,
         double confidence,
         Span<double> marginal,
         Span<double> components)
     {
         var n = exposures.Length;
-        var scenarios = CheckInputs(exposures, scenarioReturns, weights, confidence, marginal, components);
+        var scenarios = CheckInputs(exposures, returns, weights, confidence, marginal, components);
         EnsureCapacity(scenarios);
         var pnl = _pnl.AsSpan(0, scenarios);
         var order = _order.AsSpan(0, scenarios);
         for (var j = 0; j < scenarios; j++)
         {
-            var row = scenarioReturns.Slice(j * n, n);
+            var row = returns.Slice(j * n, n);
             var value = 0.0;
             for (var i = 0; i < n; i++)
             {
@@ -127,14 +127,14 @@ public sealed class ScenarioValueAtRisk
 
         var expectedShortfall = (before + ((tail - weightBefore) * valueAtRisk)) / tail;
 
-        Allocate(exposures, scenarioReturns, weights, order[..sorted], k, window, valueAtRisk, equalWeight, marginal, components);
+        Allocate(exposures, returns, weights, order[..sorted], k, window, valueAtRisk, equalWeight, marginal, components);
         // Every L₍ⱼ₎ (j < k) is ≥ VaR, so ES ≥ VaR; the max only absorbs the last bit of rounding.
         return new ValueAtRiskEstimate(valueAtRisk, Math.Max(expectedShortfall, valueAtRisk));
     }
 
     private static void Allocate(
         ReadOnlySpan<double> exposures,
-        ReadOnlySpan<double> scenarioReturns,
+        ReadOnlySpan<double> returns,
         ReadOnlySpan<double> weights,
         ReadOnlySpan<int> order,
         int k,
@@ -152,7 +152,7 @@ public sealed class ScenarioValueAtRisk
         for (var p = first; p <= last; p++)
         {
             var w = weights.IsEmpty ? equalWeight : weights[order[p]];
-            var row = scenarioReturns.Slice(order[p] * n, n);
+            var row = returns.Slice(order[p] * n, n);
             for (var i = 0; i < n; i++)
             {
                 marginal[i] -= w * row[i];
@@ -178,7 +178,7 @@ public sealed class ScenarioValueAtRisk
         }
         else
         {
-            var quantile = scenarioReturns.Slice(order[k - 1] * n, n);
+            var quantile = returns.Slice(order[k - 1] * n, n);
             for (var i = 0; i < n; i++)
             {
                 marginal[i] = -quantile[i];
@@ -270,7 +270,7 @@ public sealed class ScenarioValueAtRisk
 
     private static int CheckInputs(
         ReadOnlySpan<double> exposures,
-        ReadOnlySpan<double> scenarioReturns,
+        ReadOnlySpan<double> returns,
         ReadOnlySpan<double> weights,
         double confidence,
         Span<double> marginal,
@@ -289,17 +289,17 @@ public sealed class ScenarioValueAtRisk
             throw Guard.Invalid(nameof(confidence), $"must be in (0, 1), got {confidence}");
         }
 
-        if (scenarioReturns.Length % n != 0)
+        if (returns.Length % n != 0)
         {
-            throw Guard.Invalid(nameof(scenarioReturns), $"must hold n = {n} returns per scenario, got {scenarioReturns.Length} values");
+            throw Guard.Invalid(nameof(returns), $"must hold n = {n} returns per scenario, got {returns.Length} values");
         }
 
-        Guard.AllFinite(scenarioReturns, nameof(scenarioReturns));
-        var scenarios = scenarioReturns.Length / n;
+        Guard.AllFinite(returns, nameof(returns));
+        var scenarios = returns.Length / n;
         var minimum = MinimumScenarios(confidence);
         if (scenarios < minimum)
         {
-            throw Guard.Invalid(nameof(scenarioReturns), $"too few scenarios for a {confidence} tail: need at least {minimum}, got {scenarios}");
+            throw Guard.Invalid(nameof(returns), $"too few scenarios for a {confidence} tail: need at least {minimum}, got {scenarios}");
         }
 
         if (!weights.IsEmpty)
