@@ -57,7 +57,7 @@ public sealed class FilteredHistoricalValueAtRisk
         history.CheckExposures(exposures, nameof(exposures));
         var filtered = Filter(history);
         var scenarios = HorizonScenarios.Windows(filtered, history.Assets, parameters.HorizonPeriods, ref _windows);
-        return _scenarios.Compute(exposures, scenarios, ReadOnlySpan<double>.Empty, parameters.Confidence, marginal, components);
+        return _scenarios.ComputeChecked(exposures, scenarios, ReadOnlySpan<double>.Empty, parameters.Confidence, marginal, components);
     }
 
     /// <summary>The T filtered returns r*ₜᵢ, row-major.</summary>

@@ -61,6 +61,6 @@ public sealed class HistoricalValueAtRisk
             weights = _weights.AsSpan(0, count);
         }
 
-        return _scenarios.Compute(exposures, scenarios, weights, parameters.Confidence, marginal, components);
+        return _scenarios.ComputeChecked(exposures, scenarios, weights, parameters.Confidence, marginal, components);
     }
 }

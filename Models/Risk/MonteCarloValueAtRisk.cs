@@ -1,6 +1,5 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Lean.MarketMaking.Models.Risk;
@@ -65,6 +64,7 @@ public sealed class MonteCarloValueAtRisk
             throw Guard.Invalid(nameof(covariance), $"must be {n} x {n} ({n * n} entries), got {covariance.Length}");
         }
 
+        Guard.AllFinite(exposures, nameof(exposures));
         Guard.AllFinite(covariance, nameof(covariance));
         if (Jumps is not null && Jumps.Assets != n)
         {
@@ -79,7 +79,33 @@ public sealed class MonteCarloValueAtRisk
 
         Factor(covariance, n);
         Generate(n, parameters.HorizonPeriods);
-        return _scenarios.Compute(exposures, _returns, ReadOnlySpan<double>.Empty, parameters.Confidence, marginal, components);
+        return _scenarios.ComputeChecked(exposures, _returns, ReadOnlySpan<double>.Empty, parameters.Confidence, marginal, components);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="values"/> with independent N(0, 1) draws by the polar method (Marsaglia &amp; Bray 1964), in
+    /// place: MathNet's <c>Normal.Samples</c> draws its uniforms into a new array of 1.27× the length first.
+    /// </summary>
+    private static void FillStandardNormal(Span<double> values, Random random)
+    {
+        for (var j = 0; j < values.Length; j += 2)
+        {
+            double u, v, s;
+            do
+            {
+                u = (2 * random.NextDouble()) - 1;
+                v = (2 * random.NextDouble()) - 1;
+                s = (u * u) + (v * v);
+            }
+            while (s >= 1 || s == 0);
+
+            var factor = Math.Sqrt(-2 * Math.Log(s) / s);
+            values[j] = u * factor;
+            if (j + 1 < values.Length)
+            {
+                values[j + 1] = v * factor;
+            }
+        }
     }
 
     private void Factor(ReadOnlySpan<double> covariance, int n)
@@ -118,7 +144,7 @@ public sealed class MonteCarloValueAtRisk
         }
 
         var random = new Random(Seed);
-        Normal.Samples(random, _returns, 0, 1);
+        FillStandardNormal(_returns, random);
         var scale = Math.Sqrt(horizon);
         for (var j = 0; j < ScenarioCount; j++)
         {

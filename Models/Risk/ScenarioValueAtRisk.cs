@@ -56,8 +56,24 @@ public sealed class ScenarioValueAtRisk
         Span<double> marginal,
         Span<double> components)
     {
+        CheckValues(exposures, returns, weights);
+        return ComputeChecked(exposures, returns, weights, confidence, marginal, components);
+    }
+
+    /// <summary>
+    /// <see cref="Compute"/> for callers whose exposures, returns and weights are already validated (a
+    /// <see cref="ReturnHistory"/>, generated scenarios): only the shapes and the scenario count are checked.
+    /// </summary>
+    internal ValueAtRiskEstimate ComputeChecked(
+        ReadOnlySpan<double> exposures,
+        ReadOnlySpan<double> returns,
+        ReadOnlySpan<double> weights,
+        double confidence,
+        Span<double> marginal,
+        Span<double> components)
+    {
         var n = exposures.Length;
-        var scenarios = CheckInputs(exposures, returns, weights, confidence, marginal, components);
+        var scenarios = CheckShape(exposures, returns, weights, confidence, marginal, components);
         EnsureCapacity(scenarios);
         var pnl = _pnl.AsSpan(0, scenarios);
         var order = _order.AsSpan(0, scenarios);
@@ -268,7 +284,23 @@ public sealed class ScenarioValueAtRisk
         }
     }
 
-    private static int CheckInputs(
+    private static void CheckValues(ReadOnlySpan<double> exposures, ReadOnlySpan<double> returns, ReadOnlySpan<double> weights)
+    {
+        Guard.AllFinite(exposures, nameof(exposures));
+        Guard.AllFinite(returns, nameof(returns));
+        var sum = 0.0;
+        for (var j = 0; j < weights.Length; j++)
+        {
+            sum += Guard.NonNegative(weights[j], nameof(weights));
+        }
+
+        if (!weights.IsEmpty && Math.Abs(sum - 1) > 1e-9)
+        {
+            throw Guard.Invalid(nameof(weights), $"must sum to 1, got {sum}");
+        }
+    }
+
+    private static int CheckShape(
         ReadOnlySpan<double> exposures,
         ReadOnlySpan<double> returns,
         ReadOnlySpan<double> weights,
@@ -282,7 +314,6 @@ public sealed class ScenarioValueAtRisk
             throw Guard.Invalid(nameof(exposures), "must hold at least one asset");
         }
 
-        Guard.AllFinite(exposures, nameof(exposures));
         Guard.Finite(confidence, nameof(confidence));
         if (!(confidence > 0 && confidence < 1))
         {
@@ -294,7 +325,6 @@ public sealed class ScenarioValueAtRisk
             throw Guard.Invalid(nameof(returns), $"must hold n = {n} returns per scenario, got {returns.Length} values");
         }
 
-        Guard.AllFinite(returns, nameof(returns));
         var scenarios = returns.Length / n;
         var minimum = MinimumScenarios(confidence);
         if (scenarios < minimum)
@@ -302,23 +332,9 @@ public sealed class ScenarioValueAtRisk
             throw Guard.Invalid(nameof(returns), $"too few scenarios for a {confidence} tail: need at least {minimum}, got {scenarios}");
         }
 
-        if (!weights.IsEmpty)
+        if (!weights.IsEmpty && weights.Length != scenarios)
         {
-            if (weights.Length != scenarios)
-            {
-                throw Guard.Invalid(nameof(weights), $"must hold one weight per scenario ({scenarios}), got {weights.Length}");
-            }
-
-            var sum = 0.0;
-            for (var j = 0; j < weights.Length; j++)
-            {
-                sum += Guard.NonNegative(weights[j], nameof(weights));
-            }
-
-            if (Math.Abs(sum - 1) > 1e-9)
-            {
-                throw Guard.Invalid(nameof(weights), $"must sum to 1, got {sum}");
-            }
+            throw Guard.Invalid(nameof(weights), $"must hold one weight per scenario ({scenarios}), got {weights.Length}");
         }
 
         if (marginal.Length != n || components.Length != n)
