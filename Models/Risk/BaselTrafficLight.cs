@@ -6,7 +6,7 @@ namespace Lean.MarketMaking.Models.Risk;
 /// <summary>
 /// The Basel Committee's traffic-light zones for VaR backtesting (Basel Committee on Banking Supervision 1996,
 /// "Supervisory framework for the use of 'backtesting' in conjunction with the internal models approach to market risk
-/// capital requirements", Table 2): with x exceptions in T observations of a VaR at tail probability p = 1 − α, the
+/// capital requirements", Tables 1–2): with x exceptions in T observations of a VaR at tail probability p = 1 − α, the
 /// zone follows the binomial cumulative probability P(X ≤ x), X ~ Bin(T, p): green below 95 %, yellow from 95 % to below
 /// 99.99 %, red from 99.99 %. For the framework's 250 days at 99 % this is green 0–4, yellow 5–9, red 10 or more
 /// (P(X ≤ 4) = 89.22 %, P(X ≤ 5) = 95.88 %, P(X ≤ 9) = 99.97 %, P(X ≤ 10) = 99.99 %); the same rule gives the zones of

@@ -7,7 +7,7 @@ namespace Lean.MarketMaking.Models.Risk;
 /// <summary>
 /// Cornish–Fisher ("modified") value at risk: the normal quantile corrected for the skewness s and excess kurtosis κ of the
 /// portfolio loss (Cornish &amp; Fisher 1937; Zangari 1996, "A VaR methodology for portfolios that include options",
-/// RiskMetrics Monitor Q1; Favre &amp; Galeano 2002, J. Alternative Investments 5(2), eq. (2)):
+/// RiskMetrics Monitor Q1; Favre &amp; Galeano 2002, J. Alternative Investments 5(2)):
 /// z_cf = z + (z² − 1)s/6 + (z³ − 3z)κ/24 − (2z³ − 5z)s²/36, VaR = σ·√h·z_cf. The loss per period is
 /// Lₜ = −Σᵢ eᵢrₜᵢ over the history with weights wₜ (<see cref="ScenarioWeights"/>); its moments are taken about zero (the
 /// mean return is zero, as in <see cref="NormalValueAtRisk"/>): σ² = Σwₜ Lₜ², s = ΣwₜLₜ³/σ³, κ = ΣwₜLₜ⁴/σ⁴ − 3. Over h

@@ -5,7 +5,7 @@ namespace Lean.MarketMaking.Models.Risk;
 
 /// <summary>
 /// Filtered historical simulation (Hull &amp; White 1998, "Incorporating volatility updating into the historical
-/// simulation method for value-at-risk", J. Risk 1(1), eq. (1); Barone-Adesi, Giannopoulos &amp; Vosper 1999, "VaR
+/// simulation method for value-at-risk", J. Risk 1(1); Barone-Adesi, Giannopoulos &amp; Vosper 1999, "VaR
 /// without correlations for portfolios of derivative securities", J. Futures Markets 19(5)): each past return is
 /// standardised by the volatility forecast at its date and rescaled by today's, r*ₜᵢ = rₜᵢ·σ̂ᵢ(now)/σ̂ᵢ(t), so the
 /// scenarios keep the history's shapes and cross-sectional dependence at the current volatility level. σ̂ᵢ(t) is the

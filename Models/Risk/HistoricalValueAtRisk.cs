@@ -4,7 +4,7 @@ using Lean.MarketMaking.Models.Errors;
 namespace Lean.MarketMaking.Models.Risk;
 
 /// <summary>
-/// Historical-simulation value at risk (Jorion 2007, "Value at Risk", 3rd ed., §12.2), optionally age-weighted
+/// Historical-simulation value at risk (Jorion 2007, "Value at Risk", 3rd ed., ch. 10), optionally age-weighted
 /// (Boudoukh, Richardson &amp; Whitelaw 1998, <see cref="ScenarioWeights"/>): the scenarios are the history's own returns,
 /// applied to today's exposures. Horizon h &gt; 1: the scenarios are the T − h + 1 overlapping h-period windows, each the
 /// sum of its h period returns (the P&amp;L of exposures held constant in currency over the window, no square-root-of-time

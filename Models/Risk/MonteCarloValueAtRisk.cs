@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Lean.MarketMaking.Models.Risk;
 
 /// <summary>
-/// Monte Carlo value at risk (Jorion 2007, "Value at Risk", 3rd ed., §12.3; Glasserman 2003, "Monte Carlo Methods in
+/// Monte Carlo value at risk (Jorion 2007, "Value at Risk", 3rd ed., ch. 12; Glasserman 2003, "Monte Carlo Methods in
 /// Financial Engineering", §2.3.3 and §9.1): N scenarios of the h-period returns R = √h·C·Z (+ jumps), Z ~ N(0, I),
 /// C the lower Cholesky factor of the per-period covariance Σ = CCᵀ (MathNet), i.e. N(0, hΣ): the sum of h independent
 /// normal periods, mean zero as in <see cref="NormalValueAtRisk"/>, to which it converges. Optional independent

@@ -6,10 +6,10 @@ namespace Lean.MarketMaking.Models.Risk;
 
 /// <summary>
 /// Parametric (variance–covariance, "delta-normal") value at risk of exposures e (currency) with normal period returns of
-/// mean zero and covariance Σ per period (Jorion 2007, "Value at Risk", 3rd ed., §10.2; RiskMetrics Technical Document
-/// 1996 §6.2): the h-period loss is N(0, h·σ²) with σ² = eᵀΣe (square-root-of-time scaling: returns independent across
+/// mean zero and covariance Σ per period (Jorion 2007, "Value at Risk", 3rd ed., ch. 10; J.P. Morgan/Reuters 1996,
+/// RiskMetrics Technical Document): the h-period loss is N(0, h·σ²) with σ² = eᵀΣe (square-root-of-time scaling: returns independent across
 /// periods), so VaR_α = z_α·σ·√h and ES_α = σ·√h·φ(z_α)/(1 − α). Euler allocation (Tasche 1999, "Risk contributions and
-/// performance measurement"; Jorion §7.2): marginal VaRᵢ = ∂VaR/∂eᵢ = z_α·√h·(Σe)ᵢ/σ and component VaRᵢ = eᵢ·marginalᵢ,
+/// performance measurement"; Jorion ch. 7): marginal VaRᵢ = ∂VaR/∂eᵢ = z_α·√h·(Σe)ᵢ/σ and component VaRᵢ = eᵢ·marginalᵢ,
 /// which sum to VaR because VaR is homogeneous of degree one in e. O(n²), allocation-free.
 /// </summary>
 public static class NormalValueAtRisk

@@ -6,7 +6,7 @@ namespace Lean.MarketMaking.Models.Risk;
 /// <summary>
 /// Value at risk, expected shortfall and their Euler allocation from a set of N return scenarios with probability weights:
 /// the common last step of historical, age-weighted, filtered historical and Monte Carlo VaR (Jorion 2007, "Value at
-/// Risk", 3rd ed., ch. 12). Scenario j's loss is Lⱼ = −Σᵢ eᵢ·Rⱼᵢ (exposures eᵢ in currency, scenario returns Rⱼᵢ).
+/// Risk", 3rd ed., ch. 10 and 12). Scenario j's loss is Lⱼ = −Σᵢ eᵢ·Rⱼᵢ (exposures eᵢ in currency, scenario returns Rⱼᵢ).
 /// <para>
 /// Quantile rule (pessimistic, no interpolation): sort the losses from the largest down, L₍₁₎ ≥ L₍₂₎ ≥ …, with weights
 /// w₍ⱼ₎ and tail weights Wₖ = Σ_{j≤k} w₍ⱼ₎; VaR_α = L₍ₖ₎ for the smallest k with Wₖ ≥ 1 − α (up to 1e-9 of one

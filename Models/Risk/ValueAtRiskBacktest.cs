@@ -8,7 +8,7 @@ namespace Lean.MarketMaking.Models.Risk;
 /// Backtests of VaR forecasts against realised P&amp;L. Period t is an exception when its loss exceeds the forecast,
 /// −P&amp;Lₜ &gt; VaRₜ (a loss equal to the VaR is not one). With x exceptions in T periods and p = 1 − α:
 /// <list type="bullet">
-/// <item>Kupiec (1995, "Techniques for verifying the accuracy of risk measurement models", J. Derivatives 3(2), eq. (4)),
+/// <item>Kupiec (1995, "Techniques for verifying the accuracy of risk measurement models", J. Derivatives 3(2)),
 /// proportion of failures: LR_POF = −2 ln[(1 − p)^(T−x) pˣ] + 2 ln[(1 − x/T)^(T−x) (x/T)ˣ] ~ χ²(1).</item>
 /// <item>Christoffersen (1998, "Evaluating interval forecasts", Int. Economic Review 39(4), §3.2–3.3), independence: with
 /// nᵢⱼ the number of periods in state j after a period in state i (1 = exception) over the T − 1 transitions,
