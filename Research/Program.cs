@@ -19,6 +19,7 @@ public static class Program
         new CalibrateCommand(),
         new GenerateDataCommand(),
         new AnchorCommand(),
+        new RiskCommand(),
     };
 
     /// <summary>Runs the console with the process's standard streams.</summary>

@@ -13,8 +13,13 @@ namespace Lean.MarketMaking.Research.Commands;
 internal sealed class JsonFields
 {
     private readonly JsonObject _root;
+    private readonly string _prefix;
 
-    private JsonFields(JsonObject root) => _root = root;
+    private JsonFields(JsonObject root, string prefix = "")
+    {
+        _root = root;
+        _prefix = prefix;
+    }
 
     /// <summary>Parses one JSON object from <paramref name="input"/>.</summary>
     public static JsonFields Parse(TextReader input)
@@ -84,6 +89,28 @@ internal sealed class JsonFields
         for (var i = 0; i < rows.Count; i++)
         {
             result[i] = ToVector(rows[i] ?? throw Bad($"{name}[{i}]", "must be an array"), $"{name}[{i}]");
+        }
+
+        return result;
+    }
+
+    /// <summary>An optional array of objects (empty when absent); errors inside name the field as <c>name[i].field</c>.</summary>
+    public JsonFields[] Objects(string name)
+    {
+        if (!Has(name))
+        {
+            return Array.Empty<JsonFields>();
+        }
+
+        if (_root[name] is not JsonArray items)
+        {
+            throw Bad(name, "must be an array of objects");
+        }
+
+        var result = new JsonFields[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            result[i] = items[i] is JsonObject o ? new JsonFields(o, $"{_prefix}{name}[{i}].") : throw Bad($"{name}[{i}]", "must be an object");
         }
 
         return result;
@@ -200,7 +227,7 @@ internal sealed class JsonFields
         writer.WriteEndArray();
     }
 
-    private static double ToNumber(JsonNode node, string name)
+    private double ToNumber(JsonNode node, string name)
     {
         if (node is JsonValue v && v.TryGetValue<double>(out var x))
         {
@@ -210,7 +237,7 @@ internal sealed class JsonFields
         throw Bad(name, "must be a number");
     }
 
-    private static double[] ToVector(JsonNode node, string name)
+    private double[] ToVector(JsonNode node, string name)
     {
         if (node is not JsonArray array)
         {
@@ -226,7 +253,7 @@ internal sealed class JsonFields
         return result;
     }
 
-    private static CommandLineException Missing(string name) => new($"field '{name}' is required");
+    private CommandLineException Missing(string name) => new($"field '{_prefix}{name}' is required");
 
-    private static CommandLineException Bad(string name, string why) => new($"field '{name}' {why}");
+    private CommandLineException Bad(string name, string why) => new($"field '{_prefix}{name}' {why}");
 }

@@ -73,18 +73,8 @@ internal sealed class QuoteCommand : IResearchCommand
         }
         catch (MarketMakingException e) when (e.ParameterName is not null)
         {
-            var bracket = e.ParameterName.IndexOf('[', StringComparison.Ordinal);
-            var name = bracket < 0 ? e.ParameterName : e.ParameterName[..bracket];
-            var suffix = bracket < 0 ? string.Empty : e.ParameterName[bracket..];
-            var field = FieldOfParameter.TryGetValue(name, out var f) ? f : name;
-            throw new CommandLineException($"field '{field}{suffix}': {e.Kind}: {StripPrefix(e.Message, e)}");
+            throw CommandLineException.ForField(e, FieldOfParameter);
         }
-    }
-
-    private static string StripPrefix(string message, MarketMakingException e)
-    {
-        var prefix = $"{e.Kind}: {e.ParameterName}: ";
-        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
     }
 
     private static void Quote(JsonFields input, TextWriter stdout)

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Risk;
+
+namespace Lean.MarketMaking.Research.Commands;
+
+/// <summary>
+/// <c>risk</c>: reads <c>{"inventory":[…],"prices":[…],"returns":[[…],…],"confidence":0.99,"horizon":1,"method":…,
+/// "seed":…,"scenarios":[{"name":…,"returns":[…]},…]}</c> on stdin (one row of n simple returns per period; a period's
+/// P&amp;L is Σᵢ inventoryᵢ·priceᵢ·returnᵢ; horizon in periods) and prints <c>{"var":…,"es":…,"components":[…],
+/// "marginal":[…],"stress":[{"name":…,"pnl":…},…]}</c>: VaR and ES as positive losses in the prices' currency, the Euler
+/// components (summing to VaR) and marginal VaR per asset, and each named return shock's P&amp;L. Methods: historical,
+/// parametric, cornish-fisher, filtered-historical, monte-carlo; optional <c>decay</c> (age weight λ of the historical,
+/// Cornish–Fisher and covariance estimates, default 1), <c>halfLife</c> (filtered historical EWMA, periods, default 11.2 ≈
+/// RiskMetrics' λ = 0.94), <c>simulations</c> (Monte Carlo, default 100,000), <c>seed</c> (default 1).
+/// <c>risk backtest</c>: reads <c>{"var":[…],"pnl":[…],"confidence":0.99}</c> (forecasts as positive losses, realised
+/// P&amp;L) and prints the exception count, Kupiec and Christoffersen statistics with p-values and the Basel zone.
+/// </summary>
+internal sealed class RiskCommand : IResearchCommand
+{
+    private const string Methods = "historical, parametric, cornish-fisher, filtered-historical, monte-carlo";
+
+    // Model parameter names → the JSON fields they come from, so that errors name what the user typed.
+    private static readonly Dictionary<string, string> FieldOfParameter = new()
+    {
+        ["exposures"] = "inventory",
+        ["covariance"] = "returns",
+        ["horizonPeriods"] = "horizon",
+        ["scenarioCount"] = "simulations",
+        ["volatilityHalfLifePeriods"] = "halfLife",
+        ["valueAtRiskForecasts"] = "var",
+        ["profitAndLoss"] = "pnl",
+    };
+
+    /// <inheritdoc/>
+    public string Name => "risk";
+
+    /// <inheritdoc/>
+    public string Summary => "risk [backtest]: VaR/ES, Euler components and stress P&L of an inventory, or Kupiec/Christoffersen/Basel backtest, JSON on stdin";
+
+    /// <inheritdoc/>
+    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (!(args.Length == 0 || (args.Length == 1 && args[0] == "backtest")))
+        {
+            throw new CommandLineException("usage: risk < input.json | risk backtest < input.json");
+        }
+
+        try
+        {
+            var input = JsonFields.Parse(stdin);
+            if (args.Length == 1)
+            {
+                Backtest(input, stdout);
+            }
+            else
+            {
+                ValueAtRisk(input, stdout);
+            }
+
+            return 0;
+        }
+        catch (MarketMakingException e) when (e.ParameterName is not null)
+        {
+            throw CommandLineException.ForField(e, FieldOfParameter);
+        }
+    }
+
+    private static void ValueAtRisk(JsonFields input, TextWriter stdout)
+    {
+        var inventory = input.Vector("inventory");
+        var prices = input.VectorOrScalar("prices", inventory.Length);
+        var n = inventory.Length;
+        var exposures = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            exposures[i] = prices[i] > 0 ? inventory[i] * prices[i] : throw new CommandLineException($"field 'prices[{i}]' must be > 0, got {prices[i]}");
+        }
+
+        var history = new ReturnHistory(input.Jagged("returns"));
+        if (history.Assets != n)
+        {
+            throw new CommandLineException($"field 'returns' must hold {n} returns per period (one per inventory entry), got {history.Assets}");
+        }
+
+        var horizon = input.Has("horizon") ? input.Integer("horizon") : 1;
+        var parameters = new ValueAtRiskParameters(input.Number("confidence"), horizon);
+        var method = input.Has("method") ? input.String("method") : "historical";
+        var decay = input.Number("decay", 1);
+        var marginal = new double[n];
+        var components = new double[n];
+        var estimate = method switch
+        {
+            "historical" => new HistoricalValueAtRisk(decay).Compute(exposures, history, parameters, marginal, components),
+            "parametric" => NormalValueAtRisk.Compute(exposures, history.Covariance(decay), parameters, marginal, components),
+            "cornish-fisher" => new CornishFisherValueAtRisk(decay).Compute(exposures, history, parameters, marginal, components),
+            "filtered-historical" => new FilteredHistoricalValueAtRisk(input.Number("halfLife", 11.2))
+                .Compute(exposures, history, parameters, marginal, components),
+            "monte-carlo" => new MonteCarloValueAtRisk(input.Has("simulations") ? input.Integer("simulations") : 100_000, input.Has("seed") ? input.Integer("seed") : 1)
+                .Compute(exposures, history.Covariance(decay), parameters, marginal, components),
+            _ => throw new CommandLineException($"field 'method' must be one of {Methods}; got '{method}'"),
+        };
+
+        var stress = input.Objects("scenarios").Select(s => (Name: s.String("name"), Pnl: ShockPnl(s.VectorOrScalar("returns", n), exposures))).ToArray();
+        JsonFields.WriteObject(stdout, w =>
+        {
+            JsonFields.WriteNumber(w, "var", estimate.ValueAtRisk);
+            JsonFields.WriteNumber(w, "es", estimate.ExpectedShortfall);
+            JsonFields.WriteNumbers(w, "components", components);
+            JsonFields.WriteNumbers(w, "marginal", marginal);
+            w.WriteStartArray("stress");
+            foreach (var (name, pnl) in stress)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", name);
+                JsonFields.WriteNumber(w, "pnl", pnl);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    /// <summary>Σᵢ eᵢ·rᵢ: the P&amp;L of the exposures under one return shock.</summary>
+    private static double ShockPnl(ReadOnlySpan<double> returns, ReadOnlySpan<double> exposures)
+    {
+        var pnl = 0.0;
+        for (var i = 0; i < exposures.Length; i++)
+        {
+            pnl += exposures[i] * returns[i];
+        }
+
+        return pnl;
+    }
+
+    private static void Backtest(JsonFields input, TextWriter stdout)
+    {
+        var forecasts = input.Vector("var");
+        var pnl = input.Vector("pnl");
+        if (forecasts.Length == 0 || pnl.Length != forecasts.Length)
+        {
+            throw new CommandLineException($"field 'pnl' must hold one P&L per forecast in 'var' ({forecasts.Length}, at least 1), got {pnl.Length}");
+        }
+
+        var r = ValueAtRiskBacktest.Run(forecasts, pnl, input.Number("confidence"));
+        JsonFields.WriteObject(stdout, w =>
+        {
+            w.WriteNumber("observations", r.Observations);
+            w.WriteNumber("exceptions", r.Exceptions);
+            JsonFields.WriteNumber(w, "expectedExceptions", r.ExpectedExceptions);
+            JsonFields.WriteNumber(w, "kupiecLR", r.KupiecStatistic);
+            JsonFields.WriteNumber(w, "kupiecPValue", r.KupiecPValue);
+            JsonFields.WriteNumber(w, "independenceLR", r.IndependenceStatistic);
+            JsonFields.WriteNumber(w, "independencePValue", r.IndependencePValue);
+            JsonFields.WriteNumber(w, "conditionalCoverageLR", r.ConditionalCoverageStatistic);
+            JsonFields.WriteNumber(w, "conditionalCoveragePValue", r.ConditionalCoveragePValue);
+            w.WriteString("zone", r.Zone.ToString().ToLowerInvariant());
+        });
+    }
+}
