@@ -2,6 +2,8 @@ using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.LinearAlgebra;
 using Lean.MarketMaking.Models.Quoting.Glft;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Lean.MarketMaking.Models.Quoting.MultiAsset;
 
@@ -21,6 +23,7 @@ public sealed class MultiAssetGlftParameters
     private readonly double[] _intensityScale;
     private readonly double[] _intensityDecay;
     private readonly double[] _orderSize;
+    private readonly double[,]? _riskAversionMatrix;
 
     /// <summary>Validates and copies the parameters.</summary>
     /// <param name="covariance">Covariance Σ of the mid-price increments, n×n, price² per time unit; symmetric positive definite.</param>
@@ -30,11 +33,22 @@ public sealed class MultiAssetGlftParameters
     /// <param name="riskAversion">γ &gt; 0: CARA risk aversion (Model A) or running-penalty weight (Model B), per unit of wealth.</param>
     /// <param name="horizon">T &gt; 0, in time units (ignored by the ergodic regime).</param>
     /// <param name="objective">Model A (CARA, ξ = γ) or Model B (risk-neutral with penalty, ξ = 0).</param>
+    /// <param name="crossAssetRiskAversion">
+    /// R: the inventory penalty matrix that replaces γΣ in the value function's Riccati equation (the design's
+    /// <c>cross_asset_risk_aversion</c>), n×n, symmetric positive semi-definite, price⁻¹·(price² per time unit) like γΣ;
+    /// null (default) for R = γΣ. See <see cref="MultiAssetGlftModel"/> for where it enters.
+    /// </param>
+    /// <param name="covariancePolicy">
+    /// What to do with a Σ that is not positive definite: reject it (default) or repair its correlation to the nearest
+    /// positive definite one (<see cref="CorrelationRepair"/>, Higham 2002), keeping the variances; the distance moved is
+    /// <see cref="CovarianceRepairDistance"/>.
+    /// </param>
     /// <exception cref="ArgumentNullException">An array is null.</exception>
     /// <exception cref="MarketMakingException">
     /// <see cref="MarketMakingErrorKind.InvalidParameters"/> for a dimension mismatch or a non-finite or non-positive value
-    /// (naming the parameter, with the index); <see cref="MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite"/>
-    /// when Σ is not symmetric positive definite.
+    /// (naming the parameter, with the index), or an R that is not symmetric positive semi-definite;
+    /// <see cref="MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite"/> when Σ is not symmetric positive definite
+    /// and the policy is <see cref="NonPositiveDefinitePolicy.Reject"/>, or has a variance ≤ 0.
     /// </exception>
     public MultiAssetGlftParameters(
         double[,] covariance,
@@ -43,7 +57,9 @@ public sealed class MultiAssetGlftParameters
         double[] orderSize,
         double riskAversion,
         double horizon,
-        GlftObjective objective = GlftObjective.Cara)
+        GlftObjective objective = GlftObjective.Cara,
+        double[,]? crossAssetRiskAversion = null,
+        NonPositiveDefinitePolicy covariancePolicy = NonPositiveDefinitePolicy.Reject)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         ArgumentNullException.ThrowIfNull(intensityScale);
@@ -61,23 +77,20 @@ public sealed class MultiAssetGlftParameters
         RiskAversion = Guard.Positive(riskAversion, nameof(riskAversion));
         Horizon = Guard.Positive(horizon, nameof(horizon));
         Objective = Guard.Defined(objective, nameof(objective));
-        _covariance = (double[,])covariance.Clone();
-        for (var i = 0; i < n; i++)
+        var repaired = CorrelationRepair.Covariance(covariance, Guard.Defined(covariancePolicy, nameof(covariancePolicy)));
+        _covariance = repaired.ToArray();
+        CovarianceRepairDistance = repaired.FrobeniusDistance;
+        if (crossAssetRiskAversion is not null)
         {
-            for (var j = 0; j < n; j++)
-            {
-                Guard.Finite(_covariance[i, j], $"{nameof(covariance)}[{i},{j}]");
-            }
+            _riskAversionMatrix = PositiveSemiDefinite(crossAssetRiskAversion, n, nameof(crossAssetRiskAversion));
         }
-
-        RequirePositiveDefinite(_covariance);
     }
 
     /// <summary>
     /// Convenience constructor for n assets that share Aⁱ = <paramref name="intensityScale"/>,
     /// kⁱ = <paramref name="intensityDecay"/> and zⁱ = <paramref name="orderSize"/>.
     /// </summary>
-    /// <inheritdoc cref="MultiAssetGlftParameters(double[,], double[], double[], double[], double, double, GlftObjective)"/>
+    /// <inheritdoc cref="MultiAssetGlftParameters(double[,], double[], double[], double[], double, double, GlftObjective, double[,], NonPositiveDefinitePolicy)"/>
     public static MultiAssetGlftParameters WithCommonLiquidity(
         double[,] covariance,
         double intensityScale,
@@ -85,12 +98,15 @@ public sealed class MultiAssetGlftParameters
         double orderSize,
         double riskAversion,
         double horizon,
-        GlftObjective objective = GlftObjective.Cara)
+        GlftObjective objective = GlftObjective.Cara,
+        double[,]? crossAssetRiskAversion = null,
+        NonPositiveDefinitePolicy covariancePolicy = NonPositiveDefinitePolicy.Reject)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         var n = covariance.GetLength(0);
         return new MultiAssetGlftParameters(
-            covariance, Filled(n, intensityScale), Filled(n, intensityDecay), Filled(n, orderSize), riskAversion, horizon, objective);
+            covariance, Filled(n, intensityScale), Filled(n, intensityDecay), Filled(n, orderSize), riskAversion, horizon, objective,
+            crossAssetRiskAversion, covariancePolicy);
     }
 
     /// <summary>Number of assets n.</summary>
@@ -123,6 +139,25 @@ public sealed class MultiAssetGlftParameters
     /// <exception cref="MarketMakingException">InvalidParameters naming the index that is out of range.</exception>
     public double Covariance(int row, int column) => _covariance[Asset(row, nameof(row)), Asset(column, nameof(column))];
 
+    /// <summary>
+    /// Rᵢⱼ: the inventory penalty matrix of the Riccati equation A′ = 2A·D₊·A − ½R, price⁻¹·(price² per time unit):
+    /// the given cross-asset risk aversion, or γΣᵢⱼ by default.
+    /// </summary>
+    /// <inheritdoc cref="Covariance" path="/param"/>
+    /// <inheritdoc cref="Covariance" path="/exception"/>
+    public double RiskAversionMatrix(int row, int column)
+    {
+        var i = Asset(row, nameof(row));
+        var j = Asset(column, nameof(column));
+        return _riskAversionMatrix is null ? RiskAversion * _covariance[i, j] : _riskAversionMatrix[i, j];
+    }
+
+    /// <summary>Whether a cross-asset risk-aversion matrix was given (otherwise R = γΣ).</summary>
+    public bool HasCrossAssetRiskAversion => _riskAversionMatrix is not null;
+
+    /// <summary>‖Σ_given − Σ‖_F (price² per time unit) moved by the repair policy; 0 when Σ was positive definite.</summary>
+    public double CovarianceRepairDistance { get; }
+
     private int Asset(int index, string name) =>
         (uint)index < (uint)AssetCount ? index : throw Guard.Invalid(name, $"must be an asset index in [0, {AssetCount - 1}], got {index}");
 
@@ -149,21 +184,23 @@ public sealed class MultiAssetGlftParameters
     }
 
     /// <summary>
-    /// Σ is symmetric positive definite iff its variances are positive and its correlation matrix is;
-    /// <see cref="CorrelationMatrix"/> checks the latter (symmetry, range and a MathNet Cholesky factorisation).
+    /// Copies R after checking it: finite, symmetric (to 1e-12 relative) and positive semi-definite (smallest eigenvalue
+    /// ≥ −1e-12·largest |eigenvalue|, rounding).
     /// </summary>
-    private static void RequirePositiveDefinite(double[,] covariance)
+    private static double[,] PositiveSemiDefinite(double[,] matrix, int n, string name)
     {
-        var n = covariance.GetLength(0);
-        var correlation = new double[n, n];
+        if (matrix.GetLength(0) != n || matrix.GetLength(1) != n)
+        {
+            throw Guard.Invalid(name, $"must be {n}x{n}, got {matrix.GetLength(0)}x{matrix.GetLength(1)}");
+        }
+
+        var copy = (double[,])matrix.Clone();
+        var largest = 0.0;
         for (var i = 0; i < n; i++)
         {
-            if (!(covariance[i, i] > 0))
+            for (var j = 0; j < n; j++)
             {
-                throw new MarketMakingException(
-                    MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite,
-                    $"variance [{i},{i}] must be > 0, got {covariance[i, i]}",
-                    nameof(covariance));
+                largest = Math.Max(largest, Math.Abs(Guard.Finite(copy[i, j], $"{name}[{i},{j}]")));
             }
         }
 
@@ -171,21 +208,27 @@ public sealed class MultiAssetGlftParameters
         {
             for (var j = 0; j < n; j++)
             {
-                correlation[i, j] = i == j ? 1.0 : covariance[i, j] / Math.Sqrt(covariance[i, i] * covariance[j, j]);
+                if (Math.Abs(copy[i, j] - copy[j, i]) > 1e-12 * largest)
+                {
+                    throw Guard.Invalid(name, $"must be symmetric, [{i},{j}] = {copy[i, j]} but [{j},{i}] = {copy[j, i]}");
+                }
             }
         }
 
-        try
+        var eigenvalues = Matrix<double>.Build.DenseOfArray(copy).Evd(Symmetricity.Symmetric).EigenValues;
+        var top = 0.0;
+        var bottom = double.PositiveInfinity;
+        foreach (var e in eigenvalues)
         {
-            _ = new CorrelationMatrix(correlation);
+            top = Math.Max(top, Math.Abs(e.Real));
+            bottom = Math.Min(bottom, e.Real);
         }
-        catch (MarketMakingException e) when (e.Kind == MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite)
+
+        if (bottom < -1e-12 * top)
         {
-            throw new MarketMakingException(
-                MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite,
-                $"is not symmetric positive definite ({e.Message})",
-                nameof(covariance),
-                e);
+            throw Guard.Invalid(name, $"must be positive semi-definite, has the eigenvalue {bottom}");
         }
+
+        return copy;
     }
 }
