@@ -2,8 +2,6 @@ using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.LinearAlgebra;
 using Lean.MarketMaking.Models.Quoting.Glft;
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Lean.MarketMaking.Models.Quoting.MultiAsset;
 
@@ -82,7 +80,7 @@ public sealed class MultiAssetGlftParameters
         CovarianceRepairDistance = repaired.FrobeniusDistance;
         if (crossAssetRiskAversion is not null)
         {
-            _riskAversionMatrix = PositiveSemiDefinite(crossAssetRiskAversion, n, nameof(crossAssetRiskAversion));
+            _riskAversionMatrix = PositiveSemiDefinite.Require(crossAssetRiskAversion, n, nameof(crossAssetRiskAversion));
         }
     }
 
@@ -181,54 +179,5 @@ public sealed class MultiAssetGlftParameters
         var a = new double[n];
         Array.Fill(a, value);
         return a;
-    }
-
-    /// <summary>
-    /// Copies R after checking it: finite, symmetric (to 1e-12 relative) and positive semi-definite (smallest eigenvalue
-    /// ≥ −1e-12·largest |eigenvalue|, rounding).
-    /// </summary>
-    private static double[,] PositiveSemiDefinite(double[,] matrix, int n, string name)
-    {
-        if (matrix.GetLength(0) != n || matrix.GetLength(1) != n)
-        {
-            throw Guard.Invalid(name, $"must be {n}x{n}, got {matrix.GetLength(0)}x{matrix.GetLength(1)}");
-        }
-
-        var copy = (double[,])matrix.Clone();
-        var largest = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                largest = Math.Max(largest, Math.Abs(Guard.Finite(copy[i, j], $"{name}[{i},{j}]")));
-            }
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                if (Math.Abs(copy[i, j] - copy[j, i]) > 1e-12 * largest)
-                {
-                    throw Guard.Invalid(name, $"must be symmetric, [{i},{j}] = {copy[i, j]} but [{j},{i}] = {copy[j, i]}");
-                }
-            }
-        }
-
-        var eigenvalues = Matrix<double>.Build.DenseOfArray(copy).Evd(Symmetricity.Symmetric).EigenValues;
-        var top = 0.0;
-        var bottom = double.PositiveInfinity;
-        foreach (var e in eigenvalues)
-        {
-            top = Math.Max(top, Math.Abs(e.Real));
-            bottom = Math.Min(bottom, e.Real);
-        }
-
-        if (bottom < -1e-12 * top)
-        {
-            throw Guard.Invalid(name, $"must be positive semi-definite, has the eigenvalue {bottom}");
-        }
-
-        return copy;
     }
 }
