@@ -54,27 +54,41 @@ public static class NearestCorrelationMatrix
             }
         }
 
-        var build = Matrix<double>.Build;
-        var y = build.DenseOfArray(a);
-        var correction = build.Dense(n, n);
-        var r = build.Dense(n, n);
-        var x = build.Dense(n, n);
-        var previousY = build.Dense(n, n);
+        // row-major n×n arrays (all symmetric, so also column-major for MathNet)
+        var y = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                y[(i * n) + j] = a[i, j];
+            }
+        }
+
+        var correction = new double[n * n];
+        var r = new double[n * n];
+        var x = new double[n * n];
         var delta = settings.MinimumEigenvalue;
         for (var iteration = 1; iteration <= settings.MaxIterations; iteration++)
         {
-            y.CopyTo(previousY);
-            y.Subtract(correction, r);
-            ProjectSemiDefinite(r, delta, x);
-            x.Subtract(r, correction);
-            x.CopyTo(y);
-            for (var i = 0; i < n; i++)
+            for (var k = 0; k < r.Length; k++)
             {
-                y[i, i] = 1.0;
+                r[k] = y[k] - correction[k];
             }
 
-            var scale = y.FrobeniusNorm();
-            if ((y - previousY).FrobeniusNorm() <= settings.Tolerance * scale && (x - y).FrobeniusNorm() <= settings.Tolerance * scale)
+            ProjectSemiDefinite(r, n, delta, x);
+            double change = 0, gap = 0, scale = 0;
+            for (var k = 0; k < x.Length; k++)
+            {
+                correction[k] = x[k] - r[k];
+                var unit = k % (n + 1) == 0 ? 1.0 : x[k];
+                change += (unit - y[k]) * (unit - y[k]);
+                gap += (x[k] - unit) * (x[k] - unit);
+                scale += unit * unit;
+                y[k] = unit;
+            }
+
+            var tolerance = settings.Tolerance * settings.Tolerance * scale;
+            if (change <= tolerance && gap <= tolerance)
             {
                 return Finish(a, x, iteration);
             }
@@ -86,43 +100,45 @@ public static class NearestCorrelationMatrix
             nameof(matrix));
     }
 
-    /// <summary>P_S: X = V·diag(max(λ, δ))·Vᵀ from the symmetric eigendecomposition of R (Higham 2002, Theorem 3.2).</summary>
-    private static void ProjectSemiDefinite(Matrix<double> r, double delta, Matrix<double> result)
+    /// <summary>
+    /// P_S: X = V·diag(max(λ, δ))·Vᵀ from the symmetric eigendecomposition R = V·diag(λ)·Vᵀ (Higham 2002, Theorem 3.2),
+    /// formed as R + Σ_{λₘ &lt; δ} (δ − λₘ)vₘvₘᵀ (only the clipped eigenvalues' rank-one terms).
+    /// </summary>
+    private static void ProjectSemiDefinite(double[] r, int n, double delta, double[] result)
     {
-        var evd = r.Evd(Symmetricity.Symmetric);
-        var v = evd.EigenVectors;
-        var n = r.RowCount;
-        var clipped = new double[n];
+        var evd = Matrix<double>.Build.Dense(n, n, (double[])r.Clone()).Evd(Symmetricity.Symmetric);
+        var vectors = evd.EigenVectors.ToColumnMajorArray();
+        Array.Copy(r, result, r.Length);
         for (var m = 0; m < n; m++)
         {
-            clipped[m] = Math.Max(evd.EigenValues[m].Real, delta);
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i; j < n; j++)
+            var lift = delta - evd.EigenValues[m].Real;
+            if (!(lift > 0))
             {
-                var sum = 0.0;
-                for (var m = 0; m < n; m++)
-                {
-                    sum += v[i, m] * clipped[m] * v[j, m];
-                }
+                continue;
+            }
 
-                result[i, j] = sum;
-                result[j, i] = sum;
+            var column = vectors.AsSpan(m * n, n);
+            for (var i = 0; i < n; i++)
+            {
+                var vi = lift * column[i];
+                var row = result.AsSpan(i * n, n);
+                for (var j = 0; j < n; j++)
+                {
+                    row[j] += vi * column[j];
+                }
             }
         }
     }
 
     /// <summary>D^(−½)·X·D^(−½) with an exact unit diagonal and entries clamped to [−1, 1] (rounding only).</summary>
-    private static NearestCorrelationResult Finish(double[,] a, Matrix<double> x, int iterations)
+    private static NearestCorrelationResult Finish(double[,] a, double[] x, int iterations)
     {
         var n = a.GetLength(0);
         var result = new double[n, n];
         var scale = new double[n];
         for (var i = 0; i < n; i++)
         {
-            scale[i] = 1.0 / Math.Sqrt(x[i, i]);
+            scale[i] = 1.0 / Math.Sqrt(x[(i * n) + i]);
         }
 
         for (var i = 0; i < n; i++)
@@ -130,7 +146,7 @@ public static class NearestCorrelationMatrix
             result[i, i] = 1.0;
             for (var j = i + 1; j < n; j++)
             {
-                var v = Math.Clamp(x[i, j] * scale[i] * scale[j], -1.0, 1.0);
+                var v = Math.Clamp(0.5 * (x[(i * n) + j] + x[(j * n) + i]) * scale[i] * scale[j], -1.0, 1.0);
                 result[i, j] = v;
                 result[j, i] = v;
             }
