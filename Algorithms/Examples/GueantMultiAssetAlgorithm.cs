@@ -5,6 +5,7 @@ using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Estimation.Volatility;
+using Lean.MarketMaking.Models.LinearAlgebra;
 using Lean.MarketMaking.Models.Quoting.MultiAsset;
 using QuantConnect;
 using QuantConnect.Data;
@@ -25,7 +26,9 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// in open-market seconds of the exchange hours (<see cref="OpenMarketClock"/>; the overnight return is not counted:
 /// <see cref="EwmaCovarianceEstimator.Interrupt"/> at each close), converted
 /// to prices at the current mids, Σᵢⱼ = ρᵢⱼσᵢσⱼ with σᵢ = midᵢ·σᵢ(log). Until <c>gm-covariance-min-samples</c> samples
-/// the model uses σᵢ = <c>gm-volatility</c> and ρ = <c>gm-correlation</c>. The model is rebuilt when a σᵢ or a ρᵢⱼ moves by
+/// the model uses σᵢ = <c>gm-volatility</c> and ρ = <c>gm-correlation</c>. A Σ that is not positive definite (a singular
+/// estimate: two tickers in lockstep, or fewer returns than tickers) keeps the previous model with <c>gm-covariance-policy</c> = Reject (default) or is replaced
+/// by its nearest positive definite correlation with Repair (<see cref="CorrelationRepair"/>). The model is rebuilt when a σᵢ or a ρᵢⱼ moves by
 /// more than <c>gm-recalibration-threshold</c> (relative; a ρ near 0 rebuilds on small absolute moves, which only costs
 /// an n×n eigendecomposition).</item>
 /// <item>Liquidity: both stocks share the fill intensity A·e^(−kδ) (A = <c>gm-fill-intensity</c> per second at the mid,
@@ -88,12 +91,13 @@ public class GueantMultiAssetAlgorithm : MarketMakingExampleAlgorithm
         var size = Parameter("order-size", 100.0);
         var horizon = TimeSpan.FromHours(Parameter("horizon-hours", 6.5)).TotalSeconds;
         var regime = Enum.Parse<MultiAssetGlftRegime>(GetParameter("gm-regime", "FiniteHorizon"));
+        var policy = Enum.Parse<NonPositiveDefinitePolicy>(GetParameter("gm-covariance-policy", "Reject"));
         // inputs: σ₀..σₙ₋₁ (price per √s), then ρᵢⱼ for i < j
         _inputs = new double[n + (n * (n - 1) / 2)];
         Array.Fill(_inputs, Parameter("volatility", 0.01), 0, n);
         Array.Fill(_inputs, Parameter("correlation", 0.5), n, _inputs.Length - n);
         _model = new RecalibratingMultiAssetQuotingModel(
-            x => new MultiAssetGlftModel(MultiAssetGlftParameters.WithCommonLiquidity(Covariance(x, n), a, k, size, gamma, horizon), regime),
+            x => new MultiAssetGlftModel(MultiAssetGlftParameters.WithCommonLiquidity(Covariance(x, n), a, k, size, gamma, horizon, covariancePolicy: policy), regime),
             _inputs,
             Parameter("recalibration-threshold", 0.2));
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 9.5)), TimeSpan.FromSeconds(1));

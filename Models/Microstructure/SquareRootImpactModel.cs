@@ -20,7 +20,7 @@ namespace Lean.MarketMaking.Models.Microstructure;
 /// price, i.e. permanent impact = average cost = (2/3)·I(Q) under the square-root law (Bouchaud, Bonart, Donier &amp;
 /// Gould (2018), <i>Trades, Quotes and Prices</i>, ch. 12–13).</item>
 /// </list>
-/// Immutable and validated; engine-free (the LEAN fill model uses it; the risk layer's hedging is meant to reuse it).
+/// Immutable and validated; engine-free (the LEAN fill model and the hedging costs, <see cref="Risk.HedgeCosts"/>, use it).
 /// </summary>
 public sealed class SquareRootImpactModel
 {

@@ -1,5 +1,6 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.LinearAlgebra;
 
 namespace Lean.MarketMaking.Models.Estimation.Volatility;
 
@@ -76,6 +77,31 @@ public sealed class EwmaCovarianceEstimator
     /// <inheritdoc cref="Covariance" path="/param"/>
     /// <inheritdoc cref="Covariance" path="/exception"/>
     public double Correlation(int i, int j) => Covariance(i, j) / Math.Sqrt(Covariance(i, i) * Covariance(j, j));
+
+    /// <summary>
+    /// The whole estimate Σ̂ (per second) as a validated positive definite covariance matrix. Σ̂ is semi-definite by
+    /// construction but singular until n linearly independent returns have been seen (or when two assets move in lockstep);
+    /// <paramref name="policy"/> then rejects it or repairs its correlation to the nearest positive definite one
+    /// (Higham 2002), the distance moved reported. Allocates; not for the per-tick path.
+    /// </summary>
+    /// <param name="policy">Reject or repair a Σ̂ that is not positive definite.</param>
+    /// <exception cref="MarketMakingException">
+    /// InvalidMarketData before <see cref="IsReady"/>; CorrelationMatrixNotPositiveDefinite for a zero variance (an asset
+    /// whose price has not moved), or under <see cref="NonPositiveDefinitePolicy.Reject"/> for a singular Σ̂.
+    /// </exception>
+    public RepairedCovariance Estimate(NonPositiveDefinitePolicy policy)
+    {
+        var covariance = new double[_n, _n];
+        for (var i = 0; i < _n; i++)
+        {
+            for (var j = 0; j < _n; j++)
+            {
+                covariance[i, j] = Covariance(i, j);
+            }
+        }
+
+        return CorrelationRepair.Covariance(covariance, policy);
+    }
 
     /// <summary>
     /// Adds one synchronous observation of every asset's price; O(n²), allocation-free. Nothing is changed when it

@@ -21,6 +21,17 @@ namespace Lean.MarketMaking.Models.Quoting.MultiAsset;
 /// Γ = D₊^(−½)(D₊^½ΣD₊^½)^½D₊^(−½) (so that ΓD₊Γ = Σ).
 /// </para>
 /// <para>
+/// Cross-asset risk aversion (<see cref="MultiAssetGlftParameters.RiskAversionMatrix"/>): Σ and γ enter the approximate
+/// HJB (9) only through the inventory penalty ½γ·qᵀΣq, so a general symmetric positive semi-definite penalty matrix R
+/// (½qᵀRq per time unit; R = γΣ by default) replaces γΣ in the Riccati equation: A′ = 2A·D₊·A − ½R, A(T) = 0. With
+/// Ã = D₊^½AD₊^½ and Â = (D₊^½RD₊^½)^½ (the PSD square root) it reads Ã′ = 2Ã² − ½Â², solved by
+/// Ã = ½Â·tanh(Â(T − t)) (differentiate: −½Â²sech² = −½Â² + 2Ã²), so the closed form above holds with
+/// Â = (D₊^½RD₊^½)^½, and the ergodic limit is A = ½D₊^(−½)(D₊^½RD₊^½)^½D₊^(−½). A zero eigenvalue of R (an inventory
+/// direction carrying no penalty, e.g. a spread position when R = r·11ᵀ) contributes nothing to A. In Model B
+/// (ξ = 0) this is exactly the objective E[X_T + q_TS_T − ½∫qᵀRq dt]; in Model A the quote map keeps ξ = γ, and R
+/// replaces the utility's γΣ in the penalty term of the approximation.
+/// </para>
+/// <para>
 /// The greedy quotes are δ^{i,b} = δ̃ᵢ(pᵢᵇ), δ^{i,a} = δ̃ᵢ(pᵢᵃ), with
 /// pᵢᵇ = (θ(q) − θ(q + zⁱeⁱ))/zⁱ = 2(A q)ᵢ + zⁱAᵢᵢ and pᵢᵃ = (θ(q) − θ(q − zⁱeⁱ))/zⁱ = −2(A q)ᵢ + zⁱAᵢᵢ,
 /// and δ̃ᵢ(p) = p + (1/(ξzⁱ))·ln(1 + ξzⁱ/kⁱ) (ξ &gt; 0) or p + 1/kⁱ (ξ = 0). In the ergodic regime these are
@@ -46,7 +57,7 @@ public sealed class MultiAssetGlftModel : IMultiAssetQuotingModel
     private readonly double[] _orderSize;
     private readonly double[] _quoteOffset;
 
-    // Â = V·diag(λ)·Vᵀ with V the eigenvectors of D₊^½ΣD₊^½; W = D₊^(−½)·V (row-major n×n), so that
+    // Â = V·diag(λ)·Vᵀ with V the eigenvectors of D₊^½RD₊^½ (R = γΣ by default); W = D₊^(−½)·V (row-major n×n), so that
     // A(τ) = ½·W·diag(λ·tanh(λτ))·Wᵀ.
     private readonly double[] _eigenvalues;
     private readonly double[] _scaledEigenvectors;
@@ -60,7 +71,7 @@ public sealed class MultiAssetGlftModel : IMultiAssetQuotingModel
     /// <param name="parameters">Validated parameters.</param>
     /// <param name="regime">Finite horizon (default) or the ergodic limit.</param>
     /// <exception cref="MarketMakingException">
-    /// <see cref="MarketMakingErrorKind.NumericalInstability"/> if D₊^½ΣD₊^½ has a non-positive computed eigenvalue.
+    /// <see cref="MarketMakingErrorKind.NumericalInstability"/> if D₊^½RD₊^½ has a non-finite computed eigenvalue.
     /// </exception>
     public MultiAssetGlftModel(MultiAssetGlftParameters parameters, MultiAssetGlftRegime regime = MultiAssetGlftRegime.FiniteHorizon)
     {
@@ -82,23 +93,21 @@ public sealed class MultiAssetGlftModel : IMultiAssetQuotingModel
             _quoteOffset[i] = ExponentialIntensityHamiltonian.QuoteOffset(xi, k, z);
         }
 
-        var scaled = Matrix<double>.Build.Dense(_n, _n, (i, j) => sqrtDPlus[i] * parameters.Covariance(i, j) * sqrtDPlus[j]);
+        var scaled = Matrix<double>.Build.Dense(_n, _n, (i, j) => sqrtDPlus[i] * parameters.RiskAversionMatrix(i, j) * sqrtDPlus[j]);
         var evd = scaled.Evd(Symmetricity.Symmetric);
-        var gamma = parameters.RiskAversion;
         _eigenvalues = new double[_n];
         _scaledEigenvectors = new double[_n * _n];
         for (var m = 0; m < _n; m++)
         {
             var mu = evd.EigenValues[m].Real;
-            if (!(mu > 0) || !double.IsFinite(mu))
+            if (!double.IsFinite(mu))
             {
                 throw new MarketMakingException(
-                    MarketMakingErrorKind.NumericalInstability,
-                    $"D+^1/2 Sigma D+^1/2 has a non-positive eigenvalue {mu}; the covariance is numerically singular",
-                    nameof(parameters));
+                    MarketMakingErrorKind.NumericalInstability, $"D+^1/2 R D+^1/2 has the eigenvalue {mu}", nameof(parameters));
             }
 
-            _eigenvalues[m] = Math.Sqrt(gamma * mu);
+            // R is positive semi-definite (validated); a rounding-level negative eigenvalue is a zero one
+            _eigenvalues[m] = Math.Sqrt(Math.Max(mu, 0.0));
             for (var i = 0; i < _n; i++)
             {
                 _scaledEigenvectors[(i * _n) + m] = evd.EigenVectors[i, m] / sqrtDPlus[i];

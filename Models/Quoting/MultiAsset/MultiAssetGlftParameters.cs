@@ -21,6 +21,7 @@ public sealed class MultiAssetGlftParameters
     private readonly double[] _intensityScale;
     private readonly double[] _intensityDecay;
     private readonly double[] _orderSize;
+    private readonly double[,]? _riskAversionMatrix;
 
     /// <summary>Validates and copies the parameters.</summary>
     /// <param name="covariance">Covariance Σ of the mid-price increments, n×n, price² per time unit; symmetric positive definite.</param>
@@ -30,11 +31,22 @@ public sealed class MultiAssetGlftParameters
     /// <param name="riskAversion">γ &gt; 0: CARA risk aversion (Model A) or running-penalty weight (Model B), per unit of wealth.</param>
     /// <param name="horizon">T &gt; 0, in time units (ignored by the ergodic regime).</param>
     /// <param name="objective">Model A (CARA, ξ = γ) or Model B (risk-neutral with penalty, ξ = 0).</param>
+    /// <param name="crossAssetRiskAversion">
+    /// R: the inventory penalty matrix that replaces γΣ in the value function's Riccati equation (the design's
+    /// <c>cross_asset_risk_aversion</c>), n×n, symmetric positive semi-definite, price⁻¹·(price² per time unit) like γΣ;
+    /// null (default) for R = γΣ. See <see cref="MultiAssetGlftModel"/> for where it enters.
+    /// </param>
+    /// <param name="covariancePolicy">
+    /// What to do with a Σ that is not positive definite: reject it (default) or repair its correlation to the nearest
+    /// positive definite one (<see cref="CorrelationRepair"/>, Higham 2002), keeping the variances; the distance moved is
+    /// <see cref="CovarianceRepairDistance"/>.
+    /// </param>
     /// <exception cref="ArgumentNullException">An array is null.</exception>
     /// <exception cref="MarketMakingException">
     /// <see cref="MarketMakingErrorKind.InvalidParameters"/> for a dimension mismatch or a non-finite or non-positive value
-    /// (naming the parameter, with the index); <see cref="MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite"/>
-    /// when Σ is not symmetric positive definite.
+    /// (naming the parameter, with the index), or an R that is not symmetric positive semi-definite;
+    /// <see cref="MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite"/> when Σ is not symmetric positive definite
+    /// and the policy is <see cref="NonPositiveDefinitePolicy.Reject"/>, or has a variance ≤ 0.
     /// </exception>
     public MultiAssetGlftParameters(
         double[,] covariance,
@@ -43,7 +55,9 @@ public sealed class MultiAssetGlftParameters
         double[] orderSize,
         double riskAversion,
         double horizon,
-        GlftObjective objective = GlftObjective.Cara)
+        GlftObjective objective = GlftObjective.Cara,
+        double[,]? crossAssetRiskAversion = null,
+        NonPositiveDefinitePolicy covariancePolicy = NonPositiveDefinitePolicy.Reject)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         ArgumentNullException.ThrowIfNull(intensityScale);
@@ -61,23 +75,20 @@ public sealed class MultiAssetGlftParameters
         RiskAversion = Guard.Positive(riskAversion, nameof(riskAversion));
         Horizon = Guard.Positive(horizon, nameof(horizon));
         Objective = Guard.Defined(objective, nameof(objective));
-        _covariance = (double[,])covariance.Clone();
-        for (var i = 0; i < n; i++)
+        var repaired = CorrelationRepair.Covariance(covariance, Guard.Defined(covariancePolicy, nameof(covariancePolicy)));
+        _covariance = repaired.ToArray();
+        CovarianceRepairDistance = repaired.FrobeniusDistance;
+        if (crossAssetRiskAversion is not null)
         {
-            for (var j = 0; j < n; j++)
-            {
-                Guard.Finite(_covariance[i, j], $"{nameof(covariance)}[{i},{j}]");
-            }
+            _riskAversionMatrix = PositiveSemiDefinite.Require(crossAssetRiskAversion, n, nameof(crossAssetRiskAversion));
         }
-
-        RequirePositiveDefinite(_covariance);
     }
 
     /// <summary>
     /// Convenience constructor for n assets that share Aⁱ = <paramref name="intensityScale"/>,
     /// kⁱ = <paramref name="intensityDecay"/> and zⁱ = <paramref name="orderSize"/>.
     /// </summary>
-    /// <inheritdoc cref="MultiAssetGlftParameters(double[,], double[], double[], double[], double, double, GlftObjective)"/>
+    /// <inheritdoc cref="MultiAssetGlftParameters(double[,], double[], double[], double[], double, double, GlftObjective, double[,], NonPositiveDefinitePolicy)"/>
     public static MultiAssetGlftParameters WithCommonLiquidity(
         double[,] covariance,
         double intensityScale,
@@ -85,12 +96,15 @@ public sealed class MultiAssetGlftParameters
         double orderSize,
         double riskAversion,
         double horizon,
-        GlftObjective objective = GlftObjective.Cara)
+        GlftObjective objective = GlftObjective.Cara,
+        double[,]? crossAssetRiskAversion = null,
+        NonPositiveDefinitePolicy covariancePolicy = NonPositiveDefinitePolicy.Reject)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         var n = covariance.GetLength(0);
         return new MultiAssetGlftParameters(
-            covariance, Filled(n, intensityScale), Filled(n, intensityDecay), Filled(n, orderSize), riskAversion, horizon, objective);
+            covariance, Filled(n, intensityScale), Filled(n, intensityDecay), Filled(n, orderSize), riskAversion, horizon, objective,
+            crossAssetRiskAversion, covariancePolicy);
     }
 
     /// <summary>Number of assets n.</summary>
@@ -123,6 +137,25 @@ public sealed class MultiAssetGlftParameters
     /// <exception cref="MarketMakingException">InvalidParameters naming the index that is out of range.</exception>
     public double Covariance(int row, int column) => _covariance[Asset(row, nameof(row)), Asset(column, nameof(column))];
 
+    /// <summary>
+    /// Rᵢⱼ: the inventory penalty matrix of the Riccati equation A′ = 2A·D₊·A − ½R, price⁻¹·(price² per time unit):
+    /// the given cross-asset risk aversion, or γΣᵢⱼ by default.
+    /// </summary>
+    /// <inheritdoc cref="Covariance" path="/param"/>
+    /// <inheritdoc cref="Covariance" path="/exception"/>
+    public double RiskAversionMatrix(int row, int column)
+    {
+        var i = Asset(row, nameof(row));
+        var j = Asset(column, nameof(column));
+        return _riskAversionMatrix is null ? RiskAversion * _covariance[i, j] : _riskAversionMatrix[i, j];
+    }
+
+    /// <summary>Whether a cross-asset risk-aversion matrix was given (otherwise R = γΣ).</summary>
+    public bool HasCrossAssetRiskAversion => _riskAversionMatrix is not null;
+
+    /// <summary>‖Σ_given − Σ‖_F (price² per time unit) moved by the repair policy; 0 when Σ was positive definite.</summary>
+    public double CovarianceRepairDistance { get; }
+
     private int Asset(int index, string name) =>
         (uint)index < (uint)AssetCount ? index : throw Guard.Invalid(name, $"must be an asset index in [0, {AssetCount - 1}], got {index}");
 
@@ -146,46 +179,5 @@ public sealed class MultiAssetGlftParameters
         var a = new double[n];
         Array.Fill(a, value);
         return a;
-    }
-
-    /// <summary>
-    /// Σ is symmetric positive definite iff its variances are positive and its correlation matrix is;
-    /// <see cref="CorrelationMatrix"/> checks the latter (symmetry, range and a MathNet Cholesky factorisation).
-    /// </summary>
-    private static void RequirePositiveDefinite(double[,] covariance)
-    {
-        var n = covariance.GetLength(0);
-        var correlation = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            if (!(covariance[i, i] > 0))
-            {
-                throw new MarketMakingException(
-                    MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite,
-                    $"variance [{i},{i}] must be > 0, got {covariance[i, i]}",
-                    nameof(covariance));
-            }
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                correlation[i, j] = i == j ? 1.0 : covariance[i, j] / Math.Sqrt(covariance[i, i] * covariance[j, j]);
-            }
-        }
-
-        try
-        {
-            _ = new CorrelationMatrix(correlation);
-        }
-        catch (MarketMakingException e) when (e.Kind == MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite)
-        {
-            throw new MarketMakingException(
-                MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite,
-                $"is not symmetric positive definite ({e.Message})",
-                nameof(covariance),
-                e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Volatility;
+using Lean.MarketMaking.Models.LinearAlgebra;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using NUnit.Framework;
@@ -189,6 +190,32 @@ public class EwmaCovarianceEstimatorTests
         Assert.That(estimator.Covariance(0, 1), Is.EqualTo(num / den).Within(1e-12 * Math.Abs(num / den)));
         Assert.That(estimator.WeightedSeconds, Is.EqualTo(den).Within(1e-12 * den));
         Assert.That(estimator.Count, Is.EqualTo(22));
+    }
+
+    [Test]
+    public void ASingularEstimateIsRejectedOrRepairedByPolicy()
+    {
+        // three assets, two of them in lockstep (identical log-returns): Σ̂ is semi-definite with ρ₀₁ = 1, singular
+        var estimator = new EwmaCovarianceEstimator(3, 600);
+        var prices = new[] { 100.0, 50.0, 20.0 };
+        var random = new Random(7);
+        for (var t = 0; t <= 50; t++)
+        {
+            var common = 0.001 * (random.NextDouble() - 0.5);
+            prices[0] *= Math.Exp(common);
+            prices[1] *= Math.Exp(common);
+            prices[2] *= Math.Exp(0.001 * (random.NextDouble() - 0.5));
+            estimator.Update(t, prices);
+        }
+
+        Assert.That(estimator.Correlation(0, 1), Is.EqualTo(1.0).Within(1e-12));
+        Assert.That(Assert.Throws<MarketMakingException>(() => estimator.Estimate(NonPositiveDefinitePolicy.Reject))!.Kind,
+            Is.EqualTo(MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite));
+        var repaired = estimator.Estimate(NonPositiveDefinitePolicy.Repair);
+        Assert.That(repaired.WasRepaired, Is.True);
+        Assert.That(repaired.Correlation.Matrix[0, 1], Is.LessThan(1.0).And.GreaterThan(1 - 1e-6));
+        Assert.That(repaired.FrobeniusDistance, Is.GreaterThan(0).And.LessThan(1e-6 * estimator.Covariance(0, 0)));
+        Assert.That(repaired[2, 2], Is.EqualTo(estimator.Covariance(2, 2)));
     }
 
     [Test]
