@@ -15,7 +15,9 @@ namespace Lean.MarketMaking.Models.Quoting.Toxicity;
 /// <item>past the threshold, T̂ ≥ T*, the exposed side (the ask when buyers are informed, the bid when sellers are) is
 /// pulled (size 0).</item>
 /// </list>
-/// T̂ = ⌈T·L⌉/L is the score rounded up to one of L levels (pessimistic: never less protection than the score asks for),
+/// T̂ = ⌈x·L⌉/L is the excess score x = max(0, (T − T₀)/(1 − T₀)) above the neutral score T₀ (the score of ordinary
+/// flow, e.g. its median on the instrument, to which the quotes do not respond) rounded up to one of L levels
+/// (pessimistic: never less protection than the score asks for),
 /// so a wrapped model whose inputs are construction parameters is built at most L + 1 times. Every output is
 /// non-decreasing in T. Immutable and validated.
 /// </summary>
@@ -25,10 +27,12 @@ public sealed class ToxicityResponse
     /// <param name="maxAdverseSelectionPerFill">ξ_max ≥ 0, price units: ξ at T = 1.</param>
     /// <param name="maxDrift">μ_max ≥ 0, price per model time unit: the drift view at T = 1.</param>
     /// <param name="driftDecayTime">h &gt; 0, model time units: how long a toxicity drift view lasts.</param>
-    /// <param name="pullThreshold">T* &gt; 0: from this (rounded) score on the exposed side is pulled; above 1 never.</param>
+    /// <param name="pullThreshold">T* &gt; 0: from this rounded excess score T̂ on the exposed side is pulled; above 1 never.</param>
     /// <param name="levels">L ≥ 1: the score's resolution.</param>
-    public ToxicityResponse(double maxAdverseSelectionPerFill, double maxDrift, double driftDecayTime, double pullThreshold, int levels = 20)
+    /// <param name="neutralScore">T₀ ∈ [0, 1): scores up to T₀ get no response.</param>
+    public ToxicityResponse(double maxAdverseSelectionPerFill, double maxDrift, double driftDecayTime, double pullThreshold, int levels = 20, double neutralScore = 0)
     {
+        NeutralScore = Guard.InRange(neutralScore, 0, 1, nameof(neutralScore)) < 1 ? neutralScore : throw Guard.Invalid(nameof(neutralScore), "must be < 1");
         MaxAdverseSelectionPerFill = Guard.NonNegative(maxAdverseSelectionPerFill, nameof(maxAdverseSelectionPerFill));
         MaxDrift = Guard.NonNegative(maxDrift, nameof(maxDrift));
         DriftDecayTime = Guard.Positive(driftDecayTime, nameof(driftDecayTime));
@@ -51,8 +55,12 @@ public sealed class ToxicityResponse
     /// <summary>L, the number of score levels.</summary>
     public int Levels { get; }
 
-    /// <summary>The level ⌈T·L⌉ ∈ [0, L] of a score T ∈ [0, 1] (clamped; NaN counts as 1).</summary>
-    public int Level(double score) => double.IsNaN(score) ? Levels : (int)Math.Ceiling(Math.Clamp(score, 0, 1) * Levels);
+    /// <summary>T₀, the score that gets no response.</summary>
+    public double NeutralScore { get; }
+
+    /// <summary>The level ⌈x·L⌉ ∈ [0, L] of a score T (x = (T − T₀)/(1 − T₀) clamped to [0, 1]; NaN counts as 1).</summary>
+    public int Level(double score) =>
+        double.IsNaN(score) ? Levels : (int)Math.Ceiling(Math.Clamp((score - NeutralScore) / (1 - NeutralScore), 0, 1) * Levels);
 
     /// <summary>ξ at a level, price units: ξ_max·level/L.</summary>
     public double AdverseSelectionPerFill(int level) => MaxAdverseSelectionPerFill * level / Levels;

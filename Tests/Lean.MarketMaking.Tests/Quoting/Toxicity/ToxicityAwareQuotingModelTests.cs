@@ -34,6 +34,19 @@ public class ToxicityAwareQuotingModelTests
         Assert.Throws<MarketMakingException>(() => new ToxicityResponse(1, 0, 0, 1));
         Assert.Throws<MarketMakingException>(() => new ToxicityResponse(1, 0, 1, 0));
         Assert.Throws<MarketMakingException>(() => new ToxicityResponse(1, 0, 1, 1, 0));
+        Assert.Throws<MarketMakingException>(() => new ToxicityResponse(1, 0, 1, 1, 10, neutralScore: 1));
+    }
+
+    [Test]
+    public void ScoresUpToTheNeutralScoreGetNoResponse()
+    {
+        var r = new ToxicityResponse(0.4, 0.02, 30, 0.5, levels: 10, neutralScore: 0.4);
+        Assert.That(r.Level(0.3), Is.EqualTo(0));
+        Assert.That(r.Level(0.4), Is.EqualTo(0));
+        Assert.That(r.Level(0.43), Is.EqualTo(1), "excess 0.05 rounds up to 0.1");
+        Assert.That(r.Level(0.7), Is.EqualTo(5), "excess (0.7 − 0.4)/0.6 = 0.5");
+        Assert.That(r.PullsExposedSide(r.Level(0.7)), Is.True);
+        Assert.That(r.Level(1), Is.EqualTo(10));
     }
 
     [Test]
@@ -116,12 +129,13 @@ public class ToxicityAwareQuotingModelTests
          from muMax in Uniform(0.0, 0.05)
          from h in Uniform(1, 100)
          from threshold in Uniform(0.3, 1.2)
+         from neutral in Uniform(0, 0.9)
          from q in Gen.Choose(-3, 3)
          from t in Uniform(0, 50)
          from t1 in Uniform(0, 1)
          from t2 in Uniform(0, 1)
          from side in Gen.Elements(-1, 0, 1)
-         let response = new ToxicityResponse(xiMax, muMax, h, threshold, 20)
+         let response = new ToxicityResponse(xiMax, muMax, h, threshold, 20, neutral)
          let model = useCj
              ? ToxicityAwareQuotingModel.CarteaJaimungal(new CarteaJaimungalParameters(g * s * s, g, k, a, a * (0.5 + s), 5, 1, 60), null, response)
              : ToxicityAwareQuotingModel.Glft(new GlftParameters(g, s, a, k), response)
