@@ -1,4 +1,5 @@
 using System;
+using Lean.MarketMaking.Algorithms.Alpha;
 using Lean.MarketMaking.Algorithms.Fills;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
@@ -6,6 +7,7 @@ using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Estimation.Hawkes;
 using Lean.MarketMaking.Models.Estimation.Intensity;
 using Lean.MarketMaking.Models.Quoting.Glft;
+using Lean.MarketMaking.Models.Quoting.Toxicity;
 using QuantConnect;
 using QuantConnect.Data;
 
@@ -29,12 +31,20 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// <c>glft-pull-before-close-minutes</c> before the close; the inventory is not flattened there (the execution model
 /// only cancels) and whatever is held is carried overnight.
 /// Quotes fill by the queue-position rule of <see cref="PassiveQuoteFillModel"/> against the trade ticks.
+/// <para>With <c>glft-toxicity=1</c> a <see cref="FlowToxicityAlphaModel"/> is added (VPIN buckets of
+/// <c>glft-toxicity-bucket-volume</c> shares × <c>glft-toxicity-bucket-count</c>, the Hawkes parameters above, sign
+/// persistence half-life <c>glft-toxicity-persistence-trades</c>) and the GLFT model is wrapped in a
+/// <see cref="ToxicityAwareQuotingModel"/> (<see cref="ToxicityResponse"/>: <c>glft-toxicity-max-adverse-selection</c> $,
+/// <c>glft-toxicity-max-drift</c> $/s decaying over <c>glft-toxicity-drift-decay-seconds</c>, pull past
+/// <c>glft-toxicity-pull-threshold</c>, no response up to <c>glft-toxicity-neutral-score</c>); everything else is
+/// unchanged, so the two settings compare the same quotes with and without the toxicity input.</para>
 /// </summary>
 public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
 {
     private RealizedVolatilityIndicator _volatility = null!;
     private TradingIntensityIndicator _intensity = null!;
     private HawkesIntensityIndicator _hawkes = null!;
+    private FlowToxicityAlphaModel? _toxicity;
 
     /// <inheritdoc />
     protected override string ParameterPrefix => "glft";
@@ -53,8 +63,15 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
         var gamma = Parameter("risk-aversion", 0.01);
         var size = Parameter("order-size", 100.0);
         var initial = new[] { Parameter("volatility", 0.012), Parameter("arrival-rate", 0.5), Parameter("depth-decay", 30.0) };
+        var toxicity = Parameter("toxicity", 0) != 0
+            ? new ToxicityResponse(Parameter("toxicity-max-adverse-selection", 0.05), Parameter("toxicity-max-drift", 0.001),
+                Parameter("toxicity-drift-decay-seconds", 30.0), Parameter("toxicity-pull-threshold", 0.3), Parameter("toxicity-levels", 10),
+                Parameter("toxicity-neutral-score", 0.4))
+            : null;
         var model = new RecalibratingQuotingModel(
-            inputs => new GlftClosedFormModel(new GlftParameters(gamma, inputs[0], inputs[1], inputs[2], size)),
+            inputs => toxicity is null
+                ? new GlftClosedFormModel(new GlftParameters(gamma, inputs[0], inputs[1], inputs[2], size))
+                : ToxicityAwareQuotingModel.Glft(new GlftParameters(gamma, inputs[0], inputs[1], inputs[2], size), toxicity),
             initial,
             Parameter("recalibration-threshold", 0.2));
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 9.5)), TimeSpan.FromSeconds(1));
@@ -71,8 +88,14 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
         var mu = Parameter("hawkes-base-rate", 0.05);
         var self = Parameter("hawkes-self-excitation", 0.3);
         var cross = Parameter("hawkes-cross-excitation", 0.1);
-        _hawkes = new HawkesIntensityIndicator("hawkes",
-            new HawkesParameters(new[] { mu, mu }, new[,] { { self, cross }, { cross, self } }, Parameter("hawkes-decay", 1.0))) { Clock = hours };
+        var hawkes = new HawkesParameters(new[] { mu, mu }, new[,] { { self, cross }, { cross, self } }, Parameter("hawkes-decay", 1.0));
+        _hawkes = new HawkesIntensityIndicator("hawkes", hawkes) { Clock = hours };
+        if (toxicity is not null)
+        {
+            _toxicity = new FlowToxicityAlphaModel(Parameter("toxicity-bucket-volume", 5000.0), Parameter("toxicity-bucket-count", 20), hawkes,
+                Parameter("toxicity-persistence-trades", 20.0), TimeSpan.FromSeconds(Parameter("toxicity-period-seconds", 60.0)), toxicity.Levels);
+            AddAlpha(_toxicity);
+        }
     }
 
     /// <inheritdoc />
@@ -122,6 +145,14 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
             Plot("Hawkes", "Buy intensity", _hawkes.BuyIntensity);
             Plot("Hawkes", "Sell intensity", _hawkes.SellIntensity);
             Plot("Hawkes", "Imbalance", _hawkes.Imbalance);
+        }
+
+        if (_toxicity is not null)
+        {
+            var (score, side) = _toxicity.ToxicityOf(Quoted.Symbol);
+            Plot("Toxicity", "Score", score);
+            Plot("Toxicity", "Informed side", (double)side);
+            SetRuntimeStatistic("Toxicity insights", (decimal)_toxicity.InsightCount);
         }
     }
 }

@@ -17,10 +17,14 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// The adverse-selection premium is κ·Σ|m|·mid (price units): a strong directional view in either direction means
 /// informed flow, so both sides widen. Insights without a finite magnitude, non-price insights and expired insights
 /// are ignored.
+/// <para>Order-flow toxicity: insights of a <see cref="Alpha.FlowToxicityAlphaModel"/> are not drift views; the latest
+/// unexpired one per symbol gives the toxicity score (its confidence) and the informed side (its direction), see
+/// <see cref="Toxicity"/>.</para>
 /// </summary>
 public sealed class InsightSignals
 {
     private readonly Dictionary<Symbol, Dictionary<string, Insight>> _latest = new();
+    private readonly Dictionary<Symbol, Insight> _toxicity = new();
 
     /// <summary>Creates the aggregator.</summary>
     /// <param name="adverseSelectionWeight">κ ≥ 0: adverse-selection premium per unit of predicted fractional move (0 disables it).</param>
@@ -37,6 +41,17 @@ public sealed class InsightSignals
     {
         foreach (var insight in insights)
         {
+            if (Alpha.FlowToxicityAlphaModel.IsToxicityInsight(insight))
+            {
+                if (insight.Confidence is { } score && double.IsFinite(score)
+                    && (!_toxicity.TryGetValue(insight.Symbol, out var last) || last.GeneratedTimeUtc <= insight.GeneratedTimeUtc))
+                {
+                    _toxicity[insight.Symbol] = insight;
+                }
+
+                continue;
+            }
+
             if (insight.Type != InsightType.Price || insight.Magnitude is not { } magnitude || !double.IsFinite(magnitude))
             {
                 continue;
@@ -57,7 +72,33 @@ public sealed class InsightSignals
     }
 
     /// <summary>Forgets a symbol's insights (security removed).</summary>
-    public void Remove(Symbol symbol) => _latest.Remove(symbol);
+    public void Remove(Symbol symbol)
+    {
+        _latest.Remove(symbol);
+        _toxicity.Remove(symbol);
+    }
+
+    /// <summary>
+    /// The order-flow toxicity of <paramref name="symbol"/>: the latest unexpired toxicity insight's confidence (clamped to
+    /// [0, 1]) and direction (+1 informed buyers, −1 informed sellers, 0 unknown); (0, 0) when there is none.
+    /// </summary>
+    /// <param name="symbol">Security.</param>
+    /// <param name="utcNow">Algorithm UTC time, to drop an expired insight.</param>
+    public (double Score, int InformedSide) Toxicity(Symbol symbol, DateTime utcNow)
+    {
+        if (!_toxicity.TryGetValue(symbol, out var insight))
+        {
+            return (0, 0);
+        }
+
+        if (insight.IsExpired(utcNow))
+        {
+            _toxicity.Remove(symbol);
+            return (0, 0);
+        }
+
+        return (Math.Clamp(insight.Confidence!.Value, 0, 1), (int)insight.Direction);
+    }
 
     /// <summary>
     /// Drift (price per model time unit), its decay time (model time units; +∞ when there is no view) and the

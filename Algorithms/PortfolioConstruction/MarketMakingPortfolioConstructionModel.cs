@@ -22,7 +22,8 @@ namespace Lean.MarketMaking.Algorithms.PortfolioConstruction;
 /// fill (counting them would make a filled bid whose ask still rests look like no fill at all, and re-quote it with no
 /// skew). The target carries the full exposure, working orders included, on to the risk model's limits;</item>
 /// <item>t: the exchange-local time mapped by <see cref="MarketMakingClock"/>;</item>
-/// <item>μ and the adverse-selection premium: from active price insights, see <see cref="InsightSignals"/>.</item>
+/// <item>μ and the adverse-selection premium: from active price insights, see <see cref="InsightSignals"/>;</item>
+/// <item>the order-flow toxicity and its informed side: from the latest toxicity insight (<see cref="InsightSignals.Toxicity"/>).</item>
 /// </list>
 /// A security whose book is missing, non-positive, stale, locked or crossed for longer than
 /// <see cref="LockedOrCrossedTolerance"/> (<see cref="MarketDataIssue"/>, <see cref="QuoteScreen"/>), or whose model
@@ -128,7 +129,9 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
                 var mid = (double)market.Mid;
                 var exposure = GetExposure(algorithm, quoted.Security);
                 var (drift, driftDecayTime, adverseSelection) = Signals.Evaluate(symbol, utcNow, mid, Clock.TimeUnit);
-                var snapshot = new MarketSnapshot(mid, Clock.ToModelTime(market.LocalTime), (double)exposure.Holdings, drift, adverseSelection, driftDecayTime);
+                var (toxicity, informedSide) = Signals.Toxicity(symbol, utcNow);
+                var snapshot = new MarketSnapshot(mid, Clock.ToModelTime(market.LocalTime), (double)exposure.Holdings, drift, adverseSelection, driftDecayTime,
+                    toxicity, informedSide);
                 var target = QuoteTarget.FromQuote(symbol, exposure, quoted.Model.Quote(snapshot));
                 quoted.Last = target;
                 targets.Add(target);

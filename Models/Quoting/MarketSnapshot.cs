@@ -21,7 +21,13 @@ public readonly record struct MarketSnapshot
     /// e^(−s/h) (Cartea, Jaimungal &amp; Penalva 2015, §10.4 short-term alpha), so the expected move of the mid over the
     /// remaining horizon τ is μ·h·(1 − e^(−τ/h)). +∞ (the default) is a persistent drift, expected move μτ.
     /// </param>
-    public MarketSnapshot(double mid, double time, double inventory, double drift = 0, double adverseSelection = 0, double driftDecayTime = double.PositiveInfinity)
+    /// <param name="flowToxicity">
+    /// Order-flow toxicity score in [0, 1] (0: uninformed flow), read by <see cref="Toxicity.ToxicityAwareQuotingModel"/>
+    /// (which maps it to the wrapped model's inputs); a model used alone ignores it.
+    /// </param>
+    /// <param name="informedSide">Side of the informed flow: +1 buyers (the ask is exposed), −1 sellers (the bid is exposed), 0 unknown.</param>
+    public MarketSnapshot(double mid, double time, double inventory, double drift = 0, double adverseSelection = 0, double driftDecayTime = double.PositiveInfinity,
+        double flowToxicity = 0, int informedSide = 0)
     {
         Mid = Guard.Positive(mid, nameof(mid));
         Time = Guard.NonNegative(time, nameof(time));
@@ -29,7 +35,15 @@ public readonly record struct MarketSnapshot
         Drift = Guard.Finite(drift, nameof(drift));
         AdverseSelection = Guard.NonNegative(adverseSelection, nameof(adverseSelection));
         DriftDecayTime = double.IsPositiveInfinity(driftDecayTime) ? driftDecayTime : Guard.Positive(driftDecayTime, nameof(driftDecayTime));
+        FlowToxicity = Guard.InRange(flowToxicity, 0, 1, nameof(flowToxicity));
+        InformedSide = informedSide is >= -1 and <= 1 ? informedSide : throw Guard.Invalid(nameof(informedSide), $"must be -1, 0 or +1, got {informedSide}");
     }
+
+    /// <summary>Order-flow toxicity score in [0, 1]; see <see cref="Toxicity.ToxicityAwareQuotingModel"/>.</summary>
+    public double FlowToxicity { get; }
+
+    /// <summary>Side of the informed flow: +1 buyers, −1 sellers, 0 unknown.</summary>
+    public int InformedSide { get; }
 
     /// <summary>Mid price s.</summary>
     public double Mid { get; }

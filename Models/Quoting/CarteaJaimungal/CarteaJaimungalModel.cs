@@ -71,6 +71,8 @@ public sealed class CarteaJaimungalModel : IQuotingModel
     private readonly TridiagonalMetzlerExponential _base;
     private readonly double[] _inventory;
     private readonly double[] _response;
+    private readonly double[] _jumpLoading;
+    private readonly double[] _jumpResponse;
     private TridiagonalMetzlerExponential? _signalled;
     private double _signalledDrift;
 
@@ -103,6 +105,15 @@ public sealed class CarteaJaimungalModel : IQuotingModel
         }
 
         _response = new double[_inventory.Length];
+        _jumpResponse = new double[_inventory.Length];
+        _jumpLoading = new double[_inventory.Length];
+        var meanJump = Jumps.JumpIntensity > 0 ? Jumps.ExogenousJumpDrift / Jumps.JumpIntensity : 0;
+        var penaltyPerIntensity = Jumps.JumpIntensity > 0 ? Jumps.RunningPenaltyLoading / Jumps.JumpIntensity : 0;
+        for (var i = 0; i < _inventory.Length; i++)
+        {
+            var q = _inventory[i];
+            _jumpLoading[i] = (meanJump * q) - (penaltyPerIntensity * q * q);
+        }
     }
 
     /// <summary>The §10.2 parameters.</summary>
@@ -131,8 +142,30 @@ public sealed class CarteaJaimungalModel : IQuotingModel
     /// <see cref="MarketMakingErrorKind.NumericalInstability"/> if the value function at this inventory is not representable
     /// in double precision even after gauging (ω below ~e^(−690) of the best inventory's; needs absurd penalties).
     /// </exception>
-    public TwoSidedQuote Quote(in MarketSnapshot snapshot)
+    public TwoSidedQuote Quote(in MarketSnapshot snapshot) => Quote(snapshot, Jumps.JumpIntensity);
+
+    /// <summary>
+    /// The optimal quote when the exogenous jumps are self-exciting (<see cref="MidPriceJumpParameters.VolatilityClustering"/>)
+    /// and their conditional intensity now is <paramref name="jumpIntensity"/> (e.g. raised by a jump just seen,
+    /// <see cref="MidPriceJumpParameters.JumpArrivals"/> with a Hawkes tracker).
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Approximation.</b> The model is solved along the mean intensity path
+    /// λ(t + u) ≈ λ_J + (λ_t − λ_J)e^(−β_J(1 − α_J)u) (<see cref="MidPriceJumpParameters.ExpectedJumpIntensity"/>) instead
+    /// of with the intensity as a second state variable: the quotes ignore that a future jump would raise the intensity
+    /// again (they are re-computed at each quote with the then current λ_t, so the re-adaptation happens in closed loop).
+    /// The HJB is linear in λ (jumps enter through λ·(E[Y]q − ½γ_J·E[Y²]q²)), so the excess intensity is a decaying
+    /// perturbation of the diagonal of 𝐀, κ(λ_t − λ_J)e^(−β_J(1 − α_J)(s − t))·(E[Y]q − ½γ_J·E[Y²]q²), handled to first
+    /// order in λ_t − λ_J exactly as a short-lived drift view
+    /// (<see cref="Numerics.TridiagonalMetzlerExponential.DecayingDiagonalResponse"/>; the dropped terms are
+    /// O((λ_t − λ_J)²), checked against an RK4 solution of the HJB along the mean path). With E[Y] ≠ 0 a jump skews the
+    /// quotes towards the jumps' direction; with γ_J &gt; 0 it widens them (inventory is riskier while jumps cluster).</para>
+    /// </remarks>
+    /// <param name="snapshot">Mid, time, inventory and signals, as for <see cref="Quote(in MarketSnapshot)"/>.</param>
+    /// <param name="jumpIntensity">λ_t ≥ 0, the conditional jump intensity now, per time unit (λ_J: the plain quote).</param>
+    public TwoSidedQuote Quote(in MarketSnapshot snapshot, double jumpIntensity)
     {
+        var excessIntensity = Guard.NonNegative(jumpIntensity, nameof(jumpIntensity)) - Jumps.JumpIntensity;
         var p = Parameters;
         var tau = p.Horizon - snapshot.Time;
         if (tau < 0 && tau >= -1e-12 * p.Horizon)
@@ -173,6 +206,15 @@ public sealed class CarteaJaimungalModel : IQuotingModel
                 hq += view * _response[row];
                 hDown += q > -p.MaxInventory ? view * _response[row + 1] : 0;
                 hUp += q < p.MaxInventory ? view * _response[row - 1] : 0;
+            }
+
+            if (excessIntensity != 0)
+            {
+                // First order in λ_t − λ_J: the diagonal gains κ(λ_t − λ_J)e^(−β_J(1−α_J)s)·loading, so h gains (λ_t − λ_J)·R.
+                _base.DecayingDiagonalResponse(tau, Jumps.ClusteringRelaxationRate, _jumpLoading, _jumpResponse);
+                hq += excessIntensity * _jumpResponse[row];
+                hDown += q > -p.MaxInventory ? excessIntensity * _jumpResponse[row + 1] : 0;
+                hUp += q < p.MaxInventory ? excessIntensity * _jumpResponse[row - 1] : 0;
             }
         }
 

@@ -1,3 +1,4 @@
+using Lean.MarketMaking.Algorithms.Alpha;
 using System;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using NUnit.Framework;
@@ -66,5 +67,22 @@ public class InsightSignalsTests
             new Insight(Btc, TimeSpan.FromMinutes(1), InsightType.Volatility, InsightDirection.Up, 0.5, null, "vol"),
         });
         Assert.That(signals.Evaluate(Btc, Utc, 100, TimeSpan.FromSeconds(1)), Is.EqualTo((0.0, double.PositiveInfinity, 0.0)));
+    }
+
+    [Test]
+    public void TheLatestUnexpiredToxicityInsightGivesScoreAndSide()
+    {
+        var signals = new InsightSignals(adverseSelectionWeight: 1);
+        Assert.That(signals.Toxicity(Btc, Utc), Is.EqualTo((0.0, 0)));
+        var older = Insight.Price(Btc, TimeSpan.FromSeconds(60), InsightDirection.Down, null, 0.9, FlowToxicityAlphaModel.SourcePrefix + "(a)");
+        older.GeneratedTimeUtc = Utc.AddSeconds(-20);
+        older.CloseTimeUtc = older.GeneratedTimeUtc + older.Period;
+        var newer = Insight.Price(Btc, TimeSpan.FromSeconds(60), InsightDirection.Up, null, 0.4, FlowToxicityAlphaModel.SourcePrefix + "(a)");
+        newer.GeneratedTimeUtc = Utc.AddSeconds(-10);
+        newer.CloseTimeUtc = newer.GeneratedTimeUtc + newer.Period;
+        signals.Add(new[] { newer, older });
+        Assert.That(signals.Toxicity(Btc, Utc), Is.EqualTo((0.4, 1)));
+        Assert.That(signals.Evaluate(Btc, Utc, 100, TimeSpan.FromSeconds(1)), Is.EqualTo((0.0, double.PositiveInfinity, 0.0)), "not a drift view");
+        Assert.That(signals.Toxicity(Btc, Utc.AddSeconds(51)), Is.EqualTo((0.0, 0)), "expired");
     }
 }

@@ -1,3 +1,4 @@
+using Lean.MarketMaking.Algorithms.Alpha;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -85,6 +86,23 @@ public class MarketMakingPortfolioConstructionModelTests
             Assert.That(seen.Drift, Is.EqualTo(-0.001 * 100 / 10).Within(1e-12));
             Assert.That(seen.AdverseSelection, Is.EqualTo(0.001 * 100).Within(1e-12));
         }
+    }
+
+    [Test]
+    public void ToxicityInsightsReachTheSnapshotAndAreNotDrift()
+    {
+        var pcm = new TestablePcm(_ => _quoting, new MarketMakingClock(TimeSpan.Zero, TimeSpan.FromSeconds(1)),
+            TimeSpan.FromSeconds(5), default, new InsightSignals(adverseSelectionWeight: 1));
+        pcm.OnSecuritiesChanged(_algorithm, Added(_security));
+        var insight = Insight.Price(Btc, TimeSpan.FromSeconds(10), InsightDirection.Down, null, 0.7, sourceModel: FlowToxicityAlphaModel.SourcePrefix + "(x)");
+        insight.GeneratedTimeUtc = Utc;
+        insight.CloseTimeUtc = Utc.AddSeconds(10);
+
+        pcm.CreateTargets(_algorithm, new[] { insight }).ToList();
+
+        var seen = _quoting.Snapshots.Single();
+        Assert.That((seen.FlowToxicity, seen.InformedSide), Is.EqualTo((0.7, -1)));
+        Assert.That((seen.Drift, seen.AdverseSelection), Is.EqualTo((0.0, 0.0)), "a toxicity insight is no drift view");
     }
 
     [TestCase(0, 100.02, "Missing")]
