@@ -18,9 +18,9 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 /// and adverse selection; this model overrides <see cref="LimitFill"/> (called by <see cref="Fill"/> for
 /// <c>OrderType.Limit</c>; every other order type keeps LEAN's behaviour) with these rules:
 /// <list type="bullet">
-/// <item>Latency (<see cref="PassiveFillSettings.EntryLatency"/>): an order is not fillable before its submission time +
-/// latency; after a re-price the old price stays fillable until the change time (<c>Order.LastUpdateTime</c>) + latency,
-/// when the new price becomes active.</item>
+/// <item>Latency (<see cref="PassiveFillSettings.Latency"/>, constant or drawn once per order and per re-price): an
+/// order is not fillable before its submission time + latency; after a re-price the old price stays fillable until the
+/// change time (<c>Order.LastUpdateTime</c>) + that re-price's latency, when the new price becomes active.</item>
 /// <item>Arrival: an order (or a new price) is <i>marketable on arrival</i> when its limit crossed the book both when it
 /// was sent (<c>Order.OrderSubmissionData</c>, the book at submission, as LEAN's <c>Order.IsMarketable</c> reads it; for a
 /// re-price, the book of the scan at the change time) and at its first evaluation once active. A post-only order (<see cref="IsPostOnly"/>) that is
@@ -143,7 +143,7 @@ public class PassiveQuoteFillModel : FillModel
                 Symbol = asset.Symbol,
                 ActivePrice = order.LimitPrice,
                 RequestedPrice = order.LimitPrice,
-                ActiveFromUtc = order.Time + Settings.EntryLatency,
+                ActiveFromUtc = order.Time + Settings.Latency.Draw(order.Id, order.Time.Ticks),
                 SentBook = submission is null ? null : (submission.BidPrice, submission.AskPrice),
                 LastEvaluationUtc = order.Time,
                 // only ticks printed after submission can reach the order: order.Time is UTC, ticks carry exchange time
@@ -159,7 +159,7 @@ public class PassiveQuoteFillModel : FillModel
             // a re-price: sent at the order's last update time, the book the algorithm saw then is that scan's
             var changedUtc = order.LastUpdateTime is { } updated && updated <= utcNow ? updated : utcNow;
             state.RequestedPrice = order.LimitPrice;
-            state.PendingFromUtc = changedUtc + Settings.EntryLatency;
+            state.PendingFromUtc = changedUtc + Settings.Latency.Draw(order.Id, changedUtc.Ticks);
             state.PendingSentBook = changedUtc == scan.PreviousUtc ? (scan.PreviousBid, scan.PreviousAsk)
                 : changedUtc == scan.Utc ? (scan.Bid, scan.Ask) : null;
             state.HasPending = true;

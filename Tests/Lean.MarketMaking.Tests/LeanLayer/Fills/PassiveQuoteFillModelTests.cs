@@ -349,6 +349,40 @@ public class PassiveQuoteFillModelTests
     }
 
     [Test]
+    public void EachOrderAndEachRepriceWaitsOutItsOwnDrawnLatency()
+    {
+        // log-normal latency, median 2 s: every order, and every re-price, draws its own latency once
+        var latency = LatencyModel.LogNormal(TimeSpan.FromSeconds(2), 0.8, seed: 11);
+        var model = new TestableFillModel(PassiveFillMode.QueuePosition, null, 0, new PassiveFillSettings(latency: latency));
+        var drawn = new List<TimeSpan>();
+        var security = NewSecurity();
+        for (var id = 1; id <= 3; id++)
+        {
+            var order = BuyOrder(id, 1m, 99.99m, sentBid: 99.98m, sentAsk: 100.00m);
+            var wait = latency.Draw(id, order.Time.Ticks);
+            drawn.Add(wait);
+            security.Quote(99.96m, 99.98m, Start + wait - TimeSpan.FromMilliseconds(1), askSize: 5m); // crosses it
+            Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(0m), $"order {id} still on its way ({wait})");
+            security.Quote(99.96m, 99.98m, Start + wait, askSize: 5m);
+            Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(1m), $"order {id} has arrived ({wait})");
+        }
+
+        Assert.That(drawn.Distinct().Count(), Is.EqualTo(3), "three orders, three latencies");
+
+        // a re-price at t0 takes effect at t0 + the re-price's own draw: the old price fills until then
+        var repriced = BuyOrder(9, 1m, 99.99m, sentBid: 99.99m, sentAsk: 100.01m);
+        security.Quote(99.99m, 100.01m, Start + TimeSpan.FromSeconds(60), bidSize: 10m, askSize: 4m);
+        model.LimitFill(security, Submitted(repriced, Start));
+        var changed = Start + TimeSpan.FromSeconds(61);
+        Reprice(repriced, 99.90m, changed);
+        var repriceWait = latency.Draw(9, changed.Ticks);
+        Assert.That(repriceWait, Is.Not.EqualTo(latency.Draw(9, Start.Ticks)), "the re-price draws anew");
+        security.Quote(99.93m, 99.95m, changed + repriceWait - TimeSpan.FromMilliseconds(1), askSize: 5m);
+        var fill = model.LimitFill(security, repriced);
+        Assert.That((fill.FillQuantity, fill.FillPrice), Is.EqualTo((1m, 99.99m)), "the old price is still live");
+    }
+
+    [Test]
     public void AfterARepriceTheOldPriceStaysFillableUntilTheLatencyHasPassed()
     {
         var latency = TimeSpan.FromSeconds(2);
