@@ -42,8 +42,7 @@ public class FillRuleValidationAlgorithm : GlftOnlineCalibrationAlgorithm
     public override void Initialize()
     {
         base.Initialize();
-        _horizons = Array.ConvertAll(Parameter("markout-seconds", "1,10,60").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            t => TimeSpan.FromSeconds(double.Parse(t, CultureInfo.InvariantCulture)));
+        _horizons = MarkoutHorizons();
     }
 
     /// <inheritdoc />

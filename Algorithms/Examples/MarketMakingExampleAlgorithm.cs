@@ -196,8 +196,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     {
         _plotInterval = TimeSpan.FromSeconds(Parameter("plot-interval-seconds", 300));
         var maxInventory = Parameter("max-inventory", defaultMaxInventory);
-        var horizons = Parameter("markout-seconds", "1,10,60").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => TimeSpan.FromSeconds(double.Parse(t, CultureInfo.InvariantCulture))).ToArray();
+        var horizons = MarkoutHorizons();
         var makerFee = Parameter("maker-fee", string.Empty);
         var takerFee = Parameter("taker-fee", string.Empty);
         foreach (var quoted in _quoted)
@@ -249,6 +248,10 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             ? LatencyModel.LogNormal(median, dispersion, Parameter("order-latency-seed", 1) + seedOffset)
             : LatencyModel.Constant(median);
     }
+
+    /// <summary>The markout horizons, <c>markout-seconds</c> (comma-separated seconds, default 1,10,60).</summary>
+    protected TimeSpan[] MarkoutHorizons() => Parameter("markout-seconds", "1,10,60").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        .Select(t => TimeSpan.FromSeconds(double.Parse(t, CultureInfo.InvariantCulture))).ToArray();
 
     private TimeSpan MaxQuoteAge() => TimeSpan.FromSeconds(Parameter("max-quote-age-seconds", 60.0));
 
