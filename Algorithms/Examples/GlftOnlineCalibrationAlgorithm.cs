@@ -10,6 +10,7 @@ using Lean.MarketMaking.Models.Quoting.Glft;
 using Lean.MarketMaking.Models.Quoting.Toxicity;
 using QuantConnect;
 using QuantConnect.Data;
+using QuantConnect.Securities;
 
 namespace Lean.MarketMaking.Algorithms.Examples;
 
@@ -30,7 +31,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// It is the stationary (ergodic) GLFT solution, so the quotes do not depend on the time of day. The quotes are pulled
 /// <c>glft-pull-before-close-minutes</c> before the close; the inventory is not flattened there (the execution model
 /// only cancels) and whatever is held is carried overnight.
-/// Quotes fill by the queue-position rule of <see cref="PassiveQuoteFillModel"/> against the trade ticks.
+/// Quotes fill by the queue-position rule of <see cref="PassiveQuoteFillModel"/> against the trade ticks, or by its
+/// intensity rule (<see cref="FillModel(Security)"/>).
 /// <para>With <c>glft-toxicity=1</c> a <see cref="FlowToxicityAlphaModel"/> is added (VPIN buckets of
 /// <c>glft-toxicity-bucket-volume</c> shares × <c>glft-toxicity-bucket-count</c>, the Hawkes parameters above, sign
 /// persistence half-life <c>glft-toxicity-persistence-trades</c>) and the GLFT model is wrapped in a
@@ -58,7 +60,7 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
         SetUpVenue(SecurityType.Equity, ticker, Market.USA, defaultCash: 1000000m);
         // raw prices: adjusted ones are off the tick grid and not what the exchange quotes
         var security = AddEquity(ticker, Resolution.Tick, dataNormalizationMode: DataNormalizationMode.Raw);
-        security.SetFillModel(PassiveQuoteFillModel.Queue(FillSettings()));
+        security.SetFillModel(FillModel(security));
 
         var gamma = Parameter("risk-aversion", 0.01);
         var size = Parameter("order-size", 100.0);
@@ -97,6 +99,22 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
             AddAlpha(_toxicity);
         }
     }
+
+    /// <summary>
+    /// The fill model of the quoted <paramref name="security"/>: <c>glft-fill-mode</c> = Queue (default: the queue-position rule against the trade ticks)
+    /// or Intensity (rate <c>glft-fill-intensity</c>·e^(−<c>glft-fill-decay</c>·δ) per second, δ in dollars, seeded by
+    /// <c>glft-fill-seed</c>).
+    /// </summary>
+    protected virtual PassiveQuoteFillModel FillModel(Security security) => IsIntensityFillMode
+        ? PassiveQuoteFillModel.Intensity(IntensityFillRule(), FillSettings())
+        : PassiveQuoteFillModel.Queue(FillSettings());
+
+    /// <summary>Whether <c>glft-fill-mode</c> asks for the intensity rule.</summary>
+    protected bool IsIntensityFillMode => string.Equals(Parameter("fill-mode", "Queue"), "Intensity", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The intensity rule from <c>glft-fill-intensity</c> (A, per second, default 0.5), <c>glft-fill-decay</c> (k, per dollar, default 100) and <c>glft-fill-seed</c> (default 42).</summary>
+    protected IntensityFill IntensityFillRule() =>
+        new(Parameter("fill-intensity", 0.5), Parameter("fill-decay", 100.0), Parameter("fill-seed", 42));
 
     /// <inheritdoc />
     public override void OnData(Slice slice)

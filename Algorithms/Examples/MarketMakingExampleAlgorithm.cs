@@ -8,6 +8,7 @@ using Lean.MarketMaking.Algorithms.Fills;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Algorithms.Reporting;
+using Lean.MarketMaking.Models.Microstructure;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Risk;
 using QuantConnect;
@@ -189,14 +190,13 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// model (<c>min-reprice-ticks</c>, default <paramref name="defaultMinRepriceTicks"/>; <c>max-quote-age-seconds</c>;
     /// <c>pull-before-close-minutes</c>, default <paramref name="defaultPullBeforeCloseMinutes"/>, 0 = quote up to the close;
     /// <c>max-flatten-slippage</c>, fraction of the mid, default 0.01; <c>cancel-timeout-seconds</c>, default 5;
-    /// <c>order-latency-ms</c>, default 0); also reads <c>plot-interval-seconds</c>.
+    /// <c>order-latency-ms</c>, default 0, as in <see cref="OrderLatency"/>); also reads <c>plot-interval-seconds</c>.
     /// </summary>
     private void InstallRiskAndExecution(decimal defaultMaxInventory, int defaultMinRepriceTicks, double defaultPullBeforeCloseMinutes)
     {
         _plotInterval = TimeSpan.FromSeconds(Parameter("plot-interval-seconds", 300));
         var maxInventory = Parameter("max-inventory", defaultMaxInventory);
-        var horizons = Parameter("markout-seconds", "1,10,60").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => TimeSpan.FromSeconds(double.Parse(t, CultureInfo.InvariantCulture))).ToArray();
+        var horizons = MarkoutHorizons();
         var makerFee = Parameter("maker-fee", string.Empty);
         var takerFee = Parameter("taker-fee", string.Empty);
         foreach (var quoted in _quoted)
@@ -225,17 +225,33 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
                 : null,
             maxFlattenSlippage: Parameter("max-flatten-slippage", 0.01m),
             cancelTimeout: TimeSpan.FromSeconds(Parameter("cancel-timeout-seconds", 5.0)),
-            orderLatency: OrderLatency())));
+            latency: OrderLatency(seedOffset: 1))));
     }
 
     /// <summary>
-    /// Settings of the passive fill model: the order latency (<c>order-latency-ms</c>, default 0) is also its entry
-    /// latency, so a quote becomes fillable, and a re-price takes effect, that long after it was sent, as its cancels and
-    /// updates reach LEAN that long after they are decided.
+    /// Settings of the passive fill model: the order latency (<see cref="OrderLatency"/>) is also its entry latency, so a
+    /// quote becomes fillable, and a re-price takes effect, that long after it was sent, as its cancels and updates reach
+    /// LEAN that long after they are decided.
     /// </summary>
-    protected PassiveFillSettings FillSettings() => new(entryLatency: OrderLatency());
+    protected PassiveFillSettings FillSettings() => new(latency: OrderLatency(seedOffset: 0));
 
-    private TimeSpan OrderLatency() => TimeSpan.FromMilliseconds(Parameter("order-latency-ms", 0.0));
+    /// <summary>
+    /// The order latency: <c>order-latency-ms</c> (default 0), constant, or with <c>order-latency-dispersion</c> &gt; 0
+    /// (default 0) log-normal with that median and dispersion, drawn per request with <c>order-latency-seed</c> (default
+    /// 1) + <paramref name="seedOffset"/> (the fill model's and the execution model's draws are independent).
+    /// </summary>
+    private LatencyModel OrderLatency(int seedOffset)
+    {
+        var median = TimeSpan.FromMilliseconds(Parameter("order-latency-ms", 0.0));
+        var dispersion = Parameter("order-latency-dispersion", 0.0);
+        return dispersion > 0
+            ? LatencyModel.LogNormal(median, dispersion, Parameter("order-latency-seed", 1) + seedOffset)
+            : LatencyModel.Constant(median);
+    }
+
+    /// <summary>The markout horizons, <c>markout-seconds</c> (comma-separated seconds, default 1,10,60).</summary>
+    protected TimeSpan[] MarkoutHorizons() => Parameter("markout-seconds", "1,10,60").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        .Select(t => TimeSpan.FromSeconds(double.Parse(t, CultureInfo.InvariantCulture))).ToArray();
 
     private TimeSpan MaxQuoteAge() => TimeSpan.FromSeconds(Parameter("max-quote-age-seconds", 60.0));
 

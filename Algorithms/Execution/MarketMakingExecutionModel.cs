@@ -48,8 +48,8 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 /// then the order may rest at either price and our other side is kept a tick inside both. The first rejected update
 /// switches the security to cancel-and-replace for good (e.g. LEAN's <c>BinanceBrokerageModel</c> refuses every update,
 /// <c>CoinbaseBrokerageModel</c> all but good-til-cancelled limits). With
-/// <see cref="MarketMakingExecutionSettings.OrderLatency"/> a cancel or update is sent only once the latency has passed
-/// since the decision (at the first step after), the order resting at its old price meanwhile.
+/// <see cref="MarketMakingExecutionSettings.Latency"/> (constant or drawn per request) a cancel or update is sent only
+/// once its latency has passed since the decision (at the first step after), the order resting at its old price meanwhile.
 /// </para>
 /// <para>
 /// Fills, including partial fills, are tracked in <see cref="OnOrderEvent"/>; LEAN calls it only on the model passed to
@@ -467,8 +467,9 @@ public class MarketMakingExecutionModel : ExecutionModel
                 // cancel now, place the new order once the cancel is confirmed
                 return Cancel(router, state, working, tag);
             case QuoteAction.Update:
-                working.RequestUpdate(working.Filled + sign * size, price, tag, state.Security.LocalTime + Settings.OrderLatency);
-                if (Settings.OrderLatency == TimeSpan.Zero)
+                var updateLatency = Settings.Latency.Draw(working.OrderId, state.Security.LocalTime.Ticks);
+                working.RequestUpdate(working.Filled + sign * size, price, tag, state.Security.LocalTime + updateLatency);
+                if (updateLatency == TimeSpan.Zero)
                 {
                     SendUpdate(router, working);
                 }
@@ -527,8 +528,9 @@ public class MarketMakingExecutionModel : ExecutionModel
         var now = state.Security.LocalTime;
         working.CancelTag = why;
         working.CancelSent = false;
-        working.CancelSendAt = now + Settings.OrderLatency;
-        if (Settings.OrderLatency > TimeSpan.Zero || SendCancel(router, working, now))
+        var latency = Settings.Latency.Draw(working.OrderId, now.Ticks);
+        working.CancelSendAt = now + latency;
+        if (latency > TimeSpan.Zero || SendCancel(router, working, now))
         {
             state.Cancelling.Add(working);
         }

@@ -1,5 +1,6 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Microstructure;
 using QuantConnect.Interfaces;
 
 namespace Lean.MarketMaking.Algorithms.Execution;
@@ -37,8 +38,13 @@ public sealed class MarketMakingExecutionSettings
     /// price and stays fillable meanwhile. Models the venue round trip that LEAN's backtest, where a cancel takes effect
     /// at once, leaves out.
     /// </param>
+    /// <param name="latency">
+    /// The order latency drawn per request (<see cref="LatencyModel.Draw"/> keyed by the order id and the local time of
+    /// the decision); null: the constant <paramref name="orderLatency"/>. Give one or the other.
+    /// </param>
     public MarketMakingExecutionSettings(int minRepriceTicks, TimeSpan maxBookAge, IOrderProperties? quoteOrderProperties = null,
-        TimeSpan? pullBeforeClose = null, decimal maxFlattenSlippage = 0.01m, TimeSpan? cancelTimeout = null, TimeSpan orderLatency = default)
+        TimeSpan? pullBeforeClose = null, decimal maxFlattenSlippage = 0.01m, TimeSpan? cancelTimeout = null, TimeSpan orderLatency = default,
+        LatencyModel? latency = null)
     {
         MinRepriceTicks = Guard.Positive(minRepriceTicks, nameof(minRepriceTicks));
         Guard.Positive(maxBookAge.TotalSeconds, nameof(maxBookAge));
@@ -63,7 +69,12 @@ public sealed class MarketMakingExecutionSettings
             throw Guard.Invalid(nameof(orderLatency), "must not be negative");
         }
 
-        OrderLatency = orderLatency;
+        if (latency is not null && orderLatency != TimeSpan.Zero)
+        {
+            throw Guard.Invalid(nameof(latency), $"give either {nameof(orderLatency)} or {nameof(latency)}, not both");
+        }
+
+        Latency = latency ?? LatencyModel.Constant(orderLatency);
     }
 
     /// <summary>Smallest price move, in ticks, for which a working quote is moved.</summary>
@@ -84,6 +95,9 @@ public sealed class MarketMakingExecutionSettings
     /// <summary>How long a cancel may stay unconfirmed before the order's status is re-read from LEAN.</summary>
     public TimeSpan CancelTimeout { get; }
 
-    /// <summary>Delay between deciding a cancel or re-price and sending it to LEAN.</summary>
-    public TimeSpan OrderLatency { get; }
+    /// <summary>Delay between deciding a cancel or re-price and sending it to LEAN: its median (the delay itself when constant).</summary>
+    public TimeSpan OrderLatency => Latency.Median;
+
+    /// <summary>Delay between deciding a cancel or re-price and sending it to LEAN, drawn once per request.</summary>
+    public LatencyModel Latency { get; }
 }

@@ -21,12 +21,12 @@ public sealed class IntensityFill
 
     /// <summary>Creates a validated intensity fill rule.</summary>
     /// <param name="a">A: arrival rate of market orders at the mid (δ = 0), per second (&gt; 0).</param>
-    /// <param name="k">k: decay of the arrival rate with depth, per unit of price (&gt; 0).</param>
+    /// <param name="k">k: decay of the arrival rate with depth, per unit of price (≥ 0; 0: the same rate at every depth).</param>
     /// <param name="seed">Seed of the random draws.</param>
     public IntensityFill(double a, double k, int seed)
     {
         A = Guard.Positive(a, nameof(a));
-        K = Guard.Positive(k, nameof(k));
+        K = Guard.NonNegative(k, nameof(k));
         Seed = seed;
         _random = new Random(seed);
     }

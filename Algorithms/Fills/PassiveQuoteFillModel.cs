@@ -18,9 +18,9 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 /// and adverse selection; this model overrides <see cref="LimitFill"/> (called by <see cref="Fill"/> for
 /// <c>OrderType.Limit</c>; every other order type keeps LEAN's behaviour) with these rules:
 /// <list type="bullet">
-/// <item>Latency (<see cref="PassiveFillSettings.EntryLatency"/>): an order is not fillable before its submission time +
-/// latency; after a re-price the old price stays fillable until the change time (<c>Order.LastUpdateTime</c>) + latency,
-/// when the new price becomes active.</item>
+/// <item>Latency (<see cref="PassiveFillSettings.Latency"/>, constant or drawn once per order and per re-price): an
+/// order is not fillable before its submission time + latency; after a re-price the old price stays fillable until the
+/// change time (<c>Order.LastUpdateTime</c>) + that re-price's latency, when the new price becomes active.</item>
 /// <item>Arrival: an order (or a new price) is <i>marketable on arrival</i> when its limit crossed the book both when it
 /// was sent (<c>Order.OrderSubmissionData</c>, the book at submission, as LEAN's <c>Order.IsMarketable</c> reads it; for a
 /// re-price, the book of the scan at the change time) and at its first evaluation once active. A post-only order (<see cref="IsPostOnly"/>) that is
@@ -143,7 +143,7 @@ public class PassiveQuoteFillModel : FillModel
                 Symbol = asset.Symbol,
                 ActivePrice = order.LimitPrice,
                 RequestedPrice = order.LimitPrice,
-                ActiveFromUtc = order.Time + Settings.EntryLatency,
+                ActiveFromUtc = order.Time + Settings.Latency.Draw(order.Id, order.Time.Ticks),
                 SentBook = submission is null ? null : (submission.BidPrice, submission.AskPrice),
                 LastEvaluationUtc = order.Time,
                 // only ticks printed after submission can reach the order: order.Time is UTC, ticks carry exchange time
@@ -159,7 +159,7 @@ public class PassiveQuoteFillModel : FillModel
             // a re-price: sent at the order's last update time, the book the algorithm saw then is that scan's
             var changedUtc = order.LastUpdateTime is { } updated && updated <= utcNow ? updated : utcNow;
             state.RequestedPrice = order.LimitPrice;
-            state.PendingFromUtc = changedUtc + Settings.EntryLatency;
+            state.PendingFromUtc = changedUtc + Settings.Latency.Draw(order.Id, changedUtc.Ticks);
             state.PendingSentBook = changedUtc == scan.PreviousUtc ? (scan.PreviousBid, scan.PreviousAsk)
                 : changedUtc == scan.Utc ? (scan.Bid, scan.Ask) : null;
             state.HasPending = true;
@@ -235,20 +235,37 @@ public class PassiveQuoteFillModel : FillModel
         {
             quantity = remaining;
         }
-        else if (Mode == PassiveFillMode.QueuePosition)
-        {
-            quantity = rested ? 0 : state.Queue!.Step(remaining, GetTicks(asset), market.Bid, market.BidSize, market.Ask, market.AskSize);
-        }
         else
         {
-            // the book now opens the gate without reading the step's ticks (LEAN's tick list allocates when read)
-            var reached = (isBuy ? market.Bid <= price : market.Ask >= price) || (!rested && Reached(isBuy, price, GetTicks(asset), state.LastTickTime));
-            state.LastTickTime = market.LastDataTime > state.LastTickTime ? market.LastDataTime : state.LastTickTime;
-            if (reached)
+            var queue = Mode == PassiveFillMode.QueuePosition;
+            var reached = false;
+            double depth = 0, seconds = 0;
+            if (!queue || ObservesRestingSteps)
             {
-                var depth = (double)Math.Abs(price - market.Mid);
-                var seconds = (utcNow - OpenSince(asset, state.LastEvaluationUtc, utcNow)).TotalSeconds;
-                quantity = _intensity!.Draw(depth, seconds) ? remaining : 0;
+                // the intensity rule's gate; the book now opens it without reading the step's ticks (LEAN's tick list
+                // allocates when read); the queue rule keeps its own tick time, so observing never changes its fills
+                var since = queue ? state.GateTickTime : state.LastTickTime;
+                reached = (isBuy ? market.Bid <= price : market.Ask >= price) || (!rested && Reached(isBuy, price, GetTicks(asset), since));
+                var latest = market.LastDataTime > since ? market.LastDataTime : since;
+                if (queue)
+                {
+                    state.GateTickTime = latest;
+                }
+                else
+                {
+                    state.LastTickTime = latest;
+                }
+
+                depth = (double)Math.Abs(price - market.Mid);
+                seconds = (utcNow - OpenSince(asset, state.LastEvaluationUtc, utcNow)).TotalSeconds;
+            }
+
+            quantity = queue
+                ? rested ? 0 : state.Queue!.Step(remaining, GetTicks(asset), market.Bid, market.BidSize, market.Ask, market.AskSize)
+                : reached && _intensity!.Draw(depth, seconds) ? remaining : 0;
+            if (ObservesRestingSteps)
+            {
+                OnRestingStep(asset, isBuy, depth, seconds, reached, quantity);
             }
         }
 
@@ -288,6 +305,28 @@ public class PassiveQuoteFillModel : FillModel
         var zone = asset.Exchange.TimeZone;
         var open = hours.GetPreviousMarketOpen(utcNow.ConvertFromUtc(zone), extendedMarketHours: false).ConvertToUtc(zone);
         return open > fromUtc ? open : fromUtc;
+    }
+
+    /// <summary>
+    /// Whether <see cref="OnRestingStep"/> is called (default false: nothing extra is computed). In queue mode the
+    /// intensity rule's gate and inputs are then computed too, without changing the queue rule's fills.
+    /// </summary>
+    protected virtual bool ObservesRestingSteps => false;
+
+    /// <summary>
+    /// Called, when <see cref="ObservesRestingSteps"/>, at every evaluation of a resting order that the book does not
+    /// cross (the steps where the two rules differ; a crossed or marketable order fills alike under both), with the
+    /// intensity rule's inputs and the quantity the active rule filled: e.g. to calibrate the intensity rule on the
+    /// queue rule's fills (A, k by depth from the exposure where the gate was open).
+    /// </summary>
+    /// <param name="asset">The security.</param>
+    /// <param name="isBuy">Whether the order buys.</param>
+    /// <param name="depth">δ = |limit − mid|, price units.</param>
+    /// <param name="seconds">Δt: open-market seconds since the order's previous evaluation.</param>
+    /// <param name="reached">Whether the opposite flow reached the quote in the step (the intensity rule's gate).</param>
+    /// <param name="filled">Quantity filled at this step by the active rule (≥ 0).</param>
+    protected virtual void OnRestingStep(Security asset, bool isBuy, double depth, double seconds, bool reached, decimal filled)
+    {
     }
 
     /// <summary>UTC time of the fill event; LEAN's fill models use the security's local time converted from its exchange time zone.</summary>
@@ -358,6 +397,7 @@ public class PassiveQuoteFillModel : FillModel
     private void Rest(OrderState state, bool isBuy, QuoteMarket market, IEnumerable<Tick> ticks)
     {
         state.LastTickTime = LatestTickTime(ticks, state.LastTickTime);
+        state.GateTickTime = state.LastTickTime;
         if (Mode == PassiveFillMode.QueuePosition)
         {
             state.Queue = new QueuePosition(isBuy, state.ActivePrice, market.Bid, market.BidSize, market.Ask, market.AskSize, state.LastTickTime);
@@ -481,5 +521,8 @@ public class PassiveQuoteFillModel : FillModel
 
         /// <summary>Exchange-local time of the last tick already counted (the queue keeps its own for trades).</summary>
         public DateTime LastTickTime { get; set; }
+
+        /// <summary>In queue mode, observed: exchange-local time of the last tick the intensity gate counted.</summary>
+        public DateTime GateTickTime { get; set; }
     }
 }

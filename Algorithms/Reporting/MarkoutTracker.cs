@@ -24,6 +24,9 @@ public sealed class MarkoutTracker
     private readonly decimal[] _markoutTimesQuantity; // [horizon * 2 + side]
     private readonly decimal[] _quantity;
     private readonly int[] _resolved;
+    private readonly double[] _weightSquares;          // Σ q² per [horizon * 2 + side]
+    private readonly double[] _markoutWeightSquares;   // Σ q²·m
+    private readonly double[] _squareWeightSquares;    // Σ q²·m²
     private long _tail;                            // sequence number of the next fill
     private DateTime _lastTime = DateTime.MinValue;
     private decimal _lastMid;
@@ -64,6 +67,9 @@ public sealed class MarkoutTracker
         _markoutTimesQuantity = new decimal[_horizons.Length * 2];
         _quantity = new decimal[_horizons.Length * 2];
         _resolved = new int[_horizons.Length * 2];
+        _weightSquares = new double[_horizons.Length * 2];
+        _markoutWeightSquares = new double[_horizons.Length * 2];
+        _squareWeightSquares = new double[_horizons.Length * 2];
     }
 
     /// <summary>The markout horizons, increasing.</summary>
@@ -154,6 +160,28 @@ public sealed class MarkoutTracker
     /// <summary><see cref="Average"/> in ticks of <see cref="TickSize"/>.</summary>
     public decimal AverageTicks(int horizon, FillSide side) => Average(horizon, side) / TickSize;
 
+    /// <summary>
+    /// Standard error of <see cref="Average"/>, price units, treating the fills as independent: for weights qᵢ (the
+    /// quantities) and markouts mᵢ, SE² = Σqᵢ²(mᵢ − m̄)²/(Σqᵢ)². Fills closer together than the horizon share mid moves,
+    /// so for long horizons this understates the error. 0 before two fills.
+    /// </summary>
+    public double StandardError(int horizon, FillSide side)
+    {
+        var i = Index(horizon, side);
+        if (_resolved[i] < 2)
+        {
+            return 0;
+        }
+
+        var mean = (double)Average(horizon, side);
+        var total = (double)_quantity[i];
+        var variance = (_squareWeightSquares[i] - 2 * mean * _markoutWeightSquares[i] + mean * mean * _weightSquares[i]) / (total * total);
+        return Math.Sqrt(Math.Max(variance, 0));
+    }
+
+    /// <summary><see cref="StandardError"/> in ticks of <see cref="TickSize"/>.</summary>
+    public double StandardErrorTicks(int horizon, FillSide side) => StandardError(horizon, side) / (double)TickSize;
+
     /// <summary>Number of <paramref name="side"/>'s fills resolved at horizon <paramref name="horizon"/>.</summary>
     public int Resolved(int horizon, FillSide side) => _resolved[Index(horizon, side)];
 
@@ -162,9 +190,14 @@ public sealed class MarkoutTracker
         var quantity = _quantities[slot];
         var i = Index(horizon, quantity > 0 ? FillSide.Bid : FillSide.Ask);
         var size = Math.Abs(quantity);
-        _markoutTimesQuantity[i] += Math.Sign(quantity) * (mid - _prices[slot]) * size;
+        var markout = Math.Sign(quantity) * (mid - _prices[slot]);
+        _markoutTimesQuantity[i] += markout * size;
         _quantity[i] += size;
         _resolved[i]++;
+        var weightSquare = (double)size * (double)size;
+        _weightSquares[i] += weightSquare;
+        _markoutWeightSquares[i] += weightSquare * (double)markout;
+        _squareWeightSquares[i] += weightSquare * (double)markout * (double)markout;
     }
 
     private int Index(int horizon, FillSide side)

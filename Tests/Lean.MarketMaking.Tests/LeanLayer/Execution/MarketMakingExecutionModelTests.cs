@@ -4,6 +4,7 @@ using System.Linq;
 using Lean.MarketMaking.Algorithms.Execution;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Microstructure;
 using Moq;
 using NUnit.Framework;
 using QuantConnect;
@@ -476,6 +477,37 @@ public class MarketMakingExecutionModelTests
         Step(Quote(99.95m, 100.10m)); // the cancel is confirmed: a new ask may go out
         _router.Verify(r => r.Submit(Btc, -0.5m, 100.10m, "mm ask"), Times.Exactly(2));
     }
+
+    [Test]
+    public void WithADrawnLatencyEachCancelAndUpdateWaitsOutItsOwnDraw()
+    {
+        var latency = LatencyModel.LogNormal(TimeSpan.FromMilliseconds(50), 1.0, seed: 3);
+        UseSettings(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), latency: latency));
+        Step(Quote(99.90m, 100.10m));
+        var decided = Start.AddMilliseconds(10);
+        _security.Quote(99.99m, 100.01m, decided);
+        Step(Quote(99.95m, 100.10m, askSize: 0m)); // decided: move the bid (order 1), cancel the ask (order 2)
+        var update = latency.Draw(1, _security.LocalTime.Ticks);
+        var cancel = latency.Draw(2, _security.LocalTime.Ticks);
+        Assert.That(update, Is.Not.EqualTo(cancel));
+        var (first, second) = update < cancel ? (update, cancel) : (cancel, update);
+
+        _security.Quote(99.99m, 100.01m, decided + first - TimeSpan.FromTicks(1));
+        Step(Quote(99.95m, 100.10m));
+        Assert.That(_router.Invocations.Count(i => i.Method.Name is "Update" or "Cancel"), Is.Zero, "both still in flight");
+        _security.Quote(99.99m, 100.01m, decided + first);
+        Step(Quote(99.95m, 100.10m));
+        Assert.That(_router.Invocations.Count(i => i.Method.Name is "Update" or "Cancel"), Is.EqualTo(1), "the shorter draw has passed");
+        _security.Quote(99.99m, 100.01m, decided + second);
+        Step(Quote(99.95m, 100.10m));
+        _router.Verify(r => r.Update(1, 0.5m, 99.95m, "mm bid"), Times.Once);
+        _router.Verify(r => r.Cancel(2, "mm ask"), Times.Once);
+    }
+
+    [Test]
+    public void AConstantAndADrawnLatencyCannotBothBeGiven() =>
+        Assert.That(Assert.Throws<MarketMakingException>(() => new MarketMakingExecutionSettings(1, TimeSpan.FromSeconds(1),
+            orderLatency: TimeSpan.FromMilliseconds(1), latency: LatencyModel.Constant(TimeSpan.FromMilliseconds(1))))!.ParameterName, Is.EqualTo("latency"));
 
     [Test]
     public void AnUpdateStillWaitingOutTheLatencyIsDroppedWhenNoLongerWanted()

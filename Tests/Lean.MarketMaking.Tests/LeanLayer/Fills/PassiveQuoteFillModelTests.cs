@@ -51,6 +51,8 @@ public class PassiveQuoteFillModelTests
     {
         Assert.That(Assert.Throws<MarketMakingException>(() => new IntensityFill(0, 1, 1))!.ParameterName, Is.EqualTo("a"));
         Assert.That(Assert.Throws<MarketMakingException>(() => new IntensityFill(1, double.NaN, 1))!.ParameterName, Is.EqualTo("k"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => new IntensityFill(1, -1, 1))!.ParameterName, Is.EqualTo("k"));
+        Assert.That(IntensityFill.Probability(2, 0, 0.3, 0.5), Is.EqualTo(1 - Math.Exp(-1)).Within(1e-15), "k = 0: the same rate at every depth");
     }
 
     [Test]
@@ -113,6 +115,30 @@ public class PassiveQuoteFillModelTests
         Step(security, model, 3, 99.98m, 1m, Trade(3, 99.98m, 5m));
         var third = model.LimitFill(security, order);
         Assert.That((third.Status, third.FillQuantity, third.FillPrice), Is.EqualTo((OrderStatus.Filled, 2m, 99.99m)));
+    }
+
+    [Test]
+    public void ObservedRestingStepsCarryTheIntensityRulesInputsAndLeaveTheQueueFillsUnchanged()
+    {
+        // the queue test above, observed: the same fills, and per resting step δ, Δt, the gate and the quantity filled
+        var model = new TestableFillModel(PassiveFillMode.QueuePosition, null, 0) { Observe = true };
+        var security = NewSecurity().Quote(99.99m, 100.01m, Start, bidSize: 10m, askSize: 4m);
+        var order = BuyOrder(1, 5m, 99.99m);
+        model.LimitFill(security, order);
+        Step(security, model, 1, 99.99m, 4m, Trade(1, 99.99m, 6m));
+        Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(0m));
+        Step(security, model, 2, 99.99m, 1m, Trade(2, 99.99m, 7m));
+        Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(3m));
+        Step(security, model, 3, 99.98m, 1m, Trade(3, 99.98m, 5m));
+        Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(2m));
+
+        Assert.That(model.Observed, Is.EqualTo(new[]
+        {
+            (true, 0.01, 0.0, true, 0m),  // arrival: rests, nothing can fill it this step
+            (true, 0.01, 1.0, true, 0m),  // at the touch: the gate is open
+            (true, 0.01, 1.0, true, 3m),
+            (true, 0.005, 1.0, true, 2m), // the bid fell below the quote: δ from the new mid 99.995
+        }));
     }
 
     [Test]
@@ -349,6 +375,40 @@ public class PassiveQuoteFillModelTests
     }
 
     [Test]
+    public void EachOrderAndEachRepriceWaitsOutItsOwnDrawnLatency()
+    {
+        // log-normal latency, median 2 s: every order, and every re-price, draws its own latency once
+        var latency = LatencyModel.LogNormal(TimeSpan.FromSeconds(2), 0.8, seed: 11);
+        var model = new TestableFillModel(PassiveFillMode.QueuePosition, null, 0, new PassiveFillSettings(latency: latency));
+        var drawn = new List<TimeSpan>();
+        var security = NewSecurity();
+        for (var id = 1; id <= 3; id++)
+        {
+            var order = BuyOrder(id, 1m, 99.99m, sentBid: 99.98m, sentAsk: 100.00m);
+            var wait = latency.Draw(id, order.Time.Ticks);
+            drawn.Add(wait);
+            security.Quote(99.96m, 99.98m, Start + wait - TimeSpan.FromMilliseconds(1), askSize: 5m); // crosses it
+            Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(0m), $"order {id} still on its way ({wait})");
+            security.Quote(99.96m, 99.98m, Start + wait, askSize: 5m);
+            Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(1m), $"order {id} has arrived ({wait})");
+        }
+
+        Assert.That(drawn.Distinct().Count(), Is.EqualTo(3), "three orders, three latencies");
+
+        // a re-price at t0 takes effect at t0 + the re-price's own draw: the old price fills until then
+        var repriced = BuyOrder(9, 1m, 99.99m, sentBid: 99.99m, sentAsk: 100.01m);
+        security.Quote(99.99m, 100.01m, Start + TimeSpan.FromSeconds(60), bidSize: 10m, askSize: 4m);
+        model.LimitFill(security, Submitted(repriced, Start));
+        var changed = Start + TimeSpan.FromSeconds(61);
+        Reprice(repriced, 99.90m, changed);
+        var repriceWait = latency.Draw(9, changed.Ticks);
+        Assert.That(repriceWait, Is.Not.EqualTo(latency.Draw(9, Start.Ticks)), "the re-price draws anew");
+        security.Quote(99.93m, 99.95m, changed + repriceWait - TimeSpan.FromMilliseconds(1), askSize: 5m);
+        var fill = model.LimitFill(security, repriced);
+        Assert.That((fill.FillQuantity, fill.FillPrice), Is.EqualTo((1m, 99.99m)), "the old price is still live");
+    }
+
+    [Test]
     public void AfterARepriceTheOldPriceStaysFillableUntilTheLatencyHasPassed()
     {
         var latency = TimeSpan.FromSeconds(2);
@@ -528,5 +588,14 @@ public class PassiveQuoteFillModelTests
             MarketOpenedUtc is { } opened && opened > fromUtc ? opened : fromUtc;
 
         protected override IEnumerable<Tick> GetTicks(Security asset) => Trades;
+
+        public bool Observe { get; init; }
+
+        public List<(bool IsBuy, double Depth, double Seconds, bool Reached, decimal Filled)> Observed { get; } = new();
+
+        protected override bool ObservesRestingSteps => Observe;
+
+        protected override void OnRestingStep(Security asset, bool isBuy, double depth, double seconds, bool reached, decimal filled) =>
+            Observed.Add((isBuy, Math.Round(depth, 9), seconds, reached, filled));
     }
 }

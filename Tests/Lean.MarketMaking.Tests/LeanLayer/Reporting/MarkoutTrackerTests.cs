@@ -43,6 +43,25 @@ public class MarkoutTrackerTests
     }
 
     [Test]
+    public void TheStandardErrorIsThatOfTheQuantityWeightedMean()
+    {
+        // three bids at t = 0, 10, 20 s, sizes 1, 2, 1, 1 s markouts −1, +2, +3 ticks: weighted mean (−1 + 4 + 3)/4 = 1.5
+        // ticks; SE² = Σq²(m − m̄)²/(Σq)² = (1·6.25 + 4·0.25 + 1·2.25)/16 = 9.5/16 ticks²
+        var markouts = OneTenSixty();
+        var fills = new[] { (At(0), 1m, 99.99m, 99.98m), (At(10), 2m, 99.99m, 100.01m), (At(20), 1m, 99.99m, 100.02m) };
+        foreach (var (time, quantity, price, midAfter) in fills)
+        {
+            markouts.Update(time, 100m);
+            markouts.RecordFill(time, quantity, price);
+            markouts.Update(time.AddSeconds(1), midAfter);
+        }
+
+        Assert.That(markouts.AverageTicks(0, FillSide.Bid), Is.EqualTo(1.5m));
+        Assert.That(markouts.StandardErrorTicks(0, FillSide.Bid), Is.EqualTo(Math.Sqrt(9.5 / 16)).Within(1e-9));
+        Assert.That(markouts.StandardError(0, FillSide.Ask), Is.Zero, "no fill, no error");
+    }
+
+    [Test]
     public void TheMidAtTheHorizonIsTheOnePrevailingThenNotTheNextOne()
     {
         // a fill just before a data gap (a close): its 60 s markout uses the last mid before the gap, not the reopening one
