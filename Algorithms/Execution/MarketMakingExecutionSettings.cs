@@ -14,10 +14,9 @@ public sealed class MarketMakingExecutionSettings
     /// <param name="minRepriceTicks">Smallest price move, in ticks (≥ 1), for which a working quote is moved.</param>
     /// <param name="maxBookAge">Oldest acceptable last data point of the book; with an older book no order is placed or moved and quotes are pulled.</param>
     /// <param name="quoteOrderProperties">
-    /// Order properties for quotes, e.g. <c>new BinanceOrderProperties { PostOnly = true }</c> (LEAN master has
-    /// PostOnly on Binance, Bitfinex, Bybit, Coinbase (GDAX is its obsolete alias), Kraken, TradeStation and dYdX
-    /// order properties); null for the brokerage default. Flattening orders never use them (post-only would reject a
-    /// marketable order).
+    /// Order properties for quotes, replacing the post-only properties picked from the algorithm's brokerage model
+    /// (<see cref="BrokerageQuoteRules.PostOnlyProperties"/>); null (the default) to use those. Flattening orders never
+    /// use them (post-only would reject a marketable order).
     /// </param>
     /// <param name="pullBeforeClose">
     /// How long before the exchange's next regular-hours close the quotes are pulled, none being placed again until it
@@ -37,8 +36,14 @@ public sealed class MarketMakingExecutionSettings
     /// price and stays fillable meanwhile. Models the venue round trip that LEAN's backtest, where a cancel takes effect
     /// at once, leaves out.
     /// </param>
+    /// <param name="rateLimits">
+    /// Order-request budgets per symbol and per account, replacing the brokerage model's defaults
+    /// (<see cref="BrokerageQuoteRules.DefaultRateLimits"/>); null (the default) to use those,
+    /// <see cref="OrderRateLimits.None"/> for no limit.
+    /// </param>
     public MarketMakingExecutionSettings(int minRepriceTicks, TimeSpan maxBookAge, IOrderProperties? quoteOrderProperties = null,
-        TimeSpan? pullBeforeClose = null, decimal maxFlattenSlippage = 0.01m, TimeSpan? cancelTimeout = null, TimeSpan orderLatency = default)
+        TimeSpan? pullBeforeClose = null, decimal maxFlattenSlippage = 0.01m, TimeSpan? cancelTimeout = null, TimeSpan orderLatency = default,
+        OrderRateLimits? rateLimits = null)
     {
         MinRepriceTicks = Guard.Positive(minRepriceTicks, nameof(minRepriceTicks));
         Guard.Positive(maxBookAge.TotalSeconds, nameof(maxBookAge));
@@ -64,6 +69,7 @@ public sealed class MarketMakingExecutionSettings
         }
 
         OrderLatency = orderLatency;
+        RateLimits = rateLimits;
     }
 
     /// <summary>Smallest price move, in ticks, for which a working quote is moved.</summary>
@@ -72,7 +78,7 @@ public sealed class MarketMakingExecutionSettings
     /// <summary>Oldest acceptable last data point of the book.</summary>
     public TimeSpan MaxBookAge { get; }
 
-    /// <summary>Order properties for quotes (e.g. post-only), or null.</summary>
+    /// <summary>Order properties for quotes replacing the brokerage model's post-only ones, or null.</summary>
     public IOrderProperties? QuoteOrderProperties { get; }
 
     /// <summary>How long before the next regular-hours close quotes are pulled; null: not before the close.</summary>
@@ -86,4 +92,7 @@ public sealed class MarketMakingExecutionSettings
 
     /// <summary>Delay between deciding a cancel or re-price and sending it to LEAN.</summary>
     public TimeSpan OrderLatency { get; }
+
+    /// <summary>Order-request budgets replacing the brokerage model's defaults, or null.</summary>
+    public OrderRateLimits? RateLimits { get; }
 }
