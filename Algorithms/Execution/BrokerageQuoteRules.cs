@@ -76,7 +76,11 @@ public sealed class BrokerageQuoteRules
         var timeInForce = defaultOrderProperties?.TimeInForce ?? TimeInForce.GoodTilCanceled;
         var properties = settings.QuoteOrderProperties ?? PostOnlyProperties(brokerageModel, timeInForce);
         var symbolProperties = security.SymbolProperties;
-        var probe = new LimitOrder(security.Symbol, symbolProperties.LotSize, symbolProperties.MinimumPriceVariation, time, MarketMakingExecutionModel.BidTag, properties);
+        // a working quote (LEAN's constructor leaves the status None, which Coinbase's and Bybit's models refuse to update)
+        var probe = new LimitOrder(security.Symbol, symbolProperties.LotSize, symbolProperties.MinimumPriceVariation, time, MarketMakingExecutionModel.BidTag, properties)
+        {
+            Status = OrderStatus.Submitted,
+        };
         var request = new UpdateOrderRequest(time, probe.Id, new UpdateOrderFields { LimitPrice = 2 * symbolProperties.MinimumPriceVariation });
         var canUpdate = brokerageModel.CanUpdateOrder(security, probe, request, out _);
         return new BrokerageQuoteRules(properties, canUpdate, symbolProperties.MinimumOrderSize,

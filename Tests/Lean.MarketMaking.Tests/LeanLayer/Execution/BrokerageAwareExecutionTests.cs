@@ -139,12 +139,15 @@ public class BrokerageAwareExecutionTests
     [Test]
     public void CoinbaseUpdatesGoodTilCancelledQuotesAndReplacesDayOrders()
     {
-        // LEAN's CoinbaseBrokerageModel lets only good-til-cancelled limit orders be updated: the probe order carries the
-        // quotes' properties, with the algorithm's default time in force
+        // LEAN's CoinbaseBrokerageModel lets only good-til-cancelled limit orders be updated, and only while they work
+        // (New, Submitted, PartiallyFilled, UpdateSubmitted: a just-constructed LEAN order has status None): the probe
+        // order is a working limit order with the quotes' properties and the algorithm's default time in force
         var model = new Mock<CoinbaseBrokerageModel>(AccountType.Cash);
         BrokerageMessageEvent message = null!;
         model.Setup(m => m.CanUpdateOrder(It.IsAny<Security>(),
-                It.Is<Order>(o => o is LimitOrder && o.Properties.TimeInForce == TimeInForce.GoodTilCanceled), It.IsAny<UpdateOrderRequest>(), out message))
+                It.Is<Order>(o => o is LimitOrder && o.Properties.TimeInForce == TimeInForce.GoodTilCanceled
+                    && (o.Status == OrderStatus.New || o.Status == OrderStatus.Submitted || o.Status == OrderStatus.PartiallyFilled || o.Status == OrderStatus.UpdateSubmitted)),
+                It.IsAny<UpdateOrderRequest>(), out message))
             .Returns(true);
 
         var security = NewSecurity(Btc);
