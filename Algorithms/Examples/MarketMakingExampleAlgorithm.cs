@@ -16,7 +16,6 @@ using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Alphas;
 using QuantConnect.Brokerages;
 using QuantConnect.Data;
-using QuantConnect.Interfaces;
 using QuantConnect.Orders;
 using QuantConnect.Orders.Fees;
 using QuantConnect.Securities;
@@ -48,7 +47,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     private DateTime _nextPlot;
     private BrokerageName _brokerage = BrokerageName.Default;
     private AccountType _accountType = AccountType.Margin;
-    private IOrderProperties? _quoteOrderProperties;
+    private MarketMakingExecutionModel? _execution;
     private QuoteCurrencyCheck _currencyCheck = null!;
 
     /// <summary>Prefix of this example's parameter names (e.g. "as" for "as-risk-aversion").</summary>
@@ -93,8 +92,8 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// elsewhere), which brings the venue's fee model, with account type <c>account-type</c> (auto = Cash for crypto,
     /// as Coinbase requires; Margin otherwise). In a cash account each quoted crypto security is given a starting
     /// holding of its base currency of twice the inventory limit, so that its ask can be filled from a flat inventory;</item>
-    /// <item>on Coinbase and Binance the quotes are post-only (<see cref="CoinbaseOrderProperties"/>,
-    /// <see cref="BinanceOrderProperties"/>); on Coinbase <c>maker-fee</c> and <c>taker-fee</c> (fractions of the order value;
+    /// <item>the quotes' post-only properties, update-or-replace rule, minimum size and order-rate budgets follow the
+    /// brokerage model (<see cref="BrokerageQuoteRules"/>); on Coinbase <c>maker-fee</c> and <c>taker-fee</c> (fractions of the order value;
     /// empty = LEAN's default tier) select a fee tier (LEAN's dated Coinbase schedule applies before 2019-10-08).</item>
     /// </list>
     /// </summary>
@@ -114,12 +113,6 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             ? securityType == SecurityType.Crypto ? AccountType.Cash : AccountType.Margin
             : Enum.Parse<AccountType>(accountType, ignoreCase: true);
         SetBrokerageModel(_brokerage, _accountType);
-        _quoteOrderProperties = _brokerage switch
-        {
-            BrokerageName.Coinbase => new CoinbaseOrderProperties { PostOnly = true },
-            BrokerageName.Binance => new BinanceOrderProperties { PostOnly = true },
-            _ => null,
-        };
     }
 
     /// <summary>
@@ -216,10 +209,10 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
 
         _currencyCheck = new QuoteCurrencyCheck(TimeSpan.FromMinutes(1), Error);
         SetRiskManagement(new InventoryLimitRiskManagementModel(InventoryLimits.Symmetric(maxInventory)));
-        SetExecution(new MarketMakingExecutionModel(new MarketMakingExecutionSettings(
+        SetExecution(_execution = new MarketMakingExecutionModel(new MarketMakingExecutionSettings(
             Parameter("min-reprice-ticks", defaultMinRepriceTicks),
             MaxQuoteAge(),
-            _quoteOrderProperties,
+            null,
             pullBeforeClose: Parameter("pull-before-close-minutes", defaultPullBeforeCloseMinutes) is var minutes && minutes > 0
                 ? TimeSpan.FromMinutes(minutes)
                 : null,
@@ -328,6 +321,8 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         {
             SetRuntimeStatistic("Order-flow insights", (decimal)_orderFlowAlpha.InsightCount);
         }
+
+        _execution?.Statistics.Publish(this);
     }
 
     /// <summary>Plots the example's own indicators (called with the other charts).</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using QuantConnect;
 using QuantConnect.Algorithm;
@@ -8,7 +9,7 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 
 /// <summary>
 /// <see cref="IQuoteOrderRouter"/> over a running LEAN algorithm: limit orders through <c>QCAlgorithm.LimitOrder</c>
-/// (quotes with the configured order properties, marketable flattening clips with the brokerage's defaults),
+/// (quotes with their security's order properties, e.g. post-only, marketable flattening clips with the brokerage's defaults),
 /// moves through <c>OrderTicket.Update(UpdateOrderFields)</c> (price and quantity in one request), cancels through
 /// <c>OrderTicket.Cancel</c>, order status through <c>Transactions.GetOrderById</c>. Keeps the tickets it created, and
 /// the last update request of each, by order id, until they are released.
@@ -24,11 +25,11 @@ internal sealed class AlgorithmOrderRouter : IQuoteOrderRouter
 {
     private readonly QCAlgorithm _algorithm;
     private readonly bool _asynchronous;
-    private readonly IOrderProperties? _properties;
+    private readonly Func<Symbol, IOrderProperties?> _properties;
     private readonly Dictionary<int, OrderTicket> _tickets = new();
     private readonly Dictionary<int, UpdateOrderRequest> _updates = new();
 
-    public AlgorithmOrderRouter(QCAlgorithm algorithm, bool asynchronous, IOrderProperties? properties)
+    public AlgorithmOrderRouter(QCAlgorithm algorithm, bool asynchronous, Func<Symbol, IOrderProperties?> properties)
     {
         _algorithm = algorithm;
         _asynchronous = asynchronous;
@@ -36,7 +37,7 @@ internal sealed class AlgorithmOrderRouter : IQuoteOrderRouter
     }
 
     public int? Submit(Symbol symbol, decimal quantity, decimal limitPrice, string tag) =>
-        Place(symbol, quantity, limitPrice, tag, _properties?.Clone());
+        Place(symbol, quantity, limitPrice, tag, _properties(symbol)?.Clone());
 
     public int? SubmitMarketable(Symbol symbol, decimal quantity, decimal limitPrice, string tag) =>
         Place(symbol, quantity, limitPrice, tag, null);

@@ -45,11 +45,21 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 /// <see cref="MarketMakingExecutionSettings.CancelTimeout"/> is resolved from LEAN's order status: closed → dropped,
 /// still open → cancelled again (at most <see cref="MaxCancelResends"/> times; LEAN forwards a second cancel only if the
 /// first failed), logged. An update counts only once LEAN reports it processed (<see cref="UpdateOutcome"/>); until
-/// then the order may rest at either price and our other side is kept a tick inside both. The first rejected update
-/// switches the security to cancel-and-replace for good (e.g. LEAN's <c>BinanceBrokerageModel</c> refuses every update,
-/// <c>CoinbaseBrokerageModel</c> all but good-til-cancelled limits). With
-/// <see cref="MarketMakingExecutionSettings.Latency"/> (constant or drawn per request) a cancel or update is sent only
-/// once its latency has passed since the decision (at the first step after), the order resting at its old price meanwhile.
+/// then the order may rest at either price and our other side is kept a tick inside both. Where the brokerage model
+/// cannot update the quotes (<see cref="BrokerageQuoteRules"/>, decided up front: e.g. LEAN's <c>BinanceBrokerageModel</c>
+/// refuses every update, <c>CoinbaseBrokerageModel</c> all but good-til-cancelled limits) they are re-priced by
+/// cancel-and-replace from the start; elsewhere the first rejected update switches the security to it for good. With
+/// <see cref="MarketMakingExecutionSettings.Latency"/> (constant or drawn per request) a cancel or update is sent only once its latency has passed
+/// since the decision (at the first step after), the order resting at its old price meanwhile.
+/// </para>
+/// <para>
+/// Venue rules (<see cref="BrokerageQuoteRules"/>, from the algorithm's brokerage model at a security's first step):
+/// quotes carry the brokerage's post-only order properties; a quote side below the venue's minimum order size (units
+/// or notional, as the brokerage model checks it) is not placed, and a flattening clip is at least that size (a
+/// remainder below it ends the flatten, logged); order requests draw on a token bucket per symbol and one per account:
+/// a placement or re-price without budget is deferred (the order rests where it is, the side stays empty) and decided
+/// again at the next step, a cancel-and-replace waits until both of its requests fit, and cancels always go out (into
+/// debt). Counts in <see cref="Statistics"/>.
 /// </para>
 /// <para>
 /// Fills, including partial fills, are tracked in <see cref="OnOrderEvent"/>; LEAN calls it only on the model passed to
@@ -73,7 +83,12 @@ public class MarketMakingExecutionModel : ExecutionModel
     private readonly Dictionary<Symbol, SymbolQuotes> _symbols = new();
     private readonly IssueLog _issues = new();
     private readonly HashSet<Symbol> _quotedThisStep = new();
+    private readonly ThrottledIssueLog _throttled = new(TimeSpan.FromMinutes(15));
     private IQuoteOrderRouter? _router;
+    private TokenBucket? _account;
+    private bool _accountSet;
+    private bool _hasBudgets;
+    private DateTime _utcNow;
 
     /// <summary>Creates the model.</summary>
     /// <param name="settings">Re-pricing threshold, book age, quote order properties, flatten bound, cancel timeout and order latency.</param>
@@ -87,10 +102,23 @@ public class MarketMakingExecutionModel : ExecutionModel
     /// <summary>The model's settings.</summary>
     public MarketMakingExecutionSettings Settings { get; }
 
+    /// <summary>Counts of the order requests sent, deferred by the rate budgets, and of quote sides below the venue minimum.</summary>
+    public ExecutionStatistics Statistics { get; } = new();
+
     /// <inheritdoc />
     public override void Execute(QCAlgorithm algorithm, IPortfolioTarget[] targets)
     {
         var router = _router ??= CreateOrderRouter(algorithm);
+        foreach (var state in _symbols.Values)
+        {
+            EnsureRules(algorithm, state);
+        }
+
+        if (_hasBudgets)
+        {
+            _utcNow = GetUtcTime(algorithm);
+        }
+
         foreach (var state in _symbols.Values)
         {
             ServiceRequests(algorithm, router, state);
@@ -173,6 +201,7 @@ public class MarketMakingExecutionModel : ExecutionModel
                 {
                     if (order is not null)
                     {
+                        Statistics.Cancels++;
                         _router.Cancel(order.OrderId, "security removed");
                         _router.Release(order.OrderId);
                     }
@@ -182,6 +211,7 @@ public class MarketMakingExecutionModel : ExecutionModel
                 {
                     if (!order.CancelSent)
                     {
+                        Statistics.Cancels++;
                         _router.Cancel(order.OrderId, "security removed");
                     }
 
@@ -190,6 +220,7 @@ public class MarketMakingExecutionModel : ExecutionModel
             }
 
             _issues.Remove(security.Symbol);
+            _throttled.Remove(security.Symbol);
         }
 
         foreach (var security in changes.AddedSecurities)
@@ -201,9 +232,24 @@ public class MarketMakingExecutionModel : ExecutionModel
         }
     }
 
-    /// <summary>Creates the order router used for every order; the default routes through the algorithm's order tickets.</summary>
+    /// <summary>
+    /// Creates the order router used for every order; the default routes through the algorithm's order tickets, quotes
+    /// with their security's <see cref="BrokerageQuoteRules.QuoteOrderProperties"/>.
+    /// </summary>
     protected virtual IQuoteOrderRouter CreateOrderRouter(QCAlgorithm algorithm) =>
-        new AlgorithmOrderRouter(algorithm, Asynchronous, Settings.QuoteOrderProperties);
+        new AlgorithmOrderRouter(algorithm, Asynchronous,
+            symbol => _symbols.TryGetValue(symbol, out var state) && state.Rules is { } rules ? rules.QuoteOrderProperties : Settings.QuoteOrderProperties);
+
+    /// <summary>
+    /// What the venue allows the quotes of <paramref name="security"/> (post-only properties, update or
+    /// cancel-and-replace, minimum size, rate budgets); the default reads the algorithm's LEAN brokerage model and
+    /// default order properties (<see cref="BrokerageQuoteRules.From"/>). Called once per security, at its first step.
+    /// </summary>
+    protected virtual BrokerageQuoteRules CreateQuoteRules(QCAlgorithm algorithm, Security security) =>
+        BrokerageQuoteRules.From(algorithm.BrokerageModel, security, algorithm.DefaultOrderProperties, Settings, security.LocalTime);
+
+    /// <summary>The algorithm's UTC time: the clock of the order-rate budgets (read only when there are budgets).</summary>
+    protected virtual DateTime GetUtcTime(QCAlgorithm algorithm) => algorithm.UtcTime;
 
     /// <summary>Top of book of <paramref name="security"/>; override to read it from elsewhere.</summary>
     protected virtual QuoteMarket GetMarket(Security security) => QuoteMarket.From(security);
@@ -231,6 +277,71 @@ public class MarketMakingExecutionModel : ExecutionModel
     /// <summary>Writes to the algorithm log.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
 
+    /// <summary>Sets the security's venue rules and buckets at its first step (and the account bucket at the first security's).</summary>
+    private void EnsureRules(QCAlgorithm algorithm, SymbolQuotes state)
+    {
+        if (state.Rules is not null)
+        {
+            return;
+        }
+
+        var rules = state.Rules = CreateQuoteRules(algorithm, state.Security);
+        state.Bucket = rules.RateLimits.PerSymbol is { } perSymbol ? new TokenBucket(perSymbol) : null;
+        if (!_accountSet)
+        {
+            _accountSet = true;
+            _account = rules.RateLimits.PerAccount is { } perAccount ? new TokenBucket(perAccount) : null;
+        }
+
+        _hasBudgets |= state.Bucket is not null || _account is not null;
+        state.ReplaceOnReprice |= !rules.CanUpdateQuotes;
+        if (rules.QuoteOrderProperties is null && rules.CanUpdateQuotes && rules.MinimumOrderSize is null && state.Bucket is null && _account is null)
+        {
+            return;
+        }
+
+        Log(algorithm, $"{nameof(MarketMakingExecutionModel)}: {state.Security.Symbol}: quotes " +
+            $"{(rules.QuoteOrderProperties is { } properties ? $"with {properties.GetType().Name} (post-only: {Fills.PassiveQuoteFillModel.IsPostOnly(properties)})" : "with LEAN's default order properties")}, " +
+            $"re-priced by {(rules.CanUpdateQuotes ? "update" : "cancel-and-replace (the brokerage model cannot update them)")}, " +
+            $"minimum order size {(rules.MinimumOrderSize is { } minimum ? $"{minimum} {(rules.MinimumIsNotional ? "notional (quote currency)" : "units")}" : "none")}, " +
+            $"rate limits {rules.RateLimits}");
+    }
+
+    /// <summary>Whether each budget has at least <paramref name="needed"/> tokens now.</summary>
+    private bool HasBudget(SymbolQuotes state, int needed) =>
+        (state.Bucket is not { } symbolBucket || symbolBucket.Available(_utcNow) >= needed)
+        && (_account is not { } account || account.Available(_utcNow) >= needed);
+
+    /// <summary>Takes a token from each budget for a request that may wait, if each has one.</summary>
+    private bool TryAcquire(SymbolQuotes state, int needed = 1)
+    {
+        if (!HasBudget(state, needed))
+        {
+            return false;
+        }
+
+        Acquire(state);
+        return true;
+    }
+
+    /// <summary>A request that must go out now (a cancel): takes a token from each budget, into debt if need be.</summary>
+    private void Acquire(SymbolQuotes state)
+    {
+        state.Bucket?.Take(_utcNow);
+        _account?.Take(_utcNow);
+    }
+
+    /// <summary>Counts and reports (at most one line per 15 minutes per symbol) a placement or re-price deferred by the rate budgets.</summary>
+    private void Defer(QCAlgorithm algorithm, SymbolQuotes state, string tag)
+    {
+        Statistics.Deferred++;
+        if (_throttled.ShouldLog(state.Security.Symbol, "rate limit", state.Security.LocalTime, out var occurrences))
+        {
+            Log(algorithm, $"{nameof(MarketMakingExecutionModel)}: {state.Security.Symbol}: order-rate budget spent ({state.Rules?.RateLimits}); " +
+                $"{occurrences} placement(s) or re-price(s) deferred to a later step, the last one of {tag}");
+        }
+    }
+
     /// <summary>
     /// Sends the cancels and updates whose order latency has passed, resolves the updates LEAN has processed, and times
     /// out unconfirmed cancels.
@@ -247,7 +358,7 @@ public class MarketMakingExecutionModel : ExecutionModel
             ServiceUpdate(algorithm, router, state, order, now);
             if (!order.CancelSent)
             {
-                if (now >= order.CancelSendAt && !SendCancel(router, order, now))
+                if (now >= order.CancelSendAt && !SendCancel(router, state, order, now))
                 {
                     state.Cancelling.RemoveAt(i);
                 }
@@ -270,6 +381,8 @@ public class MarketMakingExecutionModel : ExecutionModel
             {
                 order.CancelResends++;
                 order.CancelSentAt = now;
+                Acquire(state);
+                Statistics.Cancels++;
                 router.Cancel(order.OrderId, order.CancelTag);
                 if (order.CancelResends == 1)
                 {
@@ -322,8 +435,9 @@ public class MarketMakingExecutionModel : ExecutionModel
         }
     }
 
-    private static void SendUpdate(IQuoteOrderRouter router, WorkingOrder working)
+    private void SendUpdate(IQuoteOrderRouter router, WorkingOrder working)
     {
+        Statistics.Updates++;
         if (router.Update(working.OrderId, working.PendingQuantity, working.PendingPrice, working.PendingTag))
         {
             working.UpdateSent = true;
@@ -363,6 +477,9 @@ public class MarketMakingExecutionModel : ExecutionModel
         var bidSize = bid > 0 ? QuotePricing.RoundLotDown(quote.BidSize, lot) : 0m;
         var askSize = QuotePricing.RoundLotDown(quote.AskSize, lot);
         state.LastQuoteSize = Math.Max(bidSize, askSize) is var largest && largest > 0 ? largest : state.LastQuoteSize;
+        // a side the venue would reject for its size is not quoted (never enlarged beyond what the risk limits sized)
+        bidSize = AboveMinimum(algorithm, state, bidSize, bid, lot, BidTag);
+        askSize = AboveMinimum(algorithm, state, askSize, ask, lot, AskTag);
         // Our own bid and ask must never cross, not even between two requests: after a jump up the new bid can reach
         // the working ask, so the ask moves first (and a jump down moves the bid first); each side is also kept a
         // tick inside every price the other side may rest at (its known price, an unconfirmed update's, and orders
@@ -381,13 +498,13 @@ public class MarketMakingExecutionModel : ExecutionModel
         void WorkBid()
         {
             var price = state.MostAggressive(-1) is { } sell ? Math.Min(bid, sell - tick) : bid;
-            state.Bid = WorkSide(router, state, state.Bid, 1, price, price > 0 ? bidSize : 0m, tick, lot, BidTag);
+            state.Bid = WorkSide(algorithm, router, state, state.Bid, 1, price, price > 0 ? bidSize : 0m, tick, lot, BidTag);
         }
 
         void WorkAsk()
         {
             var price = state.MostAggressive(1) is { } buy ? Math.Max(ask, buy + tick) : ask;
-            state.Ask = WorkSide(router, state, state.Ask, -1, price, askSize, tick, lot, AskTag);
+            state.Ask = WorkSide(algorithm, router, state, state.Ask, -1, price, askSize, tick, lot, AskTag);
         }
     }
 
@@ -408,8 +525,15 @@ public class MarketMakingExecutionModel : ExecutionModel
         var lot = market.LotSize;
         var needed = state.FlattenTarget!.Value - GetHoldings(state.Security);
         var remaining = QuotePricing.RoundLotDown(Math.Abs(needed), lot);
-        if (remaining == 0)
+        var minimum = state.Rules!.MinimumQuantity(needed > 0 ? market.Ask : market.Bid, lot);
+        if (remaining == 0 || (remaining < minimum && state.Flatten is null))
         {
+            if (remaining > 0)
+            {
+                // the venue takes no order this small: what is left stays (the risk model may ask again)
+                Report(algorithm, symbol, "flatten below minimum", $"{remaining} left to trade is below the venue's minimum order of {minimum}; flatten ended");
+            }
+
             state.Flatten = Cancel(router, state, state.Flatten, "flattened");
             state.FlattenTarget = null;
             state.FlattenStartMid = null;
@@ -439,11 +563,11 @@ public class MarketMakingExecutionModel : ExecutionModel
         var clip = QuotePricing.FlattenClip(remaining, displayed > 0 ? displayed : state.LastQuoteSize > 0 ? state.LastQuoteSize : remaining, lot);
         var size = state.Flatten is { } working && !QuotePricing.ShouldReprice(working.LimitPrice, price, tick, Settings.MinRepriceTicks)
             ? Math.Min(working.Remaining, remaining)
-            : clip;
-        state.Flatten = WorkSide(router, state, state.Flatten, sign, price, size, tick, lot, FlattenTag, marketable: true);
+            : Math.Min(remaining, Math.Max(clip, minimum)); // a clip is at least the venue's minimum order
+        state.Flatten = WorkSide(algorithm, router, state, state.Flatten, sign, price, size, tick, lot, FlattenTag, marketable: true);
     }
 
-    private WorkingOrder? WorkSide(IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working, int sign,
+    private WorkingOrder? WorkSide(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working, int sign,
         decimal price, decimal size, decimal tick, decimal lot, string tag, bool marketable = false)
     {
         var symbol = state.Security.Symbol;
@@ -452,7 +576,11 @@ public class MarketMakingExecutionModel : ExecutionModel
             case QuoteAction.Place when state.IsCancelling(sign):
                 // the previous order on this side may still fill: place the new one once its cancel is confirmed
                 return null;
+            case QuoteAction.Place when !TryAcquire(state, 1):
+                Defer(algorithm, state, tag);
+                return null;
             case QuoteAction.Place:
+                Statistics.OrdersSubmitted++;
                 var id = marketable ? router.SubmitMarketable(symbol, sign * size, price, tag) : router.Submit(symbol, sign * size, price, tag);
                 return id is { } orderId ? new WorkingOrder(orderId, sign * size, price) : null;
             case QuoteAction.Update when working!.HasPendingUpdate:
@@ -464,8 +592,19 @@ public class MarketMakingExecutionModel : ExecutionModel
 
                 return working;
             case QuoteAction.Update when state.ReplaceOnReprice:
-                // cancel now, place the new order once the cancel is confirmed
+                // cancel now, place the new order once the cancel is confirmed: only with budget for both, else the
+                // order stays where it rests until there is
+                if (!HasBudget(state, 2))
+                {
+                    Defer(algorithm, state, tag);
+                    return working;
+                }
+
+                Statistics.Replacements++;
                 return Cancel(router, state, working, tag);
+            case QuoteAction.Update when !TryAcquire(state, 1):
+                Defer(algorithm, state, tag);
+                return working;
             case QuoteAction.Update:
                 var updateLatency = Settings.Latency.Draw(working.OrderId, state.Security.LocalTime.Ticks);
                 working.RequestUpdate(working.Filled + sign * size, price, tag, state.Security.LocalTime + updateLatency);
@@ -482,6 +621,28 @@ public class MarketMakingExecutionModel : ExecutionModel
                 working?.DropUnsentUpdate();
                 return working;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="size"/>, or 0 (side not quoted, counted and reported) when it is below the venue's minimum
+    /// order at <paramref name="price"/> (<see cref="BrokerageQuoteRules.MinimumQuantity"/>).
+    /// </summary>
+    private decimal AboveMinimum(QCAlgorithm algorithm, SymbolQuotes state, decimal size, decimal price, decimal lot, string tag)
+    {
+        if (size <= 0 || size >= state.Rules!.MinimumQuantity(price, lot))
+        {
+            return size;
+        }
+
+        Statistics.BelowMinimumSize++;
+        if (_throttled.ShouldLog(state.Security.Symbol, "below minimum", state.Security.LocalTime, out var occurrences))
+        {
+            Log(algorithm, $"{nameof(MarketMakingExecutionModel)}: {state.Security.Symbol}: {tag} of {size} at {price} is below the venue's " +
+                $"minimum order ({state.Rules.MinimumOrderSize} {(state.Rules.MinimumIsNotional ? "notional" : "units")}); side not quoted " +
+                $"({occurrences} time(s) since the last line)");
+        }
+
+        return 0m;
     }
 
     private bool IsClosing(SymbolQuotes state, DateTime localTime)
@@ -530,7 +691,7 @@ public class MarketMakingExecutionModel : ExecutionModel
         working.CancelSent = false;
         var latency = Settings.Latency.Draw(working.OrderId, now.Ticks);
         working.CancelSendAt = now + latency;
-        if (latency > TimeSpan.Zero || SendCancel(router, working, now))
+        if (latency > TimeSpan.Zero || SendCancel(router, state, working, now))
         {
             state.Cancelling.Add(working);
         }
@@ -540,8 +701,10 @@ public class MarketMakingExecutionModel : ExecutionModel
 
     /// <summary>Sends the cancel; a refused request means the order is closed unless LEAN still holds it open.</summary>
     /// <returns>Whether the order may still be open (and stays among the cancelling orders).</returns>
-    private static bool SendCancel(IQuoteOrderRouter router, WorkingOrder order, DateTime now)
+    private bool SendCancel(IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder order, DateTime now)
     {
+        Acquire(state);
+        Statistics.Cancels++;
         order.CancelSent = true;
         order.CancelSentAt = now;
         if (router.Cancel(order.OrderId, order.CancelTag) || router.IsOpen(order.OrderId))

@@ -15,10 +15,9 @@ public sealed class MarketMakingExecutionSettings
     /// <param name="minRepriceTicks">Smallest price move, in ticks (≥ 1), for which a working quote is moved.</param>
     /// <param name="maxBookAge">Oldest acceptable last data point of the book; with an older book no order is placed or moved and quotes are pulled.</param>
     /// <param name="quoteOrderProperties">
-    /// Order properties for quotes, e.g. <c>new BinanceOrderProperties { PostOnly = true }</c> (LEAN master has
-    /// PostOnly on Binance, Bitfinex, Bybit, Coinbase (GDAX is its obsolete alias), Kraken, TradeStation and dYdX
-    /// order properties); null for the brokerage default. Flattening orders never use them (post-only would reject a
-    /// marketable order).
+    /// Order properties for quotes, replacing the post-only properties picked from the algorithm's brokerage model
+    /// (<see cref="BrokerageQuoteRules.PostOnlyProperties"/>); null (the default) to use those. Flattening orders never
+    /// use them (post-only would reject a marketable order).
     /// </param>
     /// <param name="pullBeforeClose">
     /// How long before the exchange's next regular-hours close the quotes are pulled, none being placed again until it
@@ -42,9 +41,14 @@ public sealed class MarketMakingExecutionSettings
     /// The order latency drawn per request (<see cref="LatencyModel.Draw"/> keyed by the order id and the local time of
     /// the decision); null: the constant <paramref name="orderLatency"/>. Give one or the other.
     /// </param>
+    /// <param name="rateLimits">
+    /// Order-request budgets per symbol and per account, replacing the brokerage model's defaults
+    /// (<see cref="BrokerageQuoteRules.DefaultRateLimits"/>); null (the default) to use those,
+    /// <see cref="OrderRateLimits.None"/> for no limit.
+    /// </param>
     public MarketMakingExecutionSettings(int minRepriceTicks, TimeSpan maxBookAge, IOrderProperties? quoteOrderProperties = null,
         TimeSpan? pullBeforeClose = null, decimal maxFlattenSlippage = 0.01m, TimeSpan? cancelTimeout = null, TimeSpan orderLatency = default,
-        LatencyModel? latency = null)
+        LatencyModel? latency = null, OrderRateLimits? rateLimits = null)
     {
         MinRepriceTicks = Guard.Positive(minRepriceTicks, nameof(minRepriceTicks));
         Guard.Positive(maxBookAge.TotalSeconds, nameof(maxBookAge));
@@ -75,6 +79,7 @@ public sealed class MarketMakingExecutionSettings
         }
 
         Latency = latency ?? LatencyModel.Constant(orderLatency);
+        RateLimits = rateLimits;
     }
 
     /// <summary>Smallest price move, in ticks, for which a working quote is moved.</summary>
@@ -83,7 +88,7 @@ public sealed class MarketMakingExecutionSettings
     /// <summary>Oldest acceptable last data point of the book.</summary>
     public TimeSpan MaxBookAge { get; }
 
-    /// <summary>Order properties for quotes (e.g. post-only), or null.</summary>
+    /// <summary>Order properties for quotes replacing the brokerage model's post-only ones, or null.</summary>
     public IOrderProperties? QuoteOrderProperties { get; }
 
     /// <summary>How long before the next regular-hours close quotes are pulled; null: not before the close.</summary>
@@ -100,4 +105,7 @@ public sealed class MarketMakingExecutionSettings
 
     /// <summary>Delay between deciding a cancel or re-price and sending it to LEAN, drawn once per request.</summary>
     public LatencyModel Latency { get; }
+
+    /// <summary>Order-request budgets replacing the brokerage model's defaults, or null.</summary>
+    public OrderRateLimits? RateLimits { get; }
 }

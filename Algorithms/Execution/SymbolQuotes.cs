@@ -32,6 +32,12 @@ internal sealed class SymbolQuotes
     /// </summary>
     public bool ReplaceOnReprice { get; set; }
 
+    /// <summary>What the venue allows this security's quotes (set at its first step), or null before.</summary>
+    public BrokerageQuoteRules? Rules { get; set; }
+
+    /// <summary>This security's order-request bucket, or null without a per-symbol budget.</summary>
+    public TokenBucket? Bucket { get; set; }
+
     /// <summary>Exchange-local time of the next regular-hours close (cached; <see cref="DateTime.MaxValue"/>: never closes).</summary>
     public DateTime NextClose { get; set; }
 

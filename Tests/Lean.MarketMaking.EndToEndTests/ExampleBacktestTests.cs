@@ -142,10 +142,11 @@ public class ExampleBacktestTests
     }
 
     /// <summary>
-    /// Issue 9 §4: on LEAN's <c>BinanceBrokerageModel</c> (<c>CanUpdateOrder</c> always false) LEAN answers the first
-    /// re-price with "Brokerage does not support update" after <c>OrderTicket.Update</c> was accepted; the execution
-    /// model must see the rejection, switch the security to cancel-and-replace, and go on quoting with no order
-    /// rejected and the inventory within its limit at every fill.
+    /// Issues 9 §4 and 11 §3: on LEAN's <c>BinanceBrokerageModel</c> (<c>CanUpdateOrder</c> always false) the execution
+    /// model decides up front, from the brokerage model, to re-price by cancel-and-replace: no update is ever tried
+    /// (LEAN would answer "Brokerage does not support update"); the quotes carry post-only Binance order properties,
+    /// Binance's order-rate budget applies, and it goes on quoting with no order rejected and the inventory within its
+    /// limit at every fill.
     /// </summary>
     [Test]
     public void CarteaJaimungalOnBinanceRepricesByCancelAndReplace()
@@ -154,10 +155,14 @@ public class ExampleBacktestTests
         Check(run, "cj", maxInventory: Parameter("cj-max-inventory"), orderSize: Parameter("cj-lot-size"));
 
         var log = File.ReadAllLines(Path.Combine(run.Results, "CarteaJaimungalRegimeAlgorithm-log.txt"));
-        Assert.That(log.Count(l => l.Contains("Brokerage does not support update")), Is.EqualTo(1), "one update tried, then none");
-        Assert.That(log, Has.Some.Contains("re-priced by cancel-and-replace from now on"));
+        Assert.That(log.Count(l => l.Contains("Brokerage does not support update")), Is.Zero, "no update tried");
+        Assert.That(log, Has.Some.Contains("quotes with BinanceOrderProperties (post-only: True), re-priced by cancel-and-replace"));
         var events = OrderEventLog.Read(run.Results, "CarteaJaimungalRegimeAlgorithm");
         Assert.That(events.Fills.Count(), Is.GreaterThan(100), "it went on quoting and trading");
+        var runtime = Section(run.Summary, "runtimeStatistics");
+        Assert.That(Number(runtime, "Re-pricings by update"), Is.Zero);
+        Assert.That(Number(runtime, "Re-pricings by replace"), Is.GreaterThan(0));
+        ReportExecution(runtime);
     }
 
     [Test]
@@ -210,6 +215,7 @@ public class ExampleBacktestTests
         var results = run.Results;
         // issue 8's goal on the bad day (locked and crossed books included): at most two orders sent per fill
         Check(run, "as", maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"), maxOrdersPerFill: 2);
+        ReportExecution(Section(run.Summary, "runtimeStatistics"));
 
         const decimal tick = 0.00001m; // generate-data's default MMCUSD tick size
         using var events = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "AvellanedaStoikovAlgorithm-order-events.json")));
@@ -281,6 +287,7 @@ public class ExampleBacktestTests
             "as-start-year=2023", "as-start-month=12", "as-start-day=31", "as-end-year=2024", "as-end-month=1", "as-end-day=2",
             "as-maker-fee=0", "as-taker-fee=0.0005");
         Check(run, "as", maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"), maxOrdersPerFill: 2);
+        ReportExecution(Section(run.Summary, "runtimeStatistics"));
 
         var log = File.ReadAllLines(Path.Combine(run.Results, "AvellanedaStoikovAlgorithm-log.txt"));
         TestContext.Out.WriteLine($"log lines: {log.Length}");
@@ -470,6 +477,13 @@ public class ExampleBacktestTests
         {
             Assert.That(log.OrdersPerFill, Is.LessThanOrEqualTo(bound), "orders sent per fill");
         }
+    }
+
+    /// <summary>Reports the execution model's request counts (issue 11 §3) on the progress output; they must be present.</summary>
+    private static void ReportExecution(Dictionary<string, string> runtime)
+    {
+        var names = new[] { "Orders submitted", "Re-pricings by update", "Re-pricings by replace", "Cancels sent", "Orders deferred by rate limit", "Quote sides below minimum size" };
+        TestContext.Progress.WriteLine("execution: " + string.Join(", ", names.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n} {Number(runtime, n)}"))));
     }
 
     private static Dictionary<string, string> Section(JsonElement summary, string name)

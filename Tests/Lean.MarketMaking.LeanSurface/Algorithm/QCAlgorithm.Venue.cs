@@ -1,5 +1,6 @@
 using System;
 using QuantConnect.Brokerages;
+using QuantConnect.Interfaces;
 using QuantConnect.Securities;
 
 namespace QuantConnect.Algorithm
@@ -9,6 +10,12 @@ namespace QuantConnect.Algorithm
     public partial class QCAlgorithm
     {
         public SecurityPortfolioManager Portfolio { get; set; }
+
+        private readonly IBrokerageModel _brokerageModel;
+
+        public IBrokerageModel BrokerageModel => _brokerageModel;
+
+        public IOrderProperties DefaultOrderProperties { get; set; }
 
         public string AccountCurrency => throw new NotImplementedException();
 

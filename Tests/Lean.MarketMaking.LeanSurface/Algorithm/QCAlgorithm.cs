@@ -1,4 +1,5 @@
 using System;
+using QuantConnect.Brokerages;
 using QuantConnect.Data;
 using QuantConnect.Interfaces;
 using QuantConnect.Orders;
@@ -17,6 +18,9 @@ namespace QuantConnect.Algorithm
     {
         public QCAlgorithm()
         {
+            // as LEAN's constructor
+            DefaultOrderProperties = new OrderProperties();
+            _brokerageModel = new DefaultBrokerageModel();
         }
 
         public SecurityTransactionManager Transactions { get; set; }

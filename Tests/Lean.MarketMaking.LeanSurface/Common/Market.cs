@@ -8,5 +8,7 @@ namespace QuantConnect
         public const string Oanda = "oanda";
         public const string Binance = "binance";
         public const string Coinbase = "coinbase";
+
+        public const string BinanceUS = "binanceus";
     }
 }

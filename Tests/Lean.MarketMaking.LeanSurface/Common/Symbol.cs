@@ -13,6 +13,7 @@ namespace QuantConnect
             Value = value;
             SecurityType = securityType;
             _market = market;
+            ID = new SecurityIdentifier(market);
         }
 
         public static Symbol Create(string ticker, SecurityType securityType, string market, string alias = null, Type baseDataType = null)
@@ -21,6 +22,8 @@ namespace QuantConnect
         public string Value { get; private set; }
 
         public SecurityType SecurityType { get; }
+
+        public SecurityIdentifier ID { get; private set; }
 
         public override bool Equals(object obj) => Equals(obj as Symbol);
 

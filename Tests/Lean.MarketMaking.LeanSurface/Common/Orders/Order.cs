@@ -45,6 +45,7 @@ namespace QuantConnect.Orders
             Time = time;
             Tag = tag;
             Properties = properties;
+            Status = OrderStatus.None; // as LEAN's constructor
         }
     }
 }

@@ -1,0 +1,42 @@
+using QuantConnect.Algorithm;
+
+namespace Lean.MarketMaking.Algorithms.Execution;
+
+/// <summary>
+/// Counts of the order requests <see cref="MarketMakingExecutionModel"/> sent and of those the venue's rules held
+/// back; <see cref="Publish"/> writes them as LEAN runtime statistics.
+/// </summary>
+public sealed class ExecutionStatistics
+{
+    /// <summary>New orders submitted (quotes, replacements and flattening clips).</summary>
+    public long OrdersSubmitted { get; internal set; }
+
+    /// <summary>Re-pricings sent as an update of the working order.</summary>
+    public long Updates { get; internal set; }
+
+    /// <summary>Re-pricings done by cancel-and-replace (the cancel; its replacement counts among the submitted orders).</summary>
+    public long Replacements { get; internal set; }
+
+    /// <summary>Cancels sent (re-sends after a timeout included).</summary>
+    public long Cancels { get; internal set; }
+
+    /// <summary>
+    /// Placements and re-pricings deferred because a rate budget was spent: the order stays where it rests (or the side
+    /// stays empty) and the decision is taken again at the next step with the then current quote.
+    /// </summary>
+    public long Deferred { get; internal set; }
+
+    /// <summary>Quote sides not placed because their size was below the venue's minimum order size.</summary>
+    public long BelowMinimumSize { get; internal set; }
+
+    /// <summary>Writes the counts as runtime statistics ("Orders submitted", "Re-pricings by update", …).</summary>
+    public void Publish(QCAlgorithm algorithm)
+    {
+        algorithm.SetRuntimeStatistic("Orders submitted", (decimal)OrdersSubmitted);
+        algorithm.SetRuntimeStatistic("Re-pricings by update", (decimal)Updates);
+        algorithm.SetRuntimeStatistic("Re-pricings by replace", (decimal)Replacements);
+        algorithm.SetRuntimeStatistic("Cancels sent", (decimal)Cancels);
+        algorithm.SetRuntimeStatistic("Orders deferred by rate limit", (decimal)Deferred);
+        algorithm.SetRuntimeStatistic("Quote sides below minimum size", (decimal)BelowMinimumSize);
+    }
+}
