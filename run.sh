@@ -53,9 +53,14 @@ if ! dotnet build "$runner" -c Release --no-restore -p:LeanReference=$mode -o "$
   exit 1
 fi
 
-if [[ $synthetic == 1 ]] && ! ls "$data"/crypto/coinbase/tick/mmcusd/*_quote.zip >/dev/null 2>&1; then
+# the synthetic data set: ticks of 1-4 Jan 2024 UTC (the backtest's last New York day ends at 05:00 UTC on the 4th), their
+# minute, hour and daily bars (LEAN seeds the base currency's conversion rate from minute bars and reads hour bars for
+# the benchmark) and a risk-free rate file; a data folder missing one of them (an older data set) is generated again
+coinbase="$data/crypto/coinbase"
+if [[ $synthetic == 1 ]] && ! [[ -f "$coinbase/tick/mmcusd/20240104_quote.zip" && -f "$coinbase/minute/mmcusd/20240101_quote.zip" \
+    && -f "$coinbase/hour/mmcusd_trade.zip" && -f "$data/alternative/interest-rate/usa/interest-rate.csv" ]]; then
   echo "run.sh: generating the synthetic MMCUSD data into $data" >&2
-  dotnet run -c Release --project "$root/Research" -- generate-data --out "$data" --days 3 --seed 1 >"$logs/generate-data.json"
+  dotnet run -c Release --project "$root/Research" -- generate-data --out "$data" --days 4 --seed 1 >"$logs/generate-data.json"
 fi
 
 overrides=()
