@@ -8,8 +8,9 @@
 # (e.g. LEAN's own Data folder) nothing is generated and config.json applies as is (EURUSD on Oanda, May 2014).
 # LEAN comes from the QuantConnect.Lean NuGet package (-p:LeanReference=Package), or from a local LEAN build when
 # LEAN_BIN_DIR names its Launcher/bin/Release folder (-p:LeanReference=Local). Results (LEAN's <Algorithm>.json and
-# <Algorithm>-summary.json) go to $MM_RESULTS_FOLDER, default ./results/<Algorithm>.
-# Exit codes: 0 backtest ran, 3 no LEAN available, 1 any other failure.
+# <Algorithm>-summary.json) go to $MM_RESULTS_FOLDER, default ./results/<Algorithm>; at the end the Research console's
+# report renders them into <results>/report/report.html (charts as PNG files beside it).
+# Exit codes: 0 backtest ran and its report was written, 3 no LEAN available, 1 any other failure.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -76,5 +77,12 @@ if [[ $synthetic == 1 && "$algorithm" == AvellanedaStoikovAlgorithm ]]; then
 fi
 for p in "$@"; do overrides+=(--parameter "$p"); done
 
-exec dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
+dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
   --results "$results" --project-config "$root/config.json" ${overrides[@]+"${overrides[@]}"}
+
+# the report: one HTML page with the run's charts and statistics, plus the charts as PNG files
+if ! dotnet run -c Release --project "$root/Research" -- report "$results" >"$logs/report.json" 2>"$logs/report.log"; then
+  echo "run.sh: the backtest ran but its report failed; see $logs/report.log" >&2
+  exit 1
+fi
+echo "run.sh: report $results/report/report.html" >&2

@@ -18,6 +18,7 @@ public static class Program
         new HawkesCommand(),
         new CalibrateCommand(),
         new GenerateDataCommand(),
+        new ReportCommand(),
     };
 
     /// <summary>Runs the console with the process's standard streams.</summary>
