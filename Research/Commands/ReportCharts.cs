@@ -10,7 +10,8 @@ namespace Lean.MarketMaking.Research.Commands;
 
 /// <summary>
 /// Renders the charts of a <see cref="LeanBacktestResult"/> as PNG files with ScottPlot (headless: SkiaSharp's Linux
-/// native assets): one picture per LEAN chart, every series of the chart as a line over UTC time; a "Quotes" chart gets
+/// native assets): one picture per LEAN chart, every series of the chart as a line over UTC time (a series in another unit
+/// than the first on the right axis); a "Quotes" chart gets
 /// the fills of its security as markers (bought ▲ green, sold ▼ red, at the fill price), an "Inventory" chart the
 /// inventory limit ±<c>&lt;prefix&gt;-max-inventory</c> of the algorithm's parameters as dashed lines.
 /// </summary>
@@ -31,7 +32,7 @@ internal static class ReportCharts
     {
         bool Inside(DateTime time) => (from is null || time >= from) && (to is null || time < to);
         var series = chart.Series
-            .Select(s => (s.Name, Points: s.Points.Where(p => Inside(p.TimeUtc)).ToArray()))
+            .Select(s => (s.Name, s.Unit, Points: s.Points.Where(p => Inside(p.TimeUtc)).ToArray()))
             .Where(s => s.Points.Length > 0)
             .ToArray();
         if (series.Length == 0)
@@ -48,10 +49,18 @@ internal static class ReportCharts
             plot.YLabel(yLabel);
         }
 
-        foreach (var (name, points) in series)
+        foreach (var (name, unit, points) in series)
         {
             var line = plot.Add.Scatter(points.Select(p => p.TimeUtc.ToOADate()).ToArray(), points.Select(p => p.Value).ToArray());
             line.LegendText = name;
+            if (unit != series[0].Unit)
+            {
+                // a series in another unit (LEAN's daily "Return" in % beside the equity in $) on the right axis
+                line.Axes.YAxis = plot.Axes.Right;
+                plot.Axes.Right.Label.Text = unit;
+                line.LegendText = $"{name} ({unit}, right axis)";
+            }
+
             line.MarkerSize = points.Length == 1 || from is not null ? 4 : 0;
             line.LineWidth = 1.5f;
         }
