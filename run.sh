@@ -8,8 +8,9 @@
 # (e.g. LEAN's own Data folder) nothing is generated and config.json applies as is (EURUSD on Oanda, May 2014).
 # LEAN comes from the QuantConnect.Lean NuGet package (-p:LeanReference=Package), or from a local LEAN build when
 # LEAN_BIN_DIR names its Launcher/bin/Release folder (-p:LeanReference=Local). Results (LEAN's <Algorithm>.json and
-# <Algorithm>-summary.json) go to $MM_RESULTS_FOLDER, default ./results/<Algorithm>.
-# Exit codes: 0 backtest ran, 3 no LEAN available, 1 any other failure.
+# <Algorithm>-summary.json) go to $MM_RESULTS_FOLDER, default ./results/<Algorithm>; at the end the Research console's
+# report renders them into <results>/report/report.html (charts as PNG files beside it).
+# Exit codes: 0 backtest ran and its report was written, 3 no LEAN available, 1 any other failure.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -53,9 +54,14 @@ if ! dotnet build "$runner" -c Release --no-restore -p:LeanReference=$mode -o "$
   exit 1
 fi
 
-if [[ $synthetic == 1 ]] && ! ls "$data"/crypto/coinbase/tick/mmcusd/*_quote.zip >/dev/null 2>&1; then
+# the synthetic data set: ticks of 1-4 Jan 2024 UTC (the backtest's last New York day ends at 05:00 UTC on the 4th), their
+# minute, hour and daily bars (LEAN seeds the base currency's conversion rate from minute bars and reads hour bars for
+# the benchmark) and a risk-free rate file; a data folder missing one of them (an older data set) is generated again
+coinbase="$data/crypto/coinbase"
+if [[ $synthetic == 1 ]] && ! [[ -f "$coinbase/tick/mmcusd/20240104_quote.zip" && -f "$coinbase/minute/mmcusd/20240101_quote.zip" \
+    && -f "$coinbase/hour/mmcusd_trade.zip" && -f "$data/alternative/interest-rate/usa/interest-rate.csv" ]]; then
   echo "run.sh: generating the synthetic MMCUSD data into $data" >&2
-  dotnet run -c Release --project "$root/Research" -- generate-data --out "$data" --days 3 --seed 1 >"$logs/generate-data.json"
+  dotnet run -c Release --project "$root/Research" -- generate-data --out "$data" --days 4 --seed 1 >"$logs/generate-data.json"
 fi
 
 overrides=()
@@ -71,5 +77,12 @@ if [[ $synthetic == 1 && "$algorithm" == AvellanedaStoikovAlgorithm ]]; then
 fi
 for p in "$@"; do overrides+=(--parameter "$p"); done
 
-exec dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
+dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
   --results "$results" --project-config "$root/config.json" ${overrides[@]+"${overrides[@]}"}
+
+# the report: one HTML page with the run's charts and statistics, plus the charts as PNG files
+if ! dotnet run -c Release --project "$root/Research" -- report "$results" >"$logs/report.json" 2>"$logs/report.log"; then
+  echo "run.sh: the backtest ran but its report failed; see $logs/report.log" >&2
+  exit 1
+fi
+echo "run.sh: report $results/report/report.html" >&2

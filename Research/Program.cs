@@ -20,6 +20,7 @@ public static class Program
         new GenerateDataCommand(),
         new AnchorCommand(),
         new RiskCommand(),
+        new ReportCommand(),
     };
 
     /// <summary>Runs the console with the process's standard streams.</summary>

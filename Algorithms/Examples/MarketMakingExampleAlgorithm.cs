@@ -183,12 +183,13 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// model (<c>min-reprice-ticks</c>, default <paramref name="defaultMinRepriceTicks"/>; <c>max-quote-age-seconds</c>;
     /// <c>pull-before-close-minutes</c>, default <paramref name="defaultPullBeforeCloseMinutes"/>, 0 = quote up to the close;
     /// <c>max-flatten-slippage</c>, fraction of the mid, default 0.01; <c>cancel-timeout-seconds</c>, default 5;
-    /// <c>order-latency-ms</c>, default 0, as in <see cref="OrderLatency"/>); also reads <c>plot-interval-seconds</c>.
+    /// <c>order-latency-ms</c>, default 0, as in <see cref="OrderLatency"/>); also reads <c>plot-interval-seconds</c>. Sets the runtime statistic "Inventory limit".
     /// </summary>
     private void InstallRiskAndExecution(decimal defaultMaxInventory, int defaultMinRepriceTicks, double defaultPullBeforeCloseMinutes)
     {
         _plotInterval = TimeSpan.FromSeconds(Parameter("plot-interval-seconds", 300));
         var maxInventory = Parameter("max-inventory", defaultMaxInventory);
+        SetRuntimeStatistic("Inventory limit", maxInventory); // read by the Research report's inventory chart
         var horizons = MarkoutHorizons();
         var makerFee = Parameter("maker-fee", string.Empty);
         var takerFee = Parameter("taker-fee", string.Empty);

@@ -10,8 +10,9 @@ namespace Lean.MarketMaking.Research.Commands;
 /// <summary>
 /// <c>generate-data --out &lt;folder&gt; [--days N] [--seed S] [--start yyyy-MM-dd] [--faults] [--locked-fraction F]</c>: writes the synthetic
 /// instrument of <see cref="SyntheticMarketSettings"/> (crypto <c>MMCUSD</c> on <c>coinbase</c>) as LEAN tick quote
-/// and trade files plus its market-hours and symbol-properties entries into a LEAN data folder, so the default
-/// backtest needs no downloaded data. With <c>--faults</c> every day is the bad day of
+/// and trade files, the minute, hour and daily bars aggregated from them (<see cref="LeanBarFileWriter"/>), its
+/// market-hours and symbol-properties entries and a risk-free rate file into a LEAN data folder, so the default
+/// backtest needs no downloaded data and LEAN finds every file it asks for. With <c>--faults</c> every day is the bad day of
 /// <see cref="MarketDataFaults"/> (crossed, locked, zero, negative and spiking quotes (×1.5, ×10, ×0.1), duplicated and
 /// out-of-order timestamps, a one-hour gap), for the end-to-end robustness backtest; with <c>--locked-fraction F</c> a
 /// fraction F of the quote ticks are brief (200 ms) locked or crossed books (<see cref="MarketDataFaults.LockAndCross"/>),
@@ -25,7 +26,7 @@ internal sealed class GenerateDataCommand : IResearchCommand
     public string Name => "generate-data";
 
     /// <inheritdoc />
-    public string Summary => "write the synthetic MMCUSD tick data (LEAN format, zip + CSV) and its reference entries into a LEAN data folder";
+    public string Summary => "write the synthetic MMCUSD tick data and bars (LEAN format, zip + CSV) and its reference entries into a LEAN data folder";
 
     /// <inheritdoc />
     public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -79,6 +80,7 @@ internal sealed class GenerateDataCommand : IResearchCommand
 
         var settings = new SyntheticMarketSettings(start: start, days: days);
         var writer = new LeanTickFileWriter(output, settings);
+        var bars = new LeanBarFileWriter(output, settings);
         long quotes = 0, trades = 0;
         var injected = new List<MarketDataFaults.Injected>();
         long lockedOrCrossed = 0;
@@ -98,6 +100,7 @@ internal sealed class GenerateDataCommand : IResearchCommand
             }
 
             writer.WriteDay(day);
+            bars.WriteDay(day);
             quotes += day.Quotes.Count;
             trades += day.Trades.Count;
             stderr.WriteLine($"generate-data: {day.Date:yyyy-MM-dd}: {day.Quotes.Count} quote ticks, {day.Trades.Count} trade ticks");
@@ -105,6 +108,8 @@ internal sealed class GenerateDataCommand : IResearchCommand
 
         var marketHours = writer.WriteMarketHours();
         var symbolProperties = writer.WriteSymbolProperties();
+        var interestRates = writer.WriteInterestRates();
+        bars.WriteHourAndDailyBars();
         JsonFields.WriteObject(stdout, w =>
         {
             w.WriteString("dataFolder", writer.DataFolder);
@@ -138,6 +143,7 @@ internal sealed class GenerateDataCommand : IResearchCommand
             w.WriteString("tickFolder", writer.TickFolder);
             w.WriteString("marketHours", marketHours);
             w.WriteString("symbolProperties", symbolProperties);
+            w.WriteString("interestRates", interestRates);
         });
         return 0;
     }

@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -20,7 +18,8 @@ namespace Lean.MarketMaking.Research.Data.Synthetic;
 /// merged into any that already exist: the <c>market-hours/market-hours-database.json</c> entry
 /// <c>Crypto-{market}-{TICKER}</c> (UTC, open around the clock), plus LEAN's <c>Equity-usa-[*]</c> sessions when the
 /// database has none (LEAN's results analysis reads SPY's exchange hours after every backtest), and the
-/// <c>symbol-properties/symbol-properties-database.csv</c> row (tick size, lot size 1).
+/// <c>symbol-properties/symbol-properties-database.csv</c> row (tick size, lot size 1), and a risk-free rate file
+/// (<see cref="WriteInterestRates"/>). <see cref="LeanBarFileWriter"/> writes the bars LEAN reads besides the ticks.
 /// </summary>
 public sealed class LeanTickFileWriter
 {
@@ -111,6 +110,24 @@ public sealed class LeanTickFileWriter
         return path;
     }
 
+    /// <summary>
+    /// Writes LEAN's risk-free rate file <c>alternative/interest-rate/usa/interest-rate.csv</c> (LEAN's
+    /// <c>InterestRateProvider</c>, the default risk-free rate model of every algorithm, read for the Sharpe and Sortino
+    /// ratios at the end of a backtest) with one rate, 0 % from the first day on: the synthetic world has no risk-free
+    /// return. An existing file (a real LEAN data folder's) is kept. Returns the file's path.
+    /// </summary>
+    public string WriteInterestRates()
+    {
+        var path = Path.Combine(DataFolder, "alternative", "interest-rate", "usa", "interest-rate.csv");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllLines(path, new[] { "date,interest rate", Settings.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ",0" });
+        }
+
+        return path;
+    }
+
     // LEAN's results analysis reads the exchange hours of its default benchmark, SPY, at the end of every backtest:
     // US equities' regular session with pre- and post-market, as in LEAN's database (holidays left out).
     private static JsonObject UsEquityHours()
@@ -134,17 +151,7 @@ public sealed class LeanTickFileWriter
     private string WriteZip(DateOnly date, string type, IEnumerable<string> lines)
     {
         var day = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var path = Path.Combine(TickFolder, $"{day}_{type}.zip");
-        using var stream = File.Create(path);
-        using var archive = new ZipArchive(stream, ZipArchiveMode.Create);
-        var entry = archive.CreateEntry($"{day}_{Settings.Ticker.ToLowerInvariant()}_tick_{type}.csv", CompressionLevel.Optimal);
-        using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false)) { NewLine = "\n" };
-        foreach (var line in lines)
-        {
-            writer.WriteLine(line);
-        }
-
-        return path;
+        return LeanZipFile.Write(Path.Combine(TickFolder, $"{day}_{type}.zip"), $"{day}_{Settings.Ticker.ToLowerInvariant()}_tick_{type}.csv", lines);
     }
 
     private static string Csv(long milliseconds, params decimal[] values) =>
