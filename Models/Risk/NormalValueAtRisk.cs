@@ -21,6 +21,24 @@ public static class NormalValueAtRisk
         return Normal.PDF(0, 1, parameters.NormalQuantile) / parameters.TailProbability;
     }
 
+    /// <summary>VaR = z_α·√(h·σ²) of a zero-mean normal P&amp;L of variance σ² per period (≥ 0), currency.</summary>
+    public static double FromVariance(double variancePerPeriod, ValueAtRiskParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters.NormalQuantile * Math.Sqrt(Math.Max(variancePerPeriod, 0.0) * parameters.HorizonPeriods);
+    }
+
+    /// <summary>
+    /// The largest P&amp;L variance per period whose VaR is within <paramref name="limit"/> (currency, &gt; 0):
+    /// (L/(z_α·√h))², for α &gt; 0.5 (z_α &gt; 0).
+    /// </summary>
+    public static double VarianceLimit(double limit, ValueAtRiskParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var sigma = limit / (parameters.NormalQuantile * Math.Sqrt(parameters.HorizonPeriods));
+        return sigma * sigma;
+    }
+
     /// <summary>Computes VaR, ES and the per-asset marginal and component VaR.</summary>
     /// <param name="exposures">e, n position values qᵢ·pᵢ in currency (signed).</param>
     /// <param name="covariance">Σ, n × n row-major covariance of the period simple returns (symmetric PSD).</param>

@@ -25,8 +25,8 @@ namespace Lean.MarketMaking.Models.Risk;
 /// property of penalty paths), so μ is found by bisection (geometric, after doubling to a bracket) to V(h(μ)) = V_L;
 /// the feasible end of the bracket is returned. Tolerances: coordinate sweeps stop when no hₖ moves by more than
 /// 1e-12·√(V(0)/Σₖₖ); the bisection stops when V_L·(1 − 1e-9) ≤ V(h) ≤ V_L.</para>
-/// <para>The parametric VaR is z_α·√V·√h_T (<see cref="HedgingValueAtRisk"/>: normal, zero-mean P&amp;L, square-root of
-/// time).</para>
+/// <para>The parametric VaR is z_α·√V·√h_T (<see cref="NormalValueAtRisk.FromVariance"/>: normal, zero-mean P&amp;L,
+/// square-root of time).</para>
 /// </remarks>
 public static class VarLimitedHedge
 {
@@ -37,34 +37,32 @@ public static class VarLimitedHedge
     /// <param name="problem">Positions, covariance per period and hedge instruments.</param>
     /// <param name="costs">Costs, one per hedge instrument.</param>
     /// <param name="valueAtRiskLimit">L &gt; 0, currency.</param>
-    /// <param name="confidence">α in (0.5, 1), e.g. 0.99.</param>
-    /// <param name="horizonPeriods">h_T &gt; 0, in periods of Σ.</param>
+    /// <param name="parameters">Confidence α in (0.5, 1), e.g. 0.99, and horizon h_T in periods of Σ.</param>
     /// <exception cref="MarketMakingException">
     /// InvalidParameters for bad inputs; ModelConvergenceFailed if the coordinate sweeps or the bisection do not converge.
     /// </exception>
-    public static HedgeResult Compute(HedgeProblem problem, HedgeCosts costs, double valueAtRiskLimit, double confidence, double horizonPeriods)
+    public static HedgeResult Compute(HedgeProblem problem, HedgeCosts costs, double valueAtRiskLimit, ValueAtRiskParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(costs);
+        ArgumentNullException.ThrowIfNull(parameters);
         if (costs.Count != problem.HedgeCount)
         {
             throw Guard.Invalid(nameof(costs), $"must have one entry per hedge instrument ({problem.HedgeCount}), got {costs.Count}");
         }
 
         Guard.Positive(valueAtRiskLimit, nameof(valueAtRiskLimit));
-        if (!(confidence > 0.5 && confidence < 1))
+        if (!(parameters.Confidence > 0.5))
         {
-            throw Guard.Invalid(nameof(confidence), $"must be in (0.5, 1), got {confidence}");
+            throw Guard.Invalid("confidence", $"must be in (0.5, 1), got {parameters.Confidence}");
         }
 
-        Guard.Positive(horizonPeriods, nameof(horizonPeriods));
-        var z = HedgingValueAtRisk.Quantile(confidence);
-        var limit = HedgingValueAtRisk.VarianceLimit(valueAtRiskLimit, z, horizonPeriods);
+        var limit = NormalValueAtRisk.VarianceLimit(valueAtRiskLimit, parameters);
         var m = problem.HedgeCount;
         var before = problem.Variance(new double[m]);
         HedgeResult Result(double[] h, bool meets) => new(
             h, before, problem.Variance(h), costs.Cost(h),
-            HedgingValueAtRisk.ValueAtRisk(before, z, horizonPeriods), HedgingValueAtRisk.ValueAtRisk(problem.Variance(h), z, horizonPeriods), meets);
+            NormalValueAtRisk.FromVariance(before, parameters), NormalValueAtRisk.FromVariance(problem.Variance(h), parameters), meets);
 
         if (before <= limit)
         {

@@ -60,7 +60,7 @@ public class HedgingTests
                      new HedgeCosts(new[] { 0.05 }, new SquareRootImpactModel?[] { impact }),
                  })
         {
-            var r = VarLimitedHedge.Compute(OneHedge(), costs, limit, 0.99, 4);
+            var r = VarLimitedHedge.Compute(OneHedge(), costs, limit, new ValueAtRiskParameters(0.99, 4));
             Assert.That(r.MeetsLimit, Is.True);
             Assert.That(r.Quantities[0], Is.EqualTo(expected).Within(1e-6));
             Assert.That(r.ValueAtRiskAfter, Is.LessThanOrEqualTo(limit).And.GreaterThan(limit * (1 - 1e-8)));
@@ -78,7 +78,7 @@ public class HedgingTests
         var sigma = new[,] { { 2.0, 1.0, 1.0 }, { 1.0, 1.0, 0.0 }, { 1.0, 0.0, 1.0 } };
         var p = new HedgeProblem(sigma, new[] { 10.0, 0.0, 0.0 }, new[] { 1, 2 });
         const double varianceLimit = 50;
-        var r = VarLimitedHedge.Compute(p, new HedgeCosts(new[] { 0.01, 1.0 }), Z99 * Math.Sqrt(varianceLimit), 0.99, 1);
+        var r = VarLimitedHedge.Compute(p, new HedgeCosts(new[] { 0.01, 1.0 }), Z99 * Math.Sqrt(varianceLimit), new ValueAtRiskParameters(0.99, 1));
         var scale = Math.Sqrt(varianceLimit / ((0.01 * 0.01) + 1));
         Assert.That(r.Quantities[0], Is.EqualTo((0.01 * scale) - 10).Within(1e-5));
         Assert.That(r.Quantities[1], Is.EqualTo(scale - 10).Within(1e-5));
@@ -89,12 +89,12 @@ public class HedgingTests
     public void NoTradeWithinTheLimitAndTheMinimumVarianceHedgeWhenTheLimitIsOutOfReach()
     {
         var costs = new HedgeCosts(new[] { 0.01 });
-        var within = VarLimitedHedge.Compute(OneHedge(), costs, Z99 * 21, 0.99, 1);
+        var within = VarLimitedHedge.Compute(OneHedge(), costs, Z99 * 21, new ValueAtRiskParameters(0.99, 1));
         Assert.That(within.Quantities[0], Is.EqualTo(0));
         Assert.That(within.Cost, Is.EqualTo(0));
 
         // the minimum-variance residual is 16 (VaR 16·z); a limit of 10·z is out of reach
-        var beyond = VarLimitedHedge.Compute(OneHedge(), costs, Z99 * 10, 0.99, 1);
+        var beyond = VarLimitedHedge.Compute(OneHedge(), costs, Z99 * 10, new ValueAtRiskParameters(0.99, 1));
         Assert.That(beyond.MeetsLimit, Is.False);
         Assert.That(beyond.Quantities[0], Is.EqualTo(-4).Within(1e-12));
     }
@@ -109,9 +109,9 @@ public class HedgingTests
             Is.EqualTo("covariance"));
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new HedgeProblem(new[,] { { 1.0, 0 }, { 0, 1.0 } }, new[] { 1.0, 0 }, new[] { 1, 1 }))!.ParameterName,
             Is.EqualTo("hedgeInstruments[1]"));
-        Assert.That(Assert.Throws<MarketMakingException>(() => VarLimitedHedge.Compute(OneHedge(), new HedgeCosts(new[] { 0.0, 0.0 }), 1, 0.99, 1))!.ParameterName,
+        Assert.That(Assert.Throws<MarketMakingException>(() => VarLimitedHedge.Compute(OneHedge(), new HedgeCosts(new[] { 0.0, 0.0 }), 1, new ValueAtRiskParameters(0.99, 1)))!.ParameterName,
             Is.EqualTo("costs"));
-        Assert.That(Assert.Throws<MarketMakingException>(() => VarLimitedHedge.Compute(OneHedge(), new HedgeCosts(new[] { 0.0 }), 1, 1.0, 1))!.ParameterName,
+        Assert.That(Assert.Throws<MarketMakingException>(() => VarLimitedHedge.Compute(OneHedge(), new HedgeCosts(new[] { 0.0 }), 1, new ValueAtRiskParameters(1.0, 1)))!.ParameterName,
             Is.EqualTo("confidence"));
     }
 
@@ -177,7 +177,7 @@ public class HedgingTests
             var costs = Costs(c);
             var before = c.Problem.Variance(new double[c.Problem.HedgeCount]);
             var limit = c.LimitFraction * Z99 * Math.Sqrt(before);
-            var r = VarLimitedHedge.Compute(c.Problem, costs, limit, 0.99, 1);
+            var r = VarLimitedHedge.Compute(c.Problem, costs, limit, new ValueAtRiskParameters(0.99, 1));
             Assert.That(r.VarianceAfter, Is.LessThanOrEqualTo(r.VarianceBefore * (1 + 1e-12)));
             var mv = MinimumVarianceHedge.Compute(c.Problem);
             if (!r.MeetsLimit)
