@@ -223,9 +223,9 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     }
 
     /// <summary>
-    /// Settings of the passive fill model: the order latency (<see cref="OrderLatency"/>) is also its entry latency, so a
-    /// quote becomes fillable, and a re-price takes effect, that long after it was sent, as its cancels and updates reach
-    /// LEAN that long after they are decided.
+    /// Settings of the passive fill model: the order latency (<see cref="OrderLatency"/>) is its entry and re-price
+    /// latency, so a quote becomes fillable, and a re-price takes effect, that long after it was sent; the execution model
+    /// sends cancels that long after they are decided (LEAN applies a cancel at once, out of the fill model's sight).
     /// </summary>
     protected PassiveFillSettings FillSettings() => new(latency: OrderLatency(seedOffset: 0));
 

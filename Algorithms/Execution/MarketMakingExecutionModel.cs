@@ -49,8 +49,9 @@ namespace Lean.MarketMaking.Algorithms.Execution;
 /// cannot update the quotes (<see cref="BrokerageQuoteRules"/>, decided up front: e.g. LEAN's <c>BinanceBrokerageModel</c>
 /// refuses every update, <c>CoinbaseBrokerageModel</c> all but good-til-cancelled limits) they are re-priced by
 /// cancel-and-replace from the start; elsewhere the first rejected update switches the security to it for good. With
-/// <see cref="MarketMakingExecutionSettings.Latency"/> (constant or drawn per request) a cancel or update is sent only once its latency has passed
-/// since the decision (at the first step after), the order resting at its old price meanwhile.
+/// <see cref="MarketMakingExecutionSettings.Latency"/> (constant or drawn per request) a cancel is sent only once its latency
+/// has passed since the decision (at the first step after), the order staying fillable meanwhile; updates go at once (a
+/// new price's latency at the venue is the fill model's, so it is not counted twice).
 /// </para>
 /// <para>
 /// Venue rules (<see cref="BrokerageQuoteRules"/>, from the algorithm's brokerage model at a security's first step):
@@ -343,19 +344,19 @@ public class MarketMakingExecutionModel : ExecutionModel
     }
 
     /// <summary>
-    /// Sends the cancels and updates whose order latency has passed, resolves the updates LEAN has processed, and times
-    /// out unconfirmed cancels.
+    /// Sends the cancels whose latency has passed, resolves the updates LEAN has processed, and times out unconfirmed
+    /// cancels.
     /// </summary>
     private void ServiceRequests(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state)
     {
         var now = state.Security.LocalTime;
-        ServiceUpdate(algorithm, router, state, state.Bid, now);
-        ServiceUpdate(algorithm, router, state, state.Ask, now);
-        ServiceUpdate(algorithm, router, state, state.Flatten, now);
+        ServiceUpdate(algorithm, router, state, state.Bid);
+        ServiceUpdate(algorithm, router, state, state.Ask);
+        ServiceUpdate(algorithm, router, state, state.Flatten);
         for (var i = state.Cancelling.Count - 1; i >= 0; i--)
         {
             var order = state.Cancelling[i];
-            ServiceUpdate(algorithm, router, state, order, now);
+            ServiceUpdate(algorithm, router, state, order);
             if (!order.CancelSent)
             {
                 if (now >= order.CancelSendAt && !SendCancel(router, state, order, now))
@@ -399,21 +400,11 @@ public class MarketMakingExecutionModel : ExecutionModel
         }
     }
 
-    /// <summary>Sends a pending update once its latency has passed, or resolves a sent one from LEAN's answer.</summary>
-    private void ServiceUpdate(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working, DateTime now)
+    /// <summary>Resolves a sent update from LEAN's answer.</summary>
+    private void ServiceUpdate(QCAlgorithm algorithm, IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working)
     {
         if (working is not { HasPendingUpdate: true })
         {
-            return;
-        }
-
-        if (!working.UpdateSent)
-        {
-            if (now >= working.UpdateSendAt)
-            {
-                SendUpdate(router, working);
-            }
-
             return;
         }
 
@@ -438,11 +429,7 @@ public class MarketMakingExecutionModel : ExecutionModel
     private void SendUpdate(IQuoteOrderRouter router, WorkingOrder working)
     {
         Statistics.Updates++;
-        if (router.Update(working.OrderId, working.PendingQuantity, working.PendingPrice, working.PendingTag))
-        {
-            working.UpdateSent = true;
-        }
-        else
+        if (!router.Update(working.OrderId, working.PendingQuantity, working.PendingPrice, working.PendingTag))
         {
             // refused outright (e.g. the order is closing): it stays where it is
             working.ResolveUpdate(applied: false);
@@ -584,12 +571,7 @@ public class MarketMakingExecutionModel : ExecutionModel
                 var id = marketable ? router.SubmitMarketable(symbol, sign * size, price, tag) : router.Submit(symbol, sign * size, price, tag);
                 return id is { } orderId ? new WorkingOrder(orderId, sign * size, price) : null;
             case QuoteAction.Update when working!.HasPendingUpdate:
-                // one update in flight at a time; a newer decision replaces one still waiting out the latency
-                if (!working.UpdateSent)
-                {
-                    working.RequestUpdate(working.Filled + sign * size, price, tag, working.UpdateSendAt);
-                }
-
+                // one update in flight at a time
                 return working;
             case QuoteAction.Update when state.ReplaceOnReprice:
                 // cancel now, place the new order once the cancel is confirmed: only with budget for both, else the
@@ -606,19 +588,13 @@ public class MarketMakingExecutionModel : ExecutionModel
                 Defer(algorithm, state, tag);
                 return working;
             case QuoteAction.Update:
-                var updateLatency = Settings.Latency.Draw(working.OrderId, state.Security.LocalTime.Ticks);
-                working.RequestUpdate(working.Filled + sign * size, price, tag, state.Security.LocalTime + updateLatency);
-                if (updateLatency == TimeSpan.Zero)
-                {
-                    SendUpdate(router, working);
-                }
-
+                working.RequestUpdate(working.Filled + sign * size, price, tag);
+                SendUpdate(router, working);
                 return working;
             case QuoteAction.Cancel:
                 return Cancel(router, state, working, tag);
             default:
-                // the order is close enough where it rests: an update still waiting out the latency is no longer wanted
-                working?.DropUnsentUpdate();
+                // the order is close enough where it rests
                 return working;
         }
     }
@@ -676,7 +652,7 @@ public class MarketMakingExecutionModel : ExecutionModel
     /// <summary>
     /// Decides the cancel and keeps the order among <see cref="SymbolQuotes.Cancelling"/> until an order event closes
     /// it (a live cancel can be refused or overtaken by a fill); the request goes to LEAN once the order latency has
-    /// passed (at once without latency). An update still waiting out the latency is dropped.
+    /// passed (at once without latency).
     /// </summary>
     private WorkingOrder? Cancel(IQuoteOrderRouter router, SymbolQuotes state, WorkingOrder? working, string why)
     {
@@ -685,7 +661,6 @@ public class MarketMakingExecutionModel : ExecutionModel
             return null;
         }
 
-        working.DropUnsentUpdate();
         var now = state.Security.LocalTime;
         working.CancelTag = why;
         working.CancelSent = false;

@@ -33,12 +33,13 @@ public sealed class MarketMakingExecutionSettings
     /// <see cref="DefaultCancelTimeout"/>.
     /// </param>
     /// <param name="orderLatency">
-    /// Delay between deciding a cancel or re-price and sending it to LEAN (≥ 0; default zero): the order keeps its old
-    /// price and stays fillable meanwhile. Models the venue round trip that LEAN's backtest, where a cancel takes effect
-    /// at once, leaves out.
+    /// Delay between deciding a cancel and sending it to LEAN (≥ 0; default zero): the order stays fillable meanwhile.
+    /// Models the venue round trip of a cancel, which LEAN's backtest applies at once and which a fill model cannot see
+    /// (LEAN stops passing a cancelled order to it). Updates are sent at once: the delay before a new price is live at
+    /// the venue is the fill model's (<c>PassiveFillSettings</c>), as is the entry latency of a new order.
     /// </param>
     /// <param name="latency">
-    /// The order latency drawn per request (<see cref="LatencyModel.Draw"/> keyed by the order id and the local time of
+    /// The cancel latency drawn per request (<see cref="LatencyModel.Draw"/> keyed by the order id and the local time of
     /// the decision); null: the constant <paramref name="orderLatency"/>. Give one or the other.
     /// </param>
     /// <param name="rateLimits">
@@ -100,10 +101,10 @@ public sealed class MarketMakingExecutionSettings
     /// <summary>How long a cancel may stay unconfirmed before the order's status is re-read from LEAN.</summary>
     public TimeSpan CancelTimeout { get; }
 
-    /// <summary>Delay between deciding a cancel or re-price and sending it to LEAN: its median (the delay itself when constant).</summary>
+    /// <summary>Delay between deciding a cancel and sending it to LEAN: its median (the delay itself when constant).</summary>
     public TimeSpan OrderLatency => Latency.Median;
 
-    /// <summary>Delay between deciding a cancel or re-price and sending it to LEAN, drawn once per request.</summary>
+    /// <summary>Delay between deciding a cancel and sending it to LEAN, drawn once per request.</summary>
     public LatencyModel Latency { get; }
 
     /// <summary>Order-request budgets replacing the brokerage model's defaults, or null.</summary>

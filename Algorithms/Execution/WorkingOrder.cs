@@ -37,7 +37,7 @@ public sealed class WorkingOrder
     /// <summary>+1 for a buy, −1 for a sell.</summary>
     public int Sign => Quantity > 0 ? 1 : -1;
 
-    /// <summary>Whether an update was decided and is not yet confirmed or rejected (the order may rest at either price).</summary>
+    /// <summary>Whether an update was sent and is not yet confirmed or rejected (the order may rest at either price).</summary>
     public bool HasPendingUpdate { get; private set; }
 
     /// <summary>Requested limit price of the pending update (meaningful while <see cref="HasPendingUpdate"/>).</summary>
@@ -48,12 +48,6 @@ public sealed class WorkingOrder
 
     /// <summary>Tag of the pending update.</summary>
     internal string PendingTag { get; private set; } = "";
-
-    /// <summary>Whether the pending update was sent to LEAN; false while it waits out the order latency.</summary>
-    internal bool UpdateSent { get; set; }
-
-    /// <summary>Local time from which the pending update may be sent (decision time + order latency).</summary>
-    internal DateTime UpdateSendAt { get; private set; }
 
     /// <summary>Whether the cancel was sent to LEAN; false while it waits out the order latency.</summary>
     internal bool CancelSent { get; set; }
@@ -70,24 +64,13 @@ public sealed class WorkingOrder
     /// <summary>Why the cancel was requested (its tag).</summary>
     internal string CancelTag { get; set; } = "";
 
-    /// <summary>Records an update to be sent from <paramref name="sendAt"/> (decision time + order latency).</summary>
-    internal void RequestUpdate(decimal quantity, decimal price, string tag, DateTime sendAt)
+    /// <summary>Records the update being sent to LEAN.</summary>
+    internal void RequestUpdate(decimal quantity, decimal price, string tag)
     {
         HasPendingUpdate = true;
         PendingQuantity = quantity;
         PendingPrice = price;
         PendingTag = tag;
-        UpdateSendAt = sendAt;
-        UpdateSent = false;
-    }
-
-    /// <summary>Drops a pending update still waiting out the order latency (never sent to LEAN): the order stays where it rests.</summary>
-    internal void DropUnsentUpdate()
-    {
-        if (HasPendingUpdate && !UpdateSent)
-        {
-            ResolveUpdate(applied: false);
-        }
     }
 
     /// <summary>Ends the pending update: applied (the order now rests at the requested price and quantity) or not.</summary>
@@ -100,7 +83,6 @@ public sealed class WorkingOrder
         }
 
         HasPendingUpdate = false;
-        UpdateSent = false;
     }
 
     /// <summary>The more aggressive of the prices this order may be resting at now: its known price and an unconfirmed update's.</summary>

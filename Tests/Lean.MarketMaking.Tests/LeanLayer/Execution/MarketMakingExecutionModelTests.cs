@@ -457,50 +457,51 @@ public class MarketMakingExecutionModelTests
     }
 
     [Test]
-    public void WithOrderLatencyCancelsAndUpdatesReachLeanOnlyOnceItHasPassed()
+    public void WithOrderLatencyCancelsReachLeanOnlyOnceItHasPassedAndUpdatesGoAtOnce()
     {
         UseSettings(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), orderLatency: TimeSpan.FromMilliseconds(50)));
         Step(Quote(99.90m, 100.10m));
 
         _security.Quote(99.99m, 100.01m, Start.AddMilliseconds(10));
         Step(Quote(99.95m, 100.10m, askSize: 0m)); // decided: move the bid, cancel the ask
+        _router.Verify(r => r.Update(1, 0.5m, 99.95m, "mm bid"), Times.Once,
+            "an update goes at once: the new price's latency at the venue is the fill model's, not counted twice");
         _security.Quote(99.99m, 100.01m, Start.AddMilliseconds(59));
         Step(Quote(99.95m, 100.10m));
-        _router.Verify(r => r.Update(It.IsAny<int>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Never, "still in flight to the venue");
-        _router.Verify(r => r.Cancel(It.IsAny<int>(), It.IsAny<string>()), Times.Never);
+        _router.Verify(r => r.Cancel(It.IsAny<int>(), It.IsAny<string>()), Times.Never, "still in flight to the venue");
         _router.Verify(r => r.Submit(Btc, It.IsAny<decimal>(), It.IsAny<decimal>(), "mm ask"), Times.Once, "the ask's side stays blocked meanwhile");
 
         _security.Quote(99.99m, 100.01m, Start.AddMilliseconds(60));
         Step(Quote(99.95m, 100.10m));
-        _router.Verify(r => r.Update(1, 0.5m, 99.95m, "mm bid"), Times.Once);
         _router.Verify(r => r.Cancel(2, "mm ask"), Times.Once);
+        _router.Verify(r => r.Update(It.IsAny<int>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Once);
         Step(Quote(99.95m, 100.10m)); // the cancel is confirmed: a new ask may go out
         _router.Verify(r => r.Submit(Btc, -0.5m, 100.10m, "mm ask"), Times.Exactly(2));
     }
 
     [Test]
-    public void WithADrawnLatencyEachCancelAndUpdateWaitsOutItsOwnDraw()
+    public void WithADrawnLatencyEachCancelWaitsOutItsOwnDraw()
     {
         var latency = LatencyModel.LogNormal(TimeSpan.FromMilliseconds(50), 1.0, seed: 3);
         UseSettings(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), latency: latency));
         Step(Quote(99.90m, 100.10m));
         var decided = Start.AddMilliseconds(10);
         _security.Quote(99.99m, 100.01m, decided);
-        Step(Quote(99.95m, 100.10m, askSize: 0m)); // decided: move the bid (order 1), cancel the ask (order 2)
-        var update = latency.Draw(1, _security.LocalTime.Ticks);
-        var cancel = latency.Draw(2, _security.LocalTime.Ticks);
-        Assert.That(update, Is.Not.EqualTo(cancel));
-        var (first, second) = update < cancel ? (update, cancel) : (cancel, update);
+        Step(Quote(99.95m, 100.10m, askSize: 0m, bidSize: 0m)); // decided: cancel the bid (order 1) and the ask (order 2)
+        var bid = latency.Draw(1, _security.LocalTime.Ticks);
+        var ask = latency.Draw(2, _security.LocalTime.Ticks);
+        Assert.That(bid, Is.Not.EqualTo(ask));
+        var (first, second) = bid < ask ? (bid, ask) : (ask, bid);
 
         _security.Quote(99.99m, 100.01m, decided + first - TimeSpan.FromTicks(1));
-        Step(Quote(99.95m, 100.10m));
-        Assert.That(_router.Invocations.Count(i => i.Method.Name is "Update" or "Cancel"), Is.Zero, "both still in flight");
+        Step(Quote(99.95m, 100.10m, askSize: 0m, bidSize: 0m));
+        Assert.That(_router.Invocations.Count(i => i.Method.Name is "Cancel"), Is.Zero, "both still in flight");
         _security.Quote(99.99m, 100.01m, decided + first);
-        Step(Quote(99.95m, 100.10m));
-        Assert.That(_router.Invocations.Count(i => i.Method.Name is "Update" or "Cancel"), Is.EqualTo(1), "the shorter draw has passed");
+        Step(Quote(99.95m, 100.10m, askSize: 0m, bidSize: 0m));
+        Assert.That(_router.Invocations.Count(i => i.Method.Name is "Cancel"), Is.EqualTo(1), "the shorter draw has passed");
         _security.Quote(99.99m, 100.01m, decided + second);
-        Step(Quote(99.95m, 100.10m));
-        _router.Verify(r => r.Update(1, 0.5m, 99.95m, "mm bid"), Times.Once);
+        Step(Quote(99.95m, 100.10m, askSize: 0m, bidSize: 0m));
+        _router.Verify(r => r.Cancel(1, "mm bid"), Times.Once);
         _router.Verify(r => r.Cancel(2, "mm ask"), Times.Once);
     }
 
@@ -508,20 +509,6 @@ public class MarketMakingExecutionModelTests
     public void AConstantAndADrawnLatencyCannotBothBeGiven() =>
         Assert.That(Assert.Throws<MarketMakingException>(() => new MarketMakingExecutionSettings(1, TimeSpan.FromSeconds(1),
             orderLatency: TimeSpan.FromMilliseconds(1), latency: LatencyModel.Constant(TimeSpan.FromMilliseconds(1))))!.ParameterName, Is.EqualTo("latency"));
-
-    [Test]
-    public void AnUpdateStillWaitingOutTheLatencyIsDroppedWhenNoLongerWanted()
-    {
-        UseSettings(new MarketMakingExecutionSettings(3, TimeSpan.FromSeconds(5), orderLatency: TimeSpan.FromMilliseconds(50)));
-        Step(Quote(99.90m, 100.10m));
-        _security.Quote(99.99m, 100.01m, Start.AddMilliseconds(10));
-        Step(Quote(99.95m, 100.10m)); // decided: bid to 99.95
-        _security.Quote(99.99m, 100.01m, Start.AddMilliseconds(20));
-        Step(Quote(99.91m, 100.10m)); // the model is back within 3 ticks of where the bid rests
-        _security.Quote(99.99m, 100.01m, Start.AddMilliseconds(100));
-        Step(Quote(99.91m, 100.10m));
-        _router.Verify(r => r.Update(It.IsAny<int>(), It.IsAny<decimal>(), It.IsAny<decimal>(), It.IsAny<string>()), Times.Never);
-    }
 
     [Test]
     public void AFlattenTradesInClipsOfTheDisplayedSizeAtTheTouch()
