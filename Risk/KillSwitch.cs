@@ -28,6 +28,9 @@ public sealed class KillSwitch
     /// <summary>Why it tripped (null while armed).</summary>
     public string? Reason { get; private set; }
 
+    /// <summary>Time of the check at which it tripped (a manual kill: the first check after it); null while armed.</summary>
+    public DateTime? TrippedAt { get; private set; }
+
     /// <summary>Highest equity seen since armed, account currency.</summary>
     public decimal PeakEquity { get; private set; }
 
@@ -60,16 +63,19 @@ public sealed class KillSwitch
         PeakEquity = Math.Max(PeakEquity, equity);
         if (IsTripped)
         {
+            TrippedAt ??= time;
             return true;
         }
 
         if (Limits.DailyLossLimit is { } lossLimit && DayStartEquity - equity >= lossLimit)
         {
             Trip($"daily loss {DayStartEquity - equity} reached the limit {lossLimit}");
+            TrippedAt = time;
         }
         else if (Limits.MaxDrawdown is { } drawdownLimit && PeakEquity - equity >= drawdownLimit)
         {
             Trip($"drawdown {PeakEquity - equity} from the peak {PeakEquity} reached the limit {drawdownLimit}");
+            TrippedAt = time;
         }
 
         return IsTripped;
@@ -90,6 +96,7 @@ public sealed class KillSwitch
     {
         IsTripped = false;
         Reason = null;
+        TrippedAt = null;
         _restart = true;
     }
 

@@ -10,7 +10,7 @@ namespace Lean.MarketMaking.Risk;
 
 /// <summary>
 /// Drawdown and loss kill switch (<see cref="KillSwitch"/>): at every step it checks the portfolio value against a
-/// daily loss limit and a drawdown limit from the peak (<see cref="KillSwitchLimits"/>); once tripped — by a limit,
+/// daily loss limit (days are UTC dates) and a drawdown limit from the peak (<see cref="KillSwitchLimits"/>); once tripped — by a limit,
 /// by <see cref="Kill"/>, or by LEAN's command <see cref="KillSwitchCommand"/> — it emits a plain zero
 /// <see cref="PortfolioTarget"/> for every security at every step until <see cref="Rearm"/>. A market-making execution
 /// model answers a plain target by cancelling the security's quotes and flattening the holding, and the zero target
@@ -55,7 +55,7 @@ public class KillSwitchRiskManagementModel : RiskManagementModel
 
         if (!wasTripped)
         {
-            Log(algorithm, $"{nameof(KillSwitchRiskManagementModel)}: tripped ({Switch.Reason}); cancelling every quote and " +
+            Log(algorithm, $"{nameof(KillSwitchRiskManagementModel)}: tripped at {Switch.TrippedAt:O} ({Switch.Reason}); cancelling every quote and " +
                 "flattening every holding until re-armed");
         }
 
@@ -92,8 +92,8 @@ public class KillSwitchRiskManagementModel : RiskManagementModel
     /// <summary>The portfolio value the limits are checked against: LEAN's <c>Portfolio.TotalPortfolioValue</c>.</summary>
     protected virtual decimal GetEquity(QCAlgorithm algorithm) => algorithm.Portfolio.TotalPortfolioValue;
 
-    /// <summary>The time whose date is the trading day: the algorithm's time (its time zone).</summary>
-    protected virtual DateTime GetTime(QCAlgorithm algorithm) => algorithm.Time;
+    /// <summary>The time of the check, whose date is the day of the daily loss limit: LEAN's UTC time (days are UTC dates).</summary>
+    protected virtual DateTime GetTime(QCAlgorithm algorithm) => algorithm.UtcTime;
 
     /// <summary>Writes to the algorithm log; called once per trip.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);

@@ -28,6 +28,7 @@ public class KillSwitchRiskManagementModelTests
         Assert.That(s.Update(Day1.AddDays(1), 850m), Is.False, "a new day starts from 850");
         Assert.That(s.Update(Day1.AddDays(1).AddHours(1), 750m), Is.True, "100 below the day's start: at the limit trips");
         Assert.That(s.Reason, Does.Contain("daily loss 100"));
+        Assert.That(s.TrippedAt, Is.EqualTo(Day1.AddDays(1).AddHours(1)));
         Assert.That(s.Update(Day1.AddDays(2), 2000m), Is.True, "no re-arm by a new day or a recovery");
     }
 
@@ -54,7 +55,7 @@ public class KillSwitchRiskManagementModelTests
         Assert.That(s.Update(Day1, 1m), Is.False);
         Assert.That(s.Update(Day1, -1_000_000m), Is.False, "no limit: only a kill trips it");
         s.Kill("operator");
-        Assert.That((s.Update(Day1, 1m), s.Reason), Is.EqualTo((true, "operator")));
+        Assert.That((s.Update(Day1.AddHours(1), 1m), s.Reason, s.TrippedAt), Is.EqualTo((true, "operator", (DateTime?)Day1.AddHours(1))));
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new KillSwitchLimits(0m, null))!.ParameterName, Is.EqualTo("dailyLossLimit"));
         Assert.That(Assert.Throws<MarketMakingException>(() => _ = new KillSwitchLimits(null, -1m))!.ParameterName, Is.EqualTo("maxDrawdown"));
     }
