@@ -26,6 +26,15 @@ public sealed class PnlAttributionTracker
     private readonly Security[] _securities;
     private readonly Dictionary<Symbol, int> _index = new();
 
+    /// <summary>Chart of the exposures ("Exposure" is one of LEAN's reserved chart names).</summary>
+    public const string ExposureChart = "Inventory exposure";
+
+    /// <summary>Chart of the P&amp;L split.</summary>
+    public const string AttributionChart = "P&L attribution";
+
+    /// <summary>Chart of the drawdown of the total P&amp;L (LEAN's own "Drawdown" chart is its equity's).</summary>
+    public const string DrawdownChart = "P&L drawdown";
+
     /// <summary>Creates a tracker of flat positions in <paramref name="securities"/> (their contract multipliers apply).</summary>
     public PnlAttributionTracker(IReadOnlyList<Security> securities)
     {
@@ -85,22 +94,22 @@ public sealed class PnlAttributionTracker
     }
 
     /// <summary>
-    /// Plots "Exposure" (per security, and gross), "P&amp;L attribution" (spread capture, inventory, fees, total) and
-    /// "Drawdown" (of the total, account currency).
+    /// Plots <see cref="ExposureChart"/> (per security, and gross), <see cref="AttributionChart"/> (spread capture,
+    /// inventory, fees, total) and <see cref="DrawdownChart"/> (of the total), account currency.
     /// </summary>
     public void Plot(QCAlgorithm algorithm)
     {
         foreach (var position in Book.Positions)
         {
-            algorithm.Plot("Exposure", position.Name, position.Exposure);
+            algorithm.Plot(ExposureChart, position.Name, position.Exposure);
         }
 
-        algorithm.Plot("Exposure", "Gross", Book.GrossExposure);
-        algorithm.Plot("P&L attribution", "Spread capture", Book.SpreadCapture);
-        algorithm.Plot("P&L attribution", "Inventory", Book.InventoryPnl);
-        algorithm.Plot("P&L attribution", "Fees", Book.Fees);
-        algorithm.Plot("P&L attribution", "Total", Book.Total);
-        algorithm.Plot("Drawdown", "Total", Book.Drawdown.Current);
+        algorithm.Plot(ExposureChart, "Gross", Book.GrossExposure);
+        algorithm.Plot(AttributionChart, "Spread capture", Book.SpreadCapture);
+        algorithm.Plot(AttributionChart, "Inventory", Book.InventoryPnl);
+        algorithm.Plot(AttributionChart, "Fees", Book.Fees);
+        algorithm.Plot(AttributionChart, "Total", Book.Total);
+        algorithm.Plot(DrawdownChart, "Total", Book.Drawdown.Current);
     }
 
     /// <summary>

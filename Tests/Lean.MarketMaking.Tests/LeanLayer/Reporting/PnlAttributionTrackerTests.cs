@@ -35,6 +35,15 @@ public class PnlAttributionTrackerTests
     }
 
     [Test]
+    public void ItsChartsAvoidLeansReservedChartNames()
+    {
+        // LEAN: Algorithm/QCAlgorithm.Plotting.cs, ReservedChartSeriesNames (a whole chart, or the listed series): Plot throws
+        var reserved = new[] { "Strategy Equity", "Capacity", "Drawdown", "Benchmark", "Assets Sales Volume", "Exposure", "Portfolio Margin", "Portfolio Turnover" };
+        Assert.That(new[] { PnlAttributionTracker.ExposureChart, PnlAttributionTracker.AttributionChart, PnlAttributionTracker.DrawdownChart },
+            Has.None.AnyOf(reserved));
+    }
+
+    [Test]
     public void AFillWithoutABookIsAttributedAtTheLastMark()
     {
         var security = NewSecurity();
