@@ -271,16 +271,16 @@ public class ExampleBacktestTests
     }
 
     /// <summary>
-    /// Issue 10: the kill switch with a tiny daily loss limit (<c>as-kill-daily-loss</c> = $10) trips on the first EURUSD
-    /// day; LEAN's order events show every quote closed (cancelled or filled) once it tripped, the position flattened
+    /// Issue 10: the kill switch with a tiny drawdown limit (<c>as-kill-max-drawdown</c> = $5; the run without it draws
+    /// down $21 from its peak over the two days, and never loses $10 within a UTC day) trips on the EURUSD days; LEAN's order events show every quote closed (cancelled or filled) once it tripped, the position flattened
     /// (only "mm flatten" fills after the trip, and none after the position reached zero), and no new quote after it.
     /// </summary>
     [Test]
     public void TheKillSwitchCancelsTheQuotesFlattensAndQuotesNoMore()
     {
-        var run = RunWithResults("AvellanedaStoikovAlgorithm", SampleDataFolder(), "as-kill-daily-loss=10", "as-end-day=2");
+        var run = RunWithResults("AvellanedaStoikovAlgorithm", SampleDataFolder(), "as-kill-max-drawdown=5", "as-end-day=2");
         var runtime = Section(run.Summary, "runtimeStatistics");
-        Assert.That(runtime["Kill switch"], Does.Contain("daily loss"));
+        Assert.That(runtime["Kill switch"], Does.Contain("drawdown"));
         var tripped = DateTime.ParseExact(runtime["Kill switch tripped at (UTC)"], "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
         Assert.That(Number(runtime, "Final inventory"), Is.Zero, "flat at the end");
 
