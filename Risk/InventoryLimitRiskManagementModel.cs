@@ -16,13 +16,16 @@ namespace Lean.MarketMaking.Risk;
 /// that limit, with the sign of the position (<see cref="InventoryLimits.ReductionTarget"/>), which a market-making
 /// execution model answers by cancelling the quotes and trading back to the limit — not to zero, which is left to kill
 /// switches and LEAN's own risk models' zero targets. A breach is also reduced when the portfolio construction model
-/// emitted no quote for the security this step. Other targets pass through untouched.
+/// emitted no quote for the security this step. Other targets pass through untouched, and a plain target it is given
+/// (by a risk model before it in <c>AddRiskManagement</c>'s order, e.g. a kill switch's or LEAN's stock models' zero)
+/// that is at least as strict as the reduction — between zero and the limit — is kept: the strictest target wins.
 /// </summary>
 public class InventoryLimitRiskManagementModel : RiskManagementModel
 {
     private readonly Dictionary<Symbol, Security> _securities = new();
     private readonly HashSet<Symbol> _breached = new();
     private readonly HashSet<Symbol> _seenThisStep = new();
+    private readonly Dictionary<Symbol, decimal> _plainThisStep = new();
 
     /// <summary>Creates the model with the same limits for every security.</summary>
     /// <param name="limits">Inventory limits, units of the asset.</param>
@@ -40,9 +43,16 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
         List<IPortfolioTarget>? result = null;
         var seen = _seenThisStep;
         seen.Clear();
+        _plainThisStep.Clear();
         foreach (var target in targets)
         {
-            if (target is not IQuoteTarget quote || !_securities.TryGetValue(quote.Symbol, out var security))
+            if (target is not IQuoteTarget quote)
+            {
+                _plainThisStep[target.Symbol] = target.Quantity;
+                continue;
+            }
+
+            if (!_securities.TryGetValue(quote.Symbol, out var security))
             {
                 continue;
             }
@@ -53,7 +63,7 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
             switch (verdict.Action)
             {
                 case InventoryLimitAction.Reduce:
-                    Add(Reduce(algorithm, security, exposure.Holdings));
+                    AddReduction(security, exposure.Holdings);
                     break;
                 case InventoryLimitAction.OneSided:
                     _breached.Remove(quote.Symbol);
@@ -69,7 +79,7 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
         {
             if (!seen.Contains(symbol) && Limits.IsBreached(security.Holdings.Quantity))
             {
-                Add(Reduce(algorithm, security, security.Holdings.Quantity));
+                AddReduction(security, security.Holdings.Quantity);
             }
         }
 
@@ -77,6 +87,16 @@ public class InventoryLimitRiskManagementModel : RiskManagementModel
         return result ?? (IEnumerable<IPortfolioTarget>)Array.Empty<IPortfolioTarget>();
 
         void Add(IPortfolioTarget target) => (result ??= new List<IPortfolioTarget>()).Add(target);
+
+        void AddReduction(Security security, decimal holdings)
+        {
+            // a plain target between zero and the limit is stricter than the reduction: keep it
+            var limit = Limits.ReductionTarget(holdings);
+            if (!_plainThisStep.TryGetValue(security.Symbol, out var given) || given * limit < 0 || Math.Abs(given) > Math.Abs(limit))
+            {
+                Add(Reduce(algorithm, security, holdings));
+            }
+        }
     }
 
     /// <inheritdoc />

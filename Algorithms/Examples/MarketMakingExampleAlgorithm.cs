@@ -28,9 +28,10 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// (<see cref="MarketMakingPortfolioConstructionModel"/>) or a group quoted jointly
 /// (<see cref="MultiAssetPortfolioConstructionModel"/>), the framework modules (optional alpha → portfolio construction →
 /// <see cref="InventoryLimitRiskManagementModel"/> → <see cref="MarketMakingExecutionModel"/>), LEAN charts (quotes, mid,
-/// reservation price, inventory, spread captured, P&amp;L with maker and taker fees, markouts) sampled every
+/// reservation price, inventory, spread captured, P&amp;L with maker and taker fees, markouts, and the
+/// <see cref="PnlAttributionTracker"/>'s exposure, P&amp;L split and drawdown) sampled every
 /// <c>&lt;prefix&gt;-plot-interval-seconds</c>, and runtime statistics (fill count, average spread captured, inventory
-/// range, maker and taker fills and fees, markouts per side, bad prints dropped by each security's
+/// range, maker and taker fills and fees, markouts per side, the P&amp;L split, bad prints dropped by each security's
 /// <see cref="BadPrintDataFilter"/>, which <c>InstallFramework</c> installs). The venue is set up by <see cref="SetUpVenue"/> (account
 /// currency, brokerage model and its fees, post-only quotes), and every step checks that each quoted security's quote
 /// currency converts into the account currency (<see cref="QuoteCurrencyCheck"/>: one error and the runtime statistic
@@ -38,7 +39,7 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// "Fills SPY"...), plus the total fill count and P&amp;L. Every parameter is read with <c>GetParameter</c> under the
 /// example's prefix and has a default; the repository's <c>config.json</c> lists them all.
 /// </summary>
-public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
+public abstract class MarketMakingExampleAlgorithm : QCAlgorithm, IKillSwitchAlgorithm
 {
     private readonly List<QuotedSecurity> _quoted = new();
     private Func<int> _rebuilds = () => 0;
@@ -49,6 +50,14 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     private AccountType _accountType = AccountType.Margin;
     private MarketMakingExecutionModel? _execution;
     private QuoteCurrencyCheck _currencyCheck = null!;
+    private PnlAttributionTracker _attribution = null!;
+
+    /// <summary>
+    /// The kill switch (<see cref="KillSwitchRiskManagementModel"/>), added after the inventory limits when
+    /// <c>kill-daily-loss</c> or <c>kill-max-drawdown</c> (account currency, 0 = off) is set or <c>kill-switch</c> is
+    /// true (then it trips only by hand: <see cref="KillSwitchCommand"/>, registered with LEAN's <c>AddCommand</c>); else null.
+    /// </summary>
+    public KillSwitchRiskManagementModel? KillSwitch { get; private set; }
 
     /// <summary>Prefix of this example's parameter names (e.g. "as" for "as-risk-aversion").</summary>
     protected abstract string ParameterPrefix { get; }
@@ -183,7 +192,9 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     /// model (<c>min-reprice-ticks</c>, default <paramref name="defaultMinRepriceTicks"/>; <c>max-quote-age-seconds</c>;
     /// <c>pull-before-close-minutes</c>, default <paramref name="defaultPullBeforeCloseMinutes"/>, 0 = quote up to the close;
     /// <c>max-flatten-slippage</c>, fraction of the mid, default 0.01; <c>cancel-timeout-seconds</c>, default 5;
-    /// <c>order-latency-ms</c>, default 0, as in <see cref="OrderLatency"/>); also reads <c>plot-interval-seconds</c>. Sets the runtime statistic "Inventory limit".
+    /// <c>order-latency-ms</c>, default 0, as in <see cref="OrderLatency"/>), the kill switch (<see cref="KillSwitch"/>) and
+    /// the P&amp;L attribution (<see cref="PnlAttributionTracker"/>); also reads <c>plot-interval-seconds</c>. Sets the
+    /// runtime statistic "Inventory limit".
     /// </summary>
     private void InstallRiskAndExecution(decimal defaultMaxInventory, int defaultMinRepriceTicks, double defaultPullBeforeCloseMinutes)
     {
@@ -209,7 +220,17 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         }
 
         _currencyCheck = new QuoteCurrencyCheck(TimeSpan.FromMinutes(1), Error);
+        _attribution = new PnlAttributionTracker(_quoted.Select(q => q.Security).ToArray());
         SetRiskManagement(new InventoryLimitRiskManagementModel(InventoryLimits.Symmetric(maxInventory)));
+        var dailyLoss = Parameter("kill-daily-loss", 0m);
+        var maxDrawdown = Parameter("kill-max-drawdown", 0m);
+        if (dailyLoss > 0 || maxDrawdown > 0 || Parameter("kill-switch", "false") == "true")
+        {
+            KillSwitch = new KillSwitchRiskManagementModel(new KillSwitchLimits(dailyLoss > 0 ? dailyLoss : null, maxDrawdown > 0 ? maxDrawdown : null));
+            AddRiskManagement(KillSwitch);
+            AddCommand<KillSwitchCommand>();
+        }
+
         SetExecution(_execution = new MarketMakingExecutionModel(new MarketMakingExecutionSettings(
             Parameter("min-reprice-ticks", defaultMinRepriceTicks),
             MaxQuoteAge(),
@@ -257,7 +278,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
     {
         foreach (var quoted in _quoted)
         {
-            quoted.Step(this, _currencyCheck);
+            quoted.Step(this, _currencyCheck, _attribution);
         }
 
         if (_quoted.Count == 0 || Time < _nextPlot)
@@ -278,6 +299,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         }
 
         Plot("Model", "Rebuilds", (double)_rebuilds());
+        _attribution.Plot(this);
         PlotIndicators();
     }
 
@@ -293,6 +315,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         var fee = orderEvent.OrderFee is { } orderFee && orderFee.Value.Amount != 0
             ? Portfolio.CashBook.ConvertToAccountCurrency(orderFee.Value).Amount
             : 0m;
+        _attribution.RecordFill(orderEvent, fee);
         quoted.Record(this, orderEvent, IsQuoteTag(orderEvent.Ticket?.Tag), fee);
         if (_quoted.Count > 1)
         {
@@ -316,6 +339,16 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
         if (_quoted.Count > 0)
         {
             SetRuntimeStatistic("Model rebuilds", _rebuilds());
+            _attribution.MarkAtValuation();
+            _attribution.Publish(this);
+        }
+
+        if (KillSwitch is not null)
+        {
+            SetRuntimeStatistic("Kill switch", KillSwitch.Switch.Reason ?? "armed");
+            SetRuntimeStatistic("Kill switch tripped at (UTC)", KillSwitch.Switch.TrippedAt is { } at
+                ? at.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture)
+                : "never");
         }
 
         if (_orderFlowAlpha is not null)
@@ -348,9 +381,9 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
 
         /// <summary>
         /// Every step: checks that the quote currency converts (one error and a runtime statistic if not) and passes the
-        /// mid of a valid book to the markouts (a suspected spike's mid is held back, <see cref="SpikeFilter"/>).
+        /// mid of a valid book to the markouts and the P&amp;L attribution (a suspected spike's mid is held back, <see cref="SpikeFilter"/>).
         /// </summary>
-        public void Step(QCAlgorithm algorithm, QuoteCurrencyCheck currencies)
+        public void Step(QCAlgorithm algorithm, QuoteCurrencyCheck currencies, PnlAttributionTracker attribution)
         {
             if (!currencies.Check(Security, algorithm.AccountCurrency, algorithm.Time) && !_unconvertibleReported
                 && currencies.Unconvertible.Contains(Security.QuoteCurrency.Symbol))
@@ -363,6 +396,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm
             if (_spikes.AcceptsBook(market))
             {
                 Markouts.Update(algorithm.Time, market.Mid);
+                attribution.Mark(Security, market.Mid);
             }
         }
 

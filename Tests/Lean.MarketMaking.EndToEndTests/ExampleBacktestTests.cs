@@ -359,6 +359,72 @@ public class ExampleBacktestTests
         Assert.That(orders.Where(o => o.Id > flattens[^1].Id && o.Tag is "mm bid" or "mm ask"), Is.Not.Empty, "quoting resumed");
     }
 
+    /// <summary>
+    /// Issue 10: the example's P&amp;L attribution (<c>PnlAttributionTracker</c>: spread capture + inventory P&amp;L − fees)
+    /// equals LEAN's own portfolio P&amp;L — its "Equity" runtime statistic (TotalPortfolioValue, in cents) minus the
+    /// starting cash — to the cent at the end of two EURUSD days (USD account and quote currency; Oanda charges no fee).
+    /// </summary>
+    [Test]
+    public void TheProfitAttributionAddsUpToLeansPortfolioProfitToTheCent()
+    {
+        var run = RunWithResults("AvellanedaStoikovAlgorithm", SampleDataFolder(), "as-end-day=2");
+        Check(run, "as", maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"));
+        var runtime = Section(run.Summary, "runtimeStatistics");
+        var total = Number(runtime, "P&L total");
+        var spread = Number(runtime, "P&L spread capture");
+        var inventory = Number(runtime, "P&L inventory");
+        var fees = Number(runtime, "P&L fees");
+        var lean = Number(runtime, "Equity") - Parameter("as-cash");
+        TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"attribution: spread {spread} + inventory {inventory} - fees {fees} = {total}; LEAN equity - cash = {lean}; max drawdown {Number(runtime, "Max drawdown")}"));
+        Assert.That(spread + inventory - fees, Is.EqualTo(total).Within(1e-9));
+        Assert.That(total, Is.Not.Zero, "something was traded");
+        Assert.That(total, Is.EqualTo(lean).Within(0.01), "to the cent");
+    }
+
+    /// <summary>
+    /// Issue 10: the kill switch with a tiny drawdown limit (<c>as-kill-max-drawdown</c> = $5; the run without it draws
+    /// down $21 from its peak over the two days, and never loses $10 within a UTC day) trips on the EURUSD days; LEAN's order events show every quote closed (cancelled or filled) once it tripped, the position flattened
+    /// (only "mm flatten" fills after the trip, and none after the position reached zero), and no new quote after it.
+    /// </summary>
+    [Test]
+    public void TheKillSwitchCancelsTheQuotesFlattensAndQuotesNoMore()
+    {
+        var run = RunWithResults("AvellanedaStoikovAlgorithm", SampleDataFolder(), "as-kill-max-drawdown=5", "as-end-day=2");
+        var runtime = Section(run.Summary, "runtimeStatistics");
+        Assert.That(runtime["Kill switch"], Does.Contain("drawdown"));
+        var tripped = DateTime.ParseExact(runtime["Kill switch tripped at (UTC)"], "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        Assert.That(Number(runtime, "Final inventory"), Is.Zero, "flat at the end");
+
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Results, "AvellanedaStoikovAlgorithm.json")));
+        var tags = result.RootElement.GetProperty("orders").EnumerateObject()
+            .ToDictionary(o => o.Value.GetProperty("id").GetInt32(), o => o.Value.GetProperty("tag").GetString());
+        var log = OrderEventLog.Read(run.Results, run.Algorithm);
+        Assert.That(log.Invalid, Is.Empty, "LEAN rejected no order");
+        bool IsQuote(int id) => tags[id] is "mm bid" or "mm ask";
+        // the trip is decided in a step at time t (s resolution in LEAN's event file): allow LEAN's events of that second
+        var after = tripped.AddSeconds(1);
+        Assert.That(log.Events.Where(e => e.Status == "submitted" && IsQuote(e.OrderId) && e.Time >= after).Select(e => $"{e.OrderId} {e.Time:O}"),
+            Is.Empty, "no new quote after the trip");
+        var closed = log.Events.Where(e => e.Status is "canceled" or "filled" or "invalid").Select(e => e.OrderId).ToHashSet();
+        Assert.That(log.Events.Where(e => e.Status == "submitted" && IsQuote(e.OrderId) && !closed.Contains(e.OrderId)).Select(e => e.OrderId),
+            Is.Empty, "every quote closed");
+        var lastQuoteClose = log.Events.Where(e => IsQuote(e.OrderId) && e.Status is "canceled" or "filled").Max(e => e.Time);
+        Assert.That(lastQuoteClose, Is.LessThan(after), "quotes cancelled when it tripped");
+        Assert.That(log.Fills.Where(f => f.Time >= after).Select(f => tags[f.OrderId]), Has.All.EqualTo("mm flatten"), "only flattening after the trip");
+        var inventory = 0m;
+        var flatAt = DateTime.MaxValue;
+        foreach (var fill in log.Fills)
+        {
+            inventory += fill.FillQuantity;
+            flatAt = inventory == 0 ? (flatAt == DateTime.MaxValue ? fill.Time : flatAt) : DateTime.MaxValue;
+        }
+
+        Assert.That(inventory, Is.Zero, "flattened");
+        TestContext.Progress.WriteLine($"kill switch tripped at {tripped:O} ({runtime["Kill switch"]}); flat from {flatAt:O}; " +
+            $"fills after the trip: {log.Fills.Count(f => f.Time >= after)}");
+    }
+
     private static string Root
     {
         get

@@ -1,5 +1,6 @@
 using System;
 using QuantConnect.Brokerages;
+using QuantConnect.Commands;
 using QuantConnect.Data;
 using QuantConnect.Interfaces;
 using QuantConnect.Orders;
@@ -11,10 +12,10 @@ using QuantConnect.Statistics;
 
 namespace QuantConnect.Algorithm
 {
-    // LEAN: Algorithm/QCAlgorithm.cs (LEAN also implements IAlgorithm, not mirrored)
+    // LEAN: Algorithm/QCAlgorithm.cs (IAlgorithm's members are not mirrored)
     // LEAN: Algorithm/QCAlgorithm.Trading.cs
     /// <summary>QC Algorithm Base Class: only the members the plugin calls. Behaviour throws: tests go through the modules' seams.</summary>
-    public partial class QCAlgorithm : MarshalByRefObject
+    public partial class QCAlgorithm : MarshalByRefObject, IAlgorithm
     {
         public QCAlgorithm()
         {
@@ -73,6 +74,8 @@ namespace QuantConnect.Algorithm
 
         public Crypto AddCrypto(string ticker, Resolution? resolution = null, string market = null, bool fillForward = true, decimal leverage = Security.NullLeverage)
             => throw new NotImplementedException();
+
+        public void AddCommand<T>() where T : Command => throw new NotImplementedException();
 
         public void SetBenchmark(Symbol symbol) => throw new NotImplementedException();
 

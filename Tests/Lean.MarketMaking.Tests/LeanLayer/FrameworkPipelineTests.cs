@@ -11,6 +11,7 @@ using QuantConnect;
 using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Alphas;
 using QuantConnect.Algorithm.Framework.Portfolio;
+using QuantConnect.Algorithm.Framework.Risk;
 using QuantConnect.Orders;
 using QuantConnect.Securities;
 using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
@@ -67,6 +68,56 @@ public class FrameworkPipelineTests
         Step(); // LEAN confirmed the cancel
         var flatten = router.Working.Values.Single();
         Assert.That((flatten.Quantity, flatten.LimitPrice), Is.EqualTo((-0.2m, 99.99m)));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void ATrippedKillSwitchCancelsTheQuotesFlattensAndQuotesNothingUntilReArmed(bool killSwitchFirst)
+    {
+        var algorithm = new QCAlgorithm();
+        var security = NewSecurity().Quote(99.99m, 100.01m, Start);
+        var router = new RecordingRouter();
+        var pcm = new PipelinePcm(security);
+        var kill = new PipelineKillSwitch();
+        var limits = new PipelineRisk(InventoryLimits.Symmetric(0.6m));
+        // as AddRiskManagement composes them, in either order
+        var risk = killSwitchFirst ? new CompositeRiskManagementModel(kill, limits) : new CompositeRiskManagementModel(limits, kill);
+        var execution = new PipelineExecution(router);
+        foreach (var model in new QuantConnect.Algorithm.Framework.INotifiedSecurityChanges[] { pcm, risk, execution })
+        {
+            model.OnSecuritiesChanged(algorithm, Added(security));
+        }
+
+        void Step()
+        {
+            router.ConfirmCancels(execution, algorithm);
+            var targets = pcm.CreateTargets(algorithm, Array.Empty<Insight>()).ToArray();
+            var overrides = risk.ManageRisk(algorithm, targets).ToArray();
+            execution.Execute(algorithm, overrides.Concat(targets).DistinctBy(t => t.Symbol).ToArray());
+        }
+
+        Step();
+        Fill(execution, algorithm, security, router, router.Working.Single(o => o.Value.Quantity > 0).Key, 0.5m);
+        Step();
+        Assert.That(router.Working.Values.Select(o => o.Tag), Is.EqualTo(new[] { "mm ask" }), "quoting one-sided, holding 0.5");
+
+        security.Holding(0.8m); // an outside fill: beyond the 0.6 limit, whose own target would be 0.6
+        kill.Kill("test");
+        Step();
+        Assert.That(router.Working.Values, Is.Empty, "every quote cancelled");
+        Step(); // LEAN confirmed the cancels
+        var flatten = router.Working.Single();
+        Assert.That((flatten.Value.Quantity, flatten.Value.Tag), Is.EqualTo((-0.8m, "mm flatten")), "flattened to zero, not to the limit");
+        Fill(execution, algorithm, security, router, flatten.Key, -0.8m);
+        for (var i = 0; i < 3; i++)
+        {
+            Step();
+            Assert.That(router.Working.Values, Is.Empty, "no new quote while tripped");
+        }
+
+        kill.Rearm();
+        Step();
+        Assert.That(router.Working.Values.Select(o => o.Tag).OrderBy(t => t), Is.EqualTo(new[] { "mm ask", "mm bid" }), "quoting resumes once re-armed");
     }
 
     [Test]
@@ -151,6 +202,21 @@ public class FrameworkPipelineTests
         public PipelineRisk(InventoryLimits limits) : base(limits)
         {
         }
+
+        protected override void Log(QCAlgorithm algorithm, string message)
+        {
+        }
+    }
+
+    private sealed class PipelineKillSwitch : KillSwitchRiskManagementModel
+    {
+        public PipelineKillSwitch() : base(KillSwitchLimits.ManualOnly)
+        {
+        }
+
+        protected override decimal GetEquity(QCAlgorithm algorithm) => 1000m;
+
+        protected override DateTime GetTime(QCAlgorithm algorithm) => Start;
 
         protected override void Log(QCAlgorithm algorithm, string message)
         {

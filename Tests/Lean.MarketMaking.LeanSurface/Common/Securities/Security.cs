@@ -49,6 +49,8 @@ namespace QuantConnect.Securities
 
         public virtual DateTime LocalTime => _localTime;
 
+        public virtual decimal Price => Cache.Price;
+
         public BaseData GetLastData() => Cache.GetData();
 
         public void SetFeeModel(IFeeModel feelModel)

@@ -43,6 +43,12 @@ namespace QuantConnect.Securities
             if (data is Tick tick)
             {
                 _lastTicks.Add(tick);
+                // as LEAN's ProcessDataPoint: any tick's non-zero value is the price (a quote tick's mid)
+                if (tick.Value != 0)
+                {
+                    Price = tick.Value;
+                }
+
                 if (tick.TickType == TickType.Quote)
                 {
                     BidPrice = tick.BidPrice;
