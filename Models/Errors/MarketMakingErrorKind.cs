@@ -31,4 +31,10 @@ public enum MarketMakingErrorKind
 
     /// <summary>A market observation is unusable: NaN or non-positive price, crossed or stale quote, out-of-order timestamp.</summary>
     InvalidMarketData,
+
+    /// <summary>Saved state is unreadable: truncated, torn by a crash mid-write, checksum mismatch, or malformed content.</summary>
+    StateCorrupt,
+
+    /// <summary>Saved state carries a format version this build does not read (older or newer).</summary>
+    StateVersionUnsupported,
 }
