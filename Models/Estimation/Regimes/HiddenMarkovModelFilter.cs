@@ -15,6 +15,7 @@ public sealed class HiddenMarkovModelFilter
     private readonly double[] _logLikelihoods;
     private readonly double[] _scaledLikelihoods;
     private readonly double[] _scratch;
+    private bool _restored;
 
     /// <summary>Creates a filter that starts from the model's initial distribution.</summary>
     public HiddenMarkovModelFilter(HiddenMarkovModelParameters parameters)
@@ -83,7 +84,7 @@ public sealed class HiddenMarkovModelFilter
 
         var k = _probabilities.Length;
         var predicted = _scratch.AsSpan(0, k);
-        if (Count == 0)
+        if (Count == 0 && !_restored)
         {
             _probabilities.CopyTo(predicted);
         }
@@ -98,10 +99,41 @@ public sealed class HiddenMarkovModelFilter
         Count++;
     }
 
+    /// <summary>
+    /// Continues from saved filtered probabilities (e.g. <see cref="State.MarketMakingState.RegimeProbabilities"/> after a
+    /// restart): the next <see cref="Update(double)"/> predicts from them exactly as the saved filter would have.
+    /// <see cref="Count"/> and <see cref="LogLikelihood"/> restart at 0.
+    /// </summary>
+    /// <param name="probabilities">One probability per state, each in [0, 1], summing to 1 (within 1e-9).</param>
+    public void Restore(ReadOnlySpan<double> probabilities)
+    {
+        if (probabilities.Length != _probabilities.Length)
+        {
+            throw Guard.Invalid(nameof(probabilities), $"must have {_probabilities.Length} entries (one per state), got {probabilities.Length}");
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            sum += Guard.InRange(probabilities[i], 0, 1, $"{nameof(probabilities)}[{i}]");
+        }
+
+        if (Math.Abs(sum - 1.0) > 1e-9)
+        {
+            throw Guard.Invalid(nameof(probabilities), $"must sum to 1, got {sum}");
+        }
+
+        probabilities.CopyTo(_probabilities);
+        Count = 0;
+        LogLikelihood = 0;
+        _restored = true;
+    }
+
     /// <summary>Forgets all observations: probabilities return to the initial distribution.</summary>
     public void Reset()
     {
         _parameters.InitialArray.CopyTo(_probabilities, 0);
+        _restored = false;
         Count = 0;
         LogLikelihood = 0;
     }
