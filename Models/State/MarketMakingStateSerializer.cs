@@ -255,17 +255,6 @@ public static class MarketMakingStateSerializer
     private static StateJson ToJson(MarketMakingStateSnapshot snapshot)
     {
         var state = snapshot.State;
-        var n = state.AssetCount;
-        var correlation = new double[n][];
-        for (var i = 0; i < n; i++)
-        {
-            correlation[i] = new double[n];
-            for (var j = 0; j < n; j++)
-            {
-                correlation[i][j] = state.Correlation[i, j];
-            }
-        }
-
         return new StateJson
         {
             FormatVersion = FormatVersion,
@@ -273,7 +262,7 @@ public static class MarketMakingStateSerializer
             SavedAtUtcTicks = snapshot.SavedAtUtc.Ticks,
             Inventory = state.Inventory.ToArray(),
             VolatilityPerSqrtSecond = state.VolatilityPerSqrtSecond.ToArray(),
-            Correlation = correlation,
+            Correlation = ToJagged(state.Correlation.ToMatrix().ToArray()),
             RegimeProbabilities = state.RegimeProbabilities.ToArray(),
             OrderFlow = state.OrderFlow.Select(h => h is null ? null : new HawkesJson
             {
