@@ -22,6 +22,7 @@ namespace Lean.MarketMaking.Tests.LeanLayer.Risk;
 public class ValueAtRiskLimitRiskManagementModelTests
 {
     private const double Z99 = 2.3263478740408408;
+    private static readonly QuantConnect.Symbol Eth = QuantConnect.Symbol.Create("ETHUSDT", QuantConnect.SecurityType.Crypto, QuantConnect.Market.Binance);
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     // soft 1, hard 3, reduce 4 (currency)
@@ -141,6 +142,44 @@ public class ValueAtRiskLimitRiskManagementModelTests
         model.Step();
         var target = composite.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[] { Quote(2m) }).Single();
         Assert.That((target.Quantity, target.Tag), Is.EqualTo((0m, KillSwitchRiskManagementModel.TagPrefix + "test")));
+    }
+
+    [Test]
+    public void TheRiskIncreasingSideIsDecidedByTheMarginalVaROfTheBookNotByTheSignOfTheHolding()
+    {
+        // ETH moves with BTC (identical returns): short 0.5 ETH hedges half of the long BTC, VaR = z·0.01·(100 − 50) = 1.163;
+        // buying ETH removes the hedge, so ETH's bid (not its ask) is the risk-increasing side and is scaled by (3 − 1.163)/2
+        var model = new TestableVaR(Limits());
+        var btc = NewSecurity().Holding(1m);
+        var eth = NewSecurity(Eth).Holding(-0.5m);
+        model.OnSecuritiesChanged(new QCAlgorithm(), Added(btc, eth));
+        WarmUp(model);
+        var quote = new QuoteTarget(Eth, new InventoryExposure(-0.5m, 0m, 0m), 99m, 101m, 1m, 1m, 100m);
+
+        var adjusted = (IQuoteTarget)model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[] { quote }).Single();
+
+        Assert.That(model.ValueAtRisk, Is.EqualTo(Z99 * 0.5).Within(1e-9));
+        Assert.That((adjusted.BidSize, adjusted.AskSize), Is.EqualTo((0.918m, 1m)));
+    }
+
+    [Test]
+    public void AStepAfterTheWarmUpAllocatesNothingWhenNothingIsAdjusted()
+    {
+        var (model, security) = Create();
+        security.Holding(0.2m);
+        WarmUp(model);
+        var algorithm = new QCAlgorithm();
+        var targets = new IPortfolioTarget[] { Quote(0.2m) };
+        model.ManageRisk(algorithm, targets);
+        model.Time += Minute; // a sampling step too
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            model.ManageRisk(algorithm, targets);
+            model.Step();
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
     }
 
     [Test]
