@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Risk;
 using QuantConnect;
 using QuantConnect.Algorithm;
@@ -48,7 +49,7 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
     /// <param name="limits">VaR limits, confidence, horizon and covariance sampling.</param>
     public ValueAtRiskLimitRiskManagementModel(ValueAtRiskLimits limits)
     {
-        Limits = limits ?? throw Models.Errors.Guard.Invalid(nameof(limits), "must not be null");
+        Limits = limits ?? throw Guard.Invalid(nameof(limits), "must not be null");
     }
 
     /// <summary>The limits.</summary>
@@ -93,7 +94,17 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
         }
 
         _covariance.CopyPeriodCovariance(_matrix);
-        var estimate = NormalValueAtRisk.Compute(_exposures, _matrix, Limits.ValueAtRisk, _marginal, _components);
+        ValueAtRiskEstimate estimate;
+        try
+        {
+            estimate = NormalValueAtRisk.Compute(_exposures, _matrix, Limits.ValueAtRisk, _marginal, _components);
+        }
+        catch (MarketMakingException e) when (e.Kind == MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite)
+        {
+            // Σ is a positively weighted sum of rrᵀ (semi-definite): eᵀΣe < 0 is rounding of a fully hedged book, no risk
+            estimate = default;
+        }
+
         ValueAtRisk = estimate.ValueAtRisk;
         ExpectedShortfall = estimate.ExpectedShortfall;
         var previous = State;

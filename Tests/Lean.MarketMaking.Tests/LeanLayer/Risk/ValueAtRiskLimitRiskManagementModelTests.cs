@@ -183,6 +183,24 @@ public class ValueAtRiskLimitRiskManagementModelTests
     }
 
     [Test]
+    public void ARoundingNegativeVarianceOfAPerfectlyHedgedBookIsNoRiskNotACrash()
+    {
+        // identical returns priced 100/99 and 200/198: e'Σe of +1 BTC (100) and −0.5 ETH (−100) rounds to about −3e-16
+        var model = new TestableVaR(Limits()) { EthPriceFactor = 2m };
+        var btc = NewSecurity().Holding(1m);
+        var eth = NewSecurity(Eth).Holding(-0.5m);
+        model.OnSecuritiesChanged(new QCAlgorithm(), Added(btc, eth));
+        foreach (var price in new[] { 100m, 99m, 100m, 99m, 100m })
+        {
+            model.Price = price;
+            Assert.DoesNotThrow(() => model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[] { Quote(1m) }).ToList());
+            model.Time += Minute;
+        }
+
+        Assert.That((model.State, model.ValueAtRisk), Is.EqualTo((ValueAtRiskLimitState.Normal, 0.0)));
+    }
+
+    [Test]
     public void LimitsAreValidated()
     {
         var p = new ValueAtRiskParameters(0.99);
@@ -246,7 +264,9 @@ public class ValueAtRiskLimitRiskManagementModelTests
 
         protected override DateTime GetTime(QCAlgorithm algorithm) => Time;
 
-        protected override decimal GetPrice(Security security) => Price;
+        public decimal EthPriceFactor { get; set; } = 1m;
+
+        protected override decimal GetPrice(Security security) => security.Symbol == Eth ? Price * EthPriceFactor : Price;
 
         protected override void Log(QCAlgorithm algorithm, string message) => Logs.Add(message);
     }
