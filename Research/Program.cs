@@ -72,11 +72,11 @@ public static class Program
     /// <summary>The first parse error as one line; an unknown token gets the nearest option or command name as a suggestion.</summary>
     private static string ParseError(ParseResult result)
     {
-        var command = result.CommandResult.Command;
-        var path = string.Join(" ", result.CommandResult.Command.Parents.OfType<Command>().Where(c => c is not RootCommand).Select(c => c.Name).Append(command.Name));
-        var help = command is RootCommand ? "see --help" : $"see '{path} --help'";
         if (result.UnmatchedTokens.Count > 0)
         {
+            var command = result.CommandResult.Command;
+            var path = string.Join(" ", command.Parents.OfType<Command>().Where(c => c is not RootCommand).Select(c => c.Name).Append(command.Name));
+            var help = command is RootCommand ? "see --help" : $"see '{path} --help'";
             var token = result.UnmatchedTokens[0];
             var kind = token.StartsWith('-') || command.Subcommands.Count == 0 ? "option" : "command";
             var names = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Concat(command.Subcommands.Select(c => c.Name));
