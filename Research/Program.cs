@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
 using Lean.MarketMaking.Models.Errors;
@@ -10,7 +12,7 @@ namespace Lean.MarketMaking.Research;
 /// <summary>Entry point of the research console: <c>dotnet run --project Research -- &lt;command&gt; …</c>.</summary>
 public static class Program
 {
-    /// <summary>Every command the console knows, by name.</summary>
+    /// <summary>Every command the console knows.</summary>
     internal static IReadOnlyList<IResearchCommand> Commands { get; } = new IResearchCommand[]
     {
         new QuoteCommand(),
@@ -26,20 +28,23 @@ public static class Program
     /// <summary>Runs the console with the process's standard streams.</summary>
     public static int Main(string[] args) => Run(args, Console.In, Console.Out, Console.Error);
 
-    /// <summary>Runs one command; bad input prints a one-line error on <paramref name="stderr"/> and returns 2.</summary>
+    /// <summary>
+    /// Parses <paramref name="args"/> with System.CommandLine and runs the command: <c>--help</c> (on the root or any
+    /// command) prints help on <paramref name="stdout"/> and returns 0; bad input prints one line <c>error: …</c> on
+    /// <paramref name="stderr"/> (with a suggestion for a mistyped option or command) and returns 2.
+    /// </summary>
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var command = args.Length == 0 ? null : Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            stderr.WriteLine("usage: Lean.MarketMaking.Research <command> [options]; commands: "
-                + string.Join(", ", Commands.Select(c => $"{c.Name} ({c.Summary})")));
-            return 2;
-        }
-
+        var root = CreateRoot(stdin, stdout, stderr);
+        var result = root.Parse(args);
         try
         {
-            return command.Run(args[1..], stdin, stdout, stderr);
+            if (result.Errors.Count > 0 && result.Action is not HelpAction)
+            {
+                throw new CommandLineException(ParseError(result));
+            }
+
+            return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is CommandLineException or MarketMakingException)
         {
@@ -47,5 +52,41 @@ public static class Program
             stderr.WriteLine("error: " + e.Message.ReplaceLineEndings(" ").Trim());
             return 2;
         }
+    }
+
+    /// <summary>The root command: every <see cref="Commands"/> entry under it; without a command it is an error listing them.</summary>
+    internal static RootCommand CreateRoot(TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Lean.MarketMaking research console: quote, calibrate, simulate, report. "
+            + "Results go to stdout (JSON or CSV), progress and errors to stderr; bad input exits with code 2.");
+        foreach (var command in Commands)
+        {
+            root.Add(command.Create(stdin, stdout, stderr));
+        }
+
+        root.SetAction(new Func<ParseResult, int>(_ => throw new CommandLineException(
+            "give a command: " + string.Join(", ", root.Subcommands.Select(c => c.Name)) + "; see --help")));
+        return root;
+    }
+
+    /// <summary>The first parse error as one line; an unknown token gets the nearest option or command name as a suggestion.</summary>
+    private static string ParseError(ParseResult result)
+    {
+        if (result.UnmatchedTokens.Count > 0)
+        {
+            var command = result.CommandResult.Command;
+            var path = string.Join(" ", command.Parents.OfType<Command>().Where(c => c is not RootCommand).Select(c => c.Name).Append(command.Name));
+            var help = command is RootCommand ? "see --help" : $"see '{path} --help'";
+            var token = result.UnmatchedTokens[0];
+            var kind = token.StartsWith('-') || command.Subcommands.Count == 0 ? "option" : "command";
+            var names = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Concat(command.Subcommands.Select(c => c.Name));
+            var suggestion = TypoSuggestion.Nearest(token, names);
+            var usage = kind == "command" && command is not RootCommand
+                ? $"; usage: {path} {string.Join("|", command.Subcommands.Select(c => c.Name))}"
+                : string.Empty;
+            return $"unknown {kind} '{token}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?") + usage + $"; {help}";
+        }
+
+        return result.Errors[0].Message;
     }
 }

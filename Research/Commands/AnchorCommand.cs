@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -27,75 +28,56 @@ internal sealed class AnchorCommand : IResearchCommand
         + "[--window-ms W] [--trailing-ms T] [--refit-ms R] [--vote-windows V] [--hysteresis H] [--decisions true|false]";
 
     /// <inheritdoc />
-    public string Name => "anchor";
-
-    /// <inheritdoc />
-    public string Summary => "anchor (reference-contract) selection, Hawkes vs CLF vs hindsight oracle (arXiv:2507.05749), on event files or --simulate";
-
-    /// <inheritdoc />
-    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var files = new List<string>();
-        var simulate = false;
-        double seconds = 60, windowMs = 10, trailingMs = 1000, refitMs = 100, hysteresis = 0.1;
-        int seed = 1, voteWindows = 100;
-        bool? decisions = null;
-        for (var i = 0; i < args.Length; i++)
+        var contracts = new Option<List<string>>("--contract")
         {
-            if (args[i] == "--simulate")
-            {
-                simulate = true;
-                continue;
-            }
+            Description = "Event file of one contract (repeat, at least two): lines 'seconds,Q,bid,bidSize,ask,askSize' or 'seconds,T,B|S'",
+            DefaultValueFactory = _ => new List<string>(),
+        };
+        var simulate = new Option<bool>("--simulate") { Description = "Run on the simulated two-contract book (known truth) instead of files" };
+        var seconds = NumberOptions.Number("--seconds", "Simulated duration, seconds (--simulate)", 60);
+        var seed = NumberOptions.Integer("--seed", "Seed of the simulation (--simulate)", 1);
+        var windowMs = NumberOptions.Number("--window-ms", "Decision window, milliseconds", 10);
+        var trailingMs = NumberOptions.Number("--trailing-ms", "Trailing history each fit uses, milliseconds", 1000);
+        var refitMs = NumberOptions.Number("--refit-ms", "Time between Hawkes refits, milliseconds", 100);
+        var voteWindows = NumberOptions.Integer("--vote-windows", "Number of windows in the anchor's majority vote", 100);
+        var hysteresis = NumberOptions.Number("--hysteresis", "Vote share margin needed to switch anchor, in [0, 1)", 0.1);
+        var decisions = new Option<bool?>("--decisions") { Description = "Print the decision series (default: true for files, false for --simulate)" };
+        var command = new Command(
+            "anchor",
+            "Anchor (reference-contract) selection of arXiv:2507.05749, Hawkes vs CLF vs the hindsight oracle, on per-contract "
+            + "top-of-book event files or on --simulate; prints one JSON object")
+        {
+            contracts,
+            simulate,
+            seconds,
+            seed,
+            windowMs,
+            trailingMs,
+            refitMs,
+            voteWindows,
+            hysteresis,
+            decisions,
+        };
+        command.SetAction(r => Run(
+            r.GetValue(contracts)!,
+            r.GetValue(simulate),
+            r.GetValue(seconds),
+            r.GetValue(seed),
+            new AnchorSettings(r.GetValue(windowMs) / 1000, r.GetValue(trailingMs) / 1000, r.GetValue(refitMs) / 1000, voteWindows: r.GetValue(voteWindows), voteHysteresis: r.GetValue(hysteresis)),
+            r.GetValue(decisions),
+            stdout));
+        return command;
+    }
 
-            var value = i + 1 < args.Length ? args[i + 1] : throw new CommandLineException($"{args[i]} needs a value; {Usage}");
-            switch (args[i])
-            {
-                case "--contract":
-                    files.Add(value);
-                    break;
-                case "--seconds":
-                    seconds = Number(value, "--seconds");
-                    break;
-                case "--seed":
-                    seed = (int)Number(value, "--seed");
-                    break;
-                case "--window-ms":
-                    windowMs = Number(value, "--window-ms");
-                    break;
-                case "--trailing-ms":
-                    trailingMs = Number(value, "--trailing-ms");
-                    break;
-                case "--refit-ms":
-                    refitMs = Number(value, "--refit-ms");
-                    break;
-                case "--vote-windows":
-                    voteWindows = (int)Number(value, "--vote-windows");
-                    break;
-                case "--hysteresis":
-                    hysteresis = Number(value, "--hysteresis");
-                    break;
-                case "--decisions":
-                    decisions = value switch
-                    {
-                        "true" => true,
-                        "false" => false,
-                        _ => throw new CommandLineException($"--decisions must be true or false, got '{value}'"),
-                    };
-                    break;
-                default:
-                    throw new CommandLineException($"unknown option '{args[i]}'; {Usage}");
-            }
-
-            i++;
-        }
-
+    private static int Run(List<string> files, bool simulate, double seconds, int seed, AnchorSettings settings, bool? decisions, TextWriter stdout)
+    {
         if (simulate == files.Count > 0 || (!simulate && files.Count < 2))
         {
             throw new CommandLineException(simulate ? $"--simulate takes no --contract files; {Usage}" : $"give at least two --contract files or --simulate; {Usage}");
         }
 
-        var settings = new AnchorSettings(windowMs / 1000, trailingMs / 1000, refitMs / 1000, voteWindows: voteWindows, voteHysteresis: hysteresis);
         var updates = simulate
             ? TwoLegBookSimulator.Simulate(TwoLegSimulationSettings.Default(), seconds, seed)
             : Merge(files.Select(ReadContract).ToList());
@@ -178,11 +160,6 @@ internal sealed class AnchorCommand : IResearchCommand
 
         w.WriteEndObject();
     }
-
-    private static double Number(string value, string option) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
-            ? x
-            : throw new CommandLineException($"{option} must be a number, got '{value}'");
 
     /// <summary>Merges the contracts' updates by time (stable: within a time, contract order, then file order).</summary>
     private static List<ContractUpdate> Merge(List<List<(double Time, ContractUpdate Update)>> contracts)

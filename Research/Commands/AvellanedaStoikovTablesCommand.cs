@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
@@ -22,39 +23,24 @@ internal sealed class AvellanedaStoikovTablesCommand : IResearchCommand
     };
 
     /// <inheritdoc />
-    public string Name => "as-tables";
-
-    /// <inheritdoc />
-    public string Summary => "Avellaneda–Stoikov (2008) tables 1–3 by Monte Carlo: as-tables [--seed N] [--paths N]";
-
-    /// <inheritdoc />
-    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var seed = 2008;
-        var paths = 1000;
-        for (var i = 0; i < args.Length; i += 2)
+        var seed = NumberOptions.Integer("--seed", "Seed of the Monte Carlo paths' random numbers", 2008);
+        var paths = NumberOptions.Integer("--paths", "Number of simulated paths per strategy (at least 2)", 1000);
+        var command = new Command(
+            "as-tables",
+            "Avellaneda & Stoikov (2008) tables 1-3 by Monte Carlo (s = 100, T = 1, sigma = 2, dt = 0.005, A = 140 per time unit, "
+            + "k = 1.5 per price unit; gamma = 0.1, 0.01, 1): one CSV row per strategy beside the published figures")
         {
-            if (args[i] is not ("--seed" or "--paths"))
-            {
-                throw new CommandLineException($"unknown option '{args[i]}'; usage: as-tables [--seed N] [--paths N]");
-            }
+            seed,
+            paths,
+        };
+        command.SetAction(r => Run(r.GetValue(seed), r.GetValue(paths), stdout));
+        return command;
+    }
 
-            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-            {
-                throw new CommandLineException($"option {args[i]} needs an integer value");
-            }
-
-            switch (args[i])
-            {
-                case "--seed":
-                    seed = value;
-                    break;
-                default:
-                    paths = value;
-                    break;
-            }
-        }
-
+    private static int Run(int seed, int paths, TextWriter stdout)
+    {
         var paper = MarketMakingSimulationSettings.AvellanedaStoikov2008;
         var simulator = new MarketMakingSimulator(new MarketMakingSimulationSettings(
             paper.InitialMid, paper.Horizon, paper.Volatility, paper.TimeStep, paper.ArrivalIntensity, paper.IntensityDecay, paths));

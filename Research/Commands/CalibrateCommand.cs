@@ -1,4 +1,7 @@
+using System;
+using System.CommandLine;
 using System.IO;
+using System.Linq;
 using Lean.MarketMaking.Research.Calibration;
 
 namespace Lean.MarketMaking.Research.Commands;
@@ -11,15 +14,27 @@ namespace Lean.MarketMaking.Research.Commands;
 internal sealed class CalibrateCommand : IResearchCommand
 {
     /// <inheritdoc />
-    public string Name => "calibrate";
-
-    /// <inheritdoc />
-    public string Summary => "calibrate every estimator on LEAN data: " + CalibrationRequest.Usage;
-
-    /// <inheritdoc />
-    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        CalibrationRun.Run(CalibrationRequest.Parse(args), stdout, stderr);
-        return 0;
+        var options = CalibrationRequest.Options
+            .Select(o => new Option<string>(o.Name) { Description = o.Description, Required = true })
+            .ToArray();
+        var command = new Command(
+            "calibrate",
+            "Streams LEAN data day by day and prints one JSON object: volatility estimators (per second and annualised), "
+            + "trading intensity A (per second) and k (per price unit) per side, Hawkes fit of signed market orders, jumps, "
+            + "Hurst exponent of log-volatility and 2-state regimes. Progress per day on stderr.");
+        foreach (var option in options)
+        {
+            command.Add(option);
+        }
+
+        command.SetAction(r =>
+        {
+            var values = options.ToDictionary(o => o.Name, o => r.GetValue(o) ?? string.Empty, StringComparer.Ordinal);
+            CalibrationRun.Run(CalibrationRequest.Parse(values), stdout, stderr);
+            return 0;
+        });
+        return command;
     }
 }

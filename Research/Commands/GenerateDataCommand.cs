@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using System.IO;
@@ -23,61 +24,47 @@ internal sealed class GenerateDataCommand : IResearchCommand
     private const string Usage = "usage: generate-data --out <folder> [--days N] [--seed S] [--start yyyy-MM-dd] [--faults] [--locked-fraction F]";
 
     /// <inheritdoc />
-    public string Name => "generate-data";
-
-    /// <inheritdoc />
-    public string Summary => "write the synthetic MMCUSD tick data and bars (LEAN format, zip + CSV) and its reference entries into a LEAN data folder";
-
-    /// <inheritdoc />
-    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        string? output = null;
-        int days = 3, seed = 1;
-        DateOnly? start = null;
-        var faults = false;
-        double? lockedFraction = null;
-        for (var i = 0; i < args.Length; i++)
+        var output = new Option<string?>("--out") { Description = "LEAN data folder to write into (created if missing); required" };
+        var days = NumberOptions.Integer("--days", "Number of calendar days of data", 3);
+        var seed = NumberOptions.Integer("--seed", "Seed of the generator's random numbers", 1);
+        var start = new Option<string?>("--start") { Description = "First day, yyyy-MM-dd (UTC); default: the generator's fixed start" };
+        var faults = new Option<bool>("--faults") { Description = "Make every day the robustness bad day (crossed, locked, zero, spiking, duplicated, out-of-order quotes, a one-hour gap)" };
+        var lockedFraction = NumberOptions.OptionalNumber("--locked-fraction", "Fraction in [0, 0.4] of quote ticks made brief (200 ms) locked or crossed books");
+        var command = new Command(
+            "generate-data",
+            "Writes the synthetic MMCUSD (coinbase) tick quote and trade data, minute/hour/daily bars and their reference entries "
+            + "(market hours, symbol properties, a 0 % risk-free rate) into a LEAN data folder; prints a JSON summary")
         {
-            if (args[i] == "--faults")
-            {
-                faults = true;
-                continue;
-            }
+            output,
+            days,
+            seed,
+            start,
+            faults,
+            lockedFraction,
+        };
+        command.SetAction(r => Run(r.GetValue(output), r.GetValue(days), r.GetValue(seed), r.GetValue(start), r.GetValue(faults), r.GetValue(lockedFraction), stdout, stderr));
+        return command;
+    }
 
-            var value = i + 1 < args.Length ? args[i + 1] : throw new CommandLineException($"{args[i]} needs a value; {Usage}");
-            switch (args[i])
-            {
-                case "--out":
-                    output = value;
-                    break;
-                case "--days":
-                    days = Integer(value, "--days");
-                    break;
-                case "--seed":
-                    seed = Integer(value, "--seed");
-                    break;
-                case "--locked-fraction":
-                    lockedFraction = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction is >= 0 and <= 0.4
-                        ? fraction
-                        : throw new CommandLineException($"--locked-fraction must be a number in [0, 0.4], got '{value}'");
-                    break;
-                case "--start":
-                    start = DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                        ? date
-                        : throw new CommandLineException($"--start must be yyyy-MM-dd, got '{value}'");
-                    break;
-                default:
-                    throw new CommandLineException($"unknown option '{args[i]}'; {Usage}");
-            }
-
-            i++;
-        }
-
+    private static int Run(string? output, int days, int seed, string? startText, bool faults, double? lockedFraction, TextWriter stdout, TextWriter stderr)
+    {
         if (string.IsNullOrWhiteSpace(output))
         {
             throw new CommandLineException(Usage);
         }
 
+        if (lockedFraction is { } l && !(l is >= 0 and <= 0.4))
+        {
+            throw new CommandLineException($"--locked-fraction must be a number in [0, 0.4], got '{l.ToString(CultureInfo.InvariantCulture)}'");
+        }
+
+        DateOnly? start = startText is null
+            ? null
+            : DateOnly.TryParseExact(startText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new CommandLineException($"--start must be yyyy-MM-dd, got '{startText}'");
         var settings = new SyntheticMarketSettings(start: start, days: days);
         var writer = new LeanTickFileWriter(output, settings);
         var bars = new LeanBarFileWriter(output, settings);
@@ -147,9 +134,4 @@ internal sealed class GenerateDataCommand : IResearchCommand
         });
         return 0;
     }
-
-    private static int Integer(string value, string option) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new CommandLineException($"{option} must be an integer, got '{value}'");
 }

@@ -1,3 +1,5 @@
+using System;
+using System.CommandLine;
 using System.Diagnostics;
 using System.IO;
 using Lean.MarketMaking.Models.Estimation.Hawkes;
@@ -12,21 +14,32 @@ namespace Lean.MarketMaking.Research.Commands;
 /// </summary>
 internal sealed class HawkesCommand : IResearchCommand
 {
-    /// <inheritdoc />
-    public string Name => "hawkes";
+    private const string Usage = "usage: hawkes loglik|fit < input.json";
 
     /// <inheritdoc />
-    public string Summary => "hawkes loglik|fit: exponential-kernel Hawkes log-likelihood or maximum-likelihood fit, JSON on stdin";
-
-    /// <inheritdoc />
-    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var mode = args.Length == 1 ? args[0] : null;
-        if (mode is not ("loglik" or "fit"))
+        var loglik = new Command(
+            "loglik",
+            "Reads {\"events\":[[...],...],\"T\":...,\"mu\":[...],\"alpha\":[[...],...],\"beta\":...} on stdin (event times on [0, T] "
+            + "in any time unit; mu and alpha in events per that unit, beta per that unit) and prints {\"logLikelihood\":...}");
+        loglik.SetAction(_ => Run("loglik", stdin, stdout));
+        var fit = new Command(
+            "fit",
+            "Reads {\"events\":[[...],...],\"T\":...} on stdin and prints the maximum-likelihood mu, alpha, beta (per time unit of the events), "
+            + "spectralRadius, logLikelihood and the fit's wall time in seconds");
+        fit.SetAction(_ => Run("fit", stdin, stdout));
+        var command = new Command("hawkes", "Exponential-kernel multivariate Hawkes log-likelihood or maximum-likelihood fit, JSON on stdin")
         {
-            throw new CommandLineException("usage: hawkes loglik|fit < input.json");
-        }
+            loglik,
+            fit,
+        };
+        command.SetAction(new Func<ParseResult, int>(_ => throw new CommandLineException(Usage)));
+        return command;
+    }
 
+    private static int Run(string mode, TextReader stdin, TextWriter stdout)
+    {
         var input = JsonFields.Parse(stdin);
         var events = new HawkesEvents(input.Jagged("events"), input.Number("T"));
         if (mode == "loglik")

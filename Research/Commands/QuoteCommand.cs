@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Quoting;
@@ -17,11 +18,6 @@ namespace Lean.MarketMaking.Research.Commands;
 /// </summary>
 internal sealed class QuoteCommand : IResearchCommand
 {
-    /// <inheritdoc/>
-    public string Name => "quote";
-
-    /// <inheritdoc/>
-    public string Summary => "JSON model + state on stdin -> optimal quote as JSON (models: as, as-infinite, glft, glft-exact, cj, multi)";
 
     // Model parameter names → the JSON fields they come from, so that errors name what the user typed.
     private static readonly Dictionary<string, string> FieldOfParameter = new()
@@ -49,6 +45,7 @@ internal sealed class QuoteCommand : IResearchCommand
         ["sellOrderJumpSize"] = "moJumpDown",
         ["mids"] = "mid",
         ["mid"] = "mid",
+        ["Time"] = "time",
     };
 
     // The output fields, in order: one number each for a single-asset model, one array each (per asset) for "multi".
@@ -64,7 +61,20 @@ internal sealed class QuoteCommand : IResearchCommand
     };
 
     /// <inheritdoc/>
-    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command(
+            "quote",
+            "Reads one JSON object (model + market state) on stdin and prints the model's optimal quote as one JSON object. "
+            + "model: as, as-infinite, glft, glft-exact, cj, multi. Fields: mid (price units), inventory (units), gamma (per price unit), "
+            + "sigma (price units per sqrt time unit), A (fills per time unit), k (per price unit), horizon and time (time units, "
+            + "0 <= time <= horizon), maxInventory, drift, adverseSelection, orderSize, objective, regime, discountRate, phi, alpha, "
+            + "lambdaBuy, lambdaSell, jump fields. Output: reservation, bid, ask, bidDepth, askDepth, bidSize, askSize.");
+        command.SetAction(_ => Run(stdin, stdout));
+        return command;
+    }
+
+    private static int Run(TextReader stdin, TextWriter stdout)
     {
         try
         {
@@ -84,6 +94,12 @@ internal sealed class QuoteCommand : IResearchCommand
         {
             WriteMulti(stdout, input);
             return;
+        }
+
+        // A does not enter the AS quote (only k does), but A = 0 would mean no fill ever: a given A must be a rate > 0.
+        if (model is "as" or "as-infinite" && input.Has("A"))
+        {
+            Guard.Positive(input.Number("A"), "A");
         }
 
         IQuotingModel quotingModel = model switch
@@ -118,6 +134,12 @@ internal sealed class QuoteCommand : IResearchCommand
                 input.Has("jumpIntensity") ? Jumps(input) : null),
             _ => throw new CommandLineException($"field 'model' must be one of as, as-infinite, glft, glft-exact, cj, multi; got '{model}'"),
         };
+        if (model == "as")
+        {
+            // The AS model quotes its terminal quote past the horizon; here a time past it is a mistake in the input.
+            Guard.InRange(input.Number("time", 0), 0, input.Number("horizon"), "time");
+        }
+
         // GLFT takes its drift as a model parameter (§5.1 changes the generator); the others read it from the snapshot.
         var driftInSnapshot = model is not ("glft" or "glft-exact");
         var snapshot = new MarketSnapshot(

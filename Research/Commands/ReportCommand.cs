@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -36,31 +37,23 @@ internal sealed class ReportCommand : IResearchCommand
     };
 
     /// <inheritdoc />
-    public string Name => "report";
-
-    /// <inheritdoc />
-    public string Summary => "render a LEAN backtest's results folder as an HTML page with PNG charts: " + Usage;
-
-    /// <inheritdoc />
-    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        string? results = null, output = null;
-        for (var i = 0; i < args.Length; i++)
+        var results = new Argument<string?>("results") { Description = "LEAN results folder (holding <Algorithm>.json and <Algorithm>-order-events.json)", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--out") { Description = "Folder for report.html and the PNG charts; default <results>/report" };
+        var command = new Command(
+            "report",
+            "Renders a LEAN backtest's results folder as one self-contained HTML page (report.html) plus one PNG per chart; prints a JSON summary")
         {
-            if (args[i] == "--out")
-            {
-                output = i + 1 < args.Length ? args[++i] : throw new CommandLineException($"--out needs a value; {Usage}");
-            }
-            else if (results is null && !args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                results = args[i];
-            }
-            else
-            {
-                throw new CommandLineException($"unknown argument '{args[i]}'; {Usage}");
-            }
-        }
+            results,
+            output,
+        };
+        command.SetAction(r => Run(r.GetValue(results), r.GetValue(output), stdout, stderr));
+        return command;
+    }
 
+    private static int Run(string? results, string? output, TextWriter stdout, TextWriter stderr)
+    {
         if (results is null)
         {
             throw new CommandLineException(Usage);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using Lean.MarketMaking.Models.Errors;
@@ -36,23 +37,31 @@ internal sealed class RiskCommand : IResearchCommand
     };
 
     /// <inheritdoc/>
-    public string Name => "risk";
-
-    /// <inheritdoc/>
-    public string Summary => "risk [backtest]: VaR/ES, Euler components and stress P&L of an inventory, or Kupiec/Christoffersen/Basel backtest, JSON on stdin";
-
-    /// <inheritdoc/>
-    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        if (!(args.Length == 0 || (args.Length == 1 && args[0] == "backtest")))
+        var backtest = new Command(
+            "backtest",
+            "Reads {\"var\":[...],\"pnl\":[...],\"confidence\":0.99} on stdin (VaR forecasts as positive losses and realised P&L per period, "
+            + "account currency) and prints the exception count, Kupiec and Christoffersen statistics with p-values and the Basel zone");
+        backtest.SetAction(_ => Run(true, stdin, stdout));
+        var command = new Command(
+            "risk",
+            "Reads {\"inventory\":[...] (units),\"prices\":[...] (account currency per unit),\"returns\":[[...],...] (simple returns per period),"
+            + "\"confidence\":0.99,\"horizon\":1 (periods),\"method\":\"" + Methods.Replace(", ", "|", StringComparison.Ordinal) + "\"} on stdin and prints "
+            + "VaR/ES (positive losses, account currency), Euler components, marginal VaR and stress P&L as JSON")
         {
-            throw new CommandLineException("usage: risk < input.json | risk backtest < input.json");
-        }
+            backtest,
+        };
+        command.SetAction(_ => Run(false, stdin, stdout));
+        return command;
+    }
 
+    private static int Run(bool isBacktest, TextReader stdin, TextWriter stdout)
+    {
         try
         {
             var input = JsonFields.Parse(stdin);
-            if (args.Length == 1)
+            if (isBacktest)
             {
                 Backtest(input, stdout);
             }

@@ -20,7 +20,8 @@ public class AvellanedaStoikovTablesCommandTests
         Assert.That(lines[1], Does.StartWith("0.1,inventory,1.4918,"));
     }
 
-    [TestCase("needs an integer", "--paths")]
+    [TestCase("'--paths'", "--paths")] // System.CommandLine: "Required argument missing for option: '--paths'" (was "option --paths needs an integer value")
+    [TestCase("--paths must be an integer, got 'x'", "--paths", "x")]
     [TestCase("unknown option '--bogus'", "--bogus", "1")]
     [TestCase("unknown option 'extra'", "extra")]
     [TestCase("paths", "--paths", "0")]

@@ -106,6 +106,13 @@ public class QuoteCommandTests
     [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0],"covariance":[[1,0],[0,1]],"A":1,"k":1,"gamma":1,"horizon":1}""", "'inventory'")]
     [TestCase("""{"model":"cj","mid":100,"phi":-1,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30}""", "'phi'")]
     [TestCase("""{"model":"cj","mid":100,"phi":0,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":2.5,"horizon":30}""", "'maxInventory'")]
+    [TestCase("""{"model":"as","mid":100,"gamma":0.1,"sigma":2,"k":1.5,"horizon":1,"time":1.5}""", "'time'")] // used to return the terminal quote
+    [TestCase("""{"model":"as","mid":100,"gamma":0.1,"sigma":2,"k":1.5,"horizon":1,"time":-0.5}""", "'time'")]
+    [TestCase("""{"model":"glft-exact","mid":100,"gamma":0.1,"sigma":2,"A":1,"k":1.5,"horizon":1,"maxInventory":5,"time":2}""", "'time'")]
+    [TestCase("""{"model":"cj","mid":100,"phi":0,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30,"time":31}""", "'time'")]
+    [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"covariance":[[1,0],[0,1]],"A":1,"k":1,"gamma":1,"horizon":1,"time":2}""", "'time'")]
+    [TestCase("""{"model":"as","mid":100,"gamma":0.1,"sigma":2,"k":1.5,"horizon":1,"A":0}""", "'A'")] // used to be accepted (AS does not use A)
+    [TestCase("""{"model":"as-infinite","mid":100,"gamma":0.1,"sigma":2,"k":1.5,"discountRate":1,"maxInventory":5,"A":-1}""", "'A'")]
     [TestCase("""[1,2]""", "JSON object")]
     [TestCase("""{"model":""", "not valid JSON")]
     [TestCase("not json\nat all\n", "not valid JSON")] // the parser quotes the multi-line input: still one line
