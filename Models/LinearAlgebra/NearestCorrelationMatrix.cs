@@ -1,14 +1,14 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Lean.MarketMaking.Models.LinearAlgebra;
 
 /// <summary>
 /// The nearest correlation matrix in the Frobenius norm, by alternating projections with Dykstra's correction:
 /// Higham (2002), "Computing the nearest correlation matrix — a problem from finance", IMA Journal of Numerical Analysis
-/// 22(3), 329–343, Algorithm 3.3 with W = I.
+/// 22(3), 329–343, Algorithm 3.3 with W = I, accelerated by Anderson acceleration as in Higham &amp; Strabić (2016),
+/// "Anderson acceleration of the alternating projections method for computing the nearest correlation matrix",
+/// Numerical Algorithms 72, 1021–1042.
 /// </summary>
 /// <remarks>
 /// <para>Given a symmetric A, find min ‖A − X‖_F over the correlation matrices X (symmetric, unit diagonal, positive
@@ -23,7 +23,13 @@ namespace Lean.MarketMaking.Models.LinearAlgebra;
 /// ‖Yₖ − Yₖ₋₁‖_F ≤ tol·‖Yₖ‖_F and ‖Xₖ − Yₖ‖_F ≤ tol·‖Yₖ‖_F. The result returned is Xₖ rescaled to a unit diagonal,
 /// D^(−½)XₖD^(−½) with D = diag(Xₖ) (within O(tol) of Yₖ): exactly semi-definite (eigenvalues ≥ δ/max dᵢ) and with an
 /// exact unit diagonal, which Yₖ, only semi-definite in the limit, is not.</para>
-/// <para>Cost: one symmetric eigendecomposition (MathNet) per iteration, O(n³).</para>
+/// <para>Acceleration (Higham &amp; Strabić 2016): one iteration is a fixed-point map g(Yₖ₋₁, ΔSₖ₋₁) = (Yₖ, ΔSₖ); with
+/// <see cref="NearestCorrelationSettings.AndersonHistory"/> m &gt; 0 the next (Y, ΔS) is the Anderson mix AA(m) of the
+/// last m + 1 evaluations of g (<see cref="AndersonAcceleration"/>) instead of g's value; the stopping rule is the
+/// same, with Yₖ₋₁ the point g was evaluated at. The limit is the same matrix; the iterations fall (38 → 21 for the
+/// n = 50 benchmark estimate, m = 2). m = 0 is Algorithm 3.3 exactly. An input that already has a unit diagonal and
+/// eigenvalues ≥ δ is returned as it is after the first eigendecomposition (0 iterations).</para>
+/// <para>Cost: one symmetric eigendecomposition (MathNet's provider, buffers reused) per iteration, O(n³).</para>
 /// </remarks>
 public static class NearestCorrelationMatrix
 {
@@ -54,44 +60,56 @@ public static class NearestCorrelationMatrix
             }
         }
 
-        // row-major n×n arrays (all symmetric, so also column-major for MathNet)
-        var y = new double[n * n];
+        // The fixed-point variable of Higham & Strabić (2016): z = [Y; ΔS], two row-major n×n blocks (symmetric, so also
+        // column-major for MathNet); g(z) = [P_U(X); X − R] with R = Y − ΔS, X = P_S(R).
+        var size = n * n;
+        var z = new double[2 * size];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < n; j++)
             {
-                y[(i * n) + j] = a[i, j];
+                z[(i * n) + j] = a[i, j];
             }
         }
 
-        var correction = new double[n * n];
-        var r = new double[n * n];
-        var x = new double[n * n];
+        var g = new double[2 * size];
+        var r = new double[size];
+        var x = new double[size];
+        var eigen = new SymmetricEigenWorkspace(n);
+        var anderson = new AndersonAcceleration(2 * size, settings.AndersonHistory);
         var delta = settings.MinimumEigenvalue;
         for (var iteration = 1; iteration <= settings.MaxIterations; iteration++)
         {
-            for (var k = 0; k < r.Length; k++)
+            for (var k = 0; k < size; k++)
             {
-                r[k] = y[k] - correction[k];
+                r[k] = z[k] - z[size + k];
             }
 
-            ProjectSemiDefinite(r, n, delta, x);
-            double change = 0, gap = 0, scale = 0;
-            for (var k = 0; k < x.Length; k++)
+            var lifted = ProjectSemiDefinite(r, delta, eigen, x);
+            if (iteration == 1 && !lifted && HasUnitDiagonal(r, n))
             {
-                correction[k] = x[k] - r[k];
+                // the input is already a correlation matrix with eigenvalues ≥ δ: it is its own nearest
+                return new NearestCorrelationResult(a, 0.0, 0, eigen.Smallest);
+            }
+
+            double change = 0, gap = 0, scale = 0;
+            for (var k = 0; k < size; k++)
+            {
                 var unit = k % (n + 1) == 0 ? 1.0 : x[k];
-                change += (unit - y[k]) * (unit - y[k]);
+                change += (unit - z[k]) * (unit - z[k]);
                 gap += (x[k] - unit) * (x[k] - unit);
                 scale += unit * unit;
-                y[k] = unit;
+                g[k] = unit;
+                g[size + k] = x[k] - r[k];
             }
 
             var tolerance = settings.Tolerance * settings.Tolerance * scale;
             if (change <= tolerance && gap <= tolerance)
             {
-                return Finish(a, x, iteration);
+                return Finish(a, x, iteration, eigen);
             }
+
+            anderson.Step(z, g);
         }
 
         throw new MarketMakingException(
@@ -102,22 +120,25 @@ public static class NearestCorrelationMatrix
 
     /// <summary>
     /// P_S: X = V·diag(max(λ, δ))·Vᵀ from the symmetric eigendecomposition R = V·diag(λ)·Vᵀ (Higham 2002, Theorem 3.2),
-    /// formed as R + Σ_{λₘ &lt; δ} (δ − λₘ)vₘvₘᵀ (only the clipped eigenvalues' rank-one terms).
+    /// formed as R + Σ_{λₘ &lt; δ} (δ − λₘ)vₘvₘᵀ (only the clipped eigenvalues' rank-one terms). Returns whether any
+    /// eigenvalue was clipped (false: X = R).
     /// </summary>
-    private static void ProjectSemiDefinite(double[] r, int n, double delta, double[] result)
+    private static bool ProjectSemiDefinite(double[] r, double delta, SymmetricEigenWorkspace eigen, double[] result)
     {
-        var evd = Matrix<double>.Build.Dense(n, n, (double[])r.Clone()).Evd(Symmetricity.Symmetric);
-        var vectors = evd.EigenVectors.ToColumnMajorArray();
+        var n = eigen.Order;
+        eigen.Decompose(r);
         Array.Copy(r, result, r.Length);
+        var lifted = false;
         for (var m = 0; m < n; m++)
         {
-            var lift = delta - evd.EigenValues[m].Real;
+            var lift = delta - eigen.Values[m].Real;
             if (!(lift > 0))
             {
                 continue;
             }
 
-            var column = vectors.AsSpan(m * n, n);
+            lifted = true;
+            var column = eigen.Vectors.AsSpan(m * n, n);
             for (var i = 0; i < n; i++)
             {
                 var vi = lift * column[i];
@@ -128,10 +149,25 @@ public static class NearestCorrelationMatrix
                 }
             }
         }
+
+        return lifted;
+    }
+
+    private static bool HasUnitDiagonal(double[] r, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            if (r[(i * n) + i] != 1.0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>D^(−½)·X·D^(−½) with an exact unit diagonal and entries clamped to [−1, 1] (rounding only).</summary>
-    private static NearestCorrelationResult Finish(double[,] a, double[] x, int iterations)
+    private static NearestCorrelationResult Finish(double[,] a, double[] x, int iterations, SymmetricEigenWorkspace eigen)
     {
         var n = a.GetLength(0);
         var result = new double[n, n];
@@ -152,12 +188,15 @@ public static class NearestCorrelationMatrix
             }
         }
 
-        var minimum = double.PositiveInfinity;
-        foreach (var eigenvalue in Matrix<double>.Build.DenseOfArray(result).Evd(Symmetricity.Symmetric).EigenValues)
+        for (var i = 0; i < n; i++)
         {
-            minimum = Math.Min(minimum, eigenvalue.Real);
+            for (var j = 0; j < n; j++)
+            {
+                x[(i * n) + j] = result[i, j];
+            }
         }
 
-        return new NearestCorrelationResult(result, NearestCorrelationResult.Frobenius(a, result), iterations, minimum);
+        eigen.Decompose(x);
+        return new NearestCorrelationResult(result, NearestCorrelationResult.Frobenius(a, result), iterations, eigen.Smallest);
     }
 }

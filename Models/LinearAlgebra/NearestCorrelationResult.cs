@@ -24,7 +24,7 @@ public sealed class NearestCorrelationResult
     /// <summary>‖A_sym − X‖_F: how far the input was moved (0 when it was already a valid correlation matrix).</summary>
     public double FrobeniusDistance { get; }
 
-    /// <summary>Alternating-projection iterations performed.</summary>
+    /// <summary>Alternating-projection iterations performed (0 when the input was already a valid correlation matrix).</summary>
     public int Iterations { get; }
 
     /// <summary>The smallest eigenvalue of X (≥ δ up to rounding; may be 0 for δ = 0).</summary>
