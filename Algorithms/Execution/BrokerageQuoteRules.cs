@@ -121,15 +121,19 @@ public sealed class BrokerageQuoteRules
 
     /// <summary>
     /// Default order-request budgets of a brokerage model, from the venues' published limits (every request counts
-    /// one token here, a cancel included; see the README's going-live section for the sources):
+    /// one token here, a cancel included, which is stricter than venues that count only new orders):
     /// <list type="bullet">
-    /// <item>Binance: per account 160,000 orders a day and 50 per 10 s (the spot API's ORDERS limits) → 1.85 requests/s,
+    /// <item>Binance spot: per account 50 orders per 10 s and 160,000 per 24 h (the ORDERS limits of
+    /// <c>/api/v3/exchangeInfo</c>; developers.binance.com, "Spot API limits", and Binance's API FAQ) → 1.85 requests/s,
     /// burst 50;</item>
-    /// <item>Coinbase Advanced Trade: 30 private REST requests per second per user → per account 30/s, burst 30;</item>
-    /// <item>Bybit v5: 20 order requests per second per account (spot create/amend/cancel) → 20/s, burst 20;</item>
+    /// <item>Coinbase Advanced Trade: 30 private REST requests per second per user (Coinbase's "REST API rate limits")
+    /// → per account 30/s, burst 30;</item>
+    /// <item>Bybit v5: 20 spot order creates and 20 cancels per second per UID (bybit-exchange.github.io, "Rate
+    /// Limit"; LEAN's <c>BybitBrokerageModel</c> amends only crypto futures, whose amend limit is 10/s: set a lower
+    /// budget for them) → per account 20/s, burst 20;</item>
     /// <item>Kraken spot: a per-pair counter, threshold 60 and decay 1/s at the Starter tier, +1 per order and up to +8
-    /// for cancelling an order younger than 5 s → per symbol, pessimistically 4.5 counts per request (a quote placed and
-    /// cancelled young): 0.22 requests/s, burst 13;</item>
+    /// for cancelling an order younger than 5 s (docs.kraken.com, "Spot Trading Limits") → per symbol, pessimistically
+    /// 4.5 counts per request (a quote placed and cancelled young): 0.22 requests/s, burst 13;</item>
     /// <item>any other model (Bitfinex, TradeStation, dYdX: no published order rate found; LEAN's default): none.</item>
     /// </list>
     /// </summary>
