@@ -595,7 +595,7 @@ public class PassiveQuoteFillModelTests
 
         protected override bool ObservesRestingSteps => Observe;
 
-        protected override void OnRestingStep(Security asset, bool isBuy, double depth, double seconds, bool reached, decimal filled) =>
+        protected override void OnRestingStep(Security asset, bool isBuy, double depth, double seconds, bool reached, bool depleted, decimal filled) =>
             Observed.Add((isBuy, Math.Round(depth, 9), seconds, reached, filled));
     }
 }
