@@ -5,8 +5,8 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 
 /// <summary>
 /// Fill probability of a resting quote under the exponential arrival intensity of Avellaneda &amp; Stoikov (2008),
-/// "High-frequency trading in a limit order book", Quantitative Finance 8(3), section 2 (eq. 2.11–2.12: market orders
-/// that reach a quote at depth δ from the mid arrive as a Poisson process of intensity λ(δ) = A·e^(−kδ)). The probability
+/// "High-frequency trading in a limit order book", Quantitative Finance 8(3), section 2 (market orders that reach a
+/// quote at depth δ from the mid arrive as a Poisson process of intensity λ(δ) = A·e^(−kδ)). The probability
 /// of at least one arrival within an exposure x is 1 − exp(−λ(δ)·x); the paper's simulation uses its first-order form
 /// λ(δ)·x per step, to which this reduces for λx ≪ 1. The exposure is counted on <see cref="Clock"/>:
 /// <list type="bullet">
@@ -21,8 +21,9 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 /// price falling (the level cleared). With trades unseen, each depletion that reaches the quote (bid ≤ b) is taken to
 /// fill the order with a constant probability 1 − e^(−A·e^(−kδ)) — the event-time (Clark 1973; Ané &amp; Geman 2000)
 /// form of the intensity, which follows the market's activity where a per-second rate does not, and fills only on the
-/// moves against the quote (hftbacktest's queue models advance a queue on the same depletions; here the queue
-/// position is replaced by the calibrated probability). A is then per depletion. Calibrate it on data with trades,
+/// moves against the quote (hftbacktest's risk-averse and probabilistic queue models advance a queue position on the
+/// same decreases of the displayed size; here the position, unknowable without sizes, is replaced by the calibrated
+/// probability). A is then per depletion. Calibrate it on data with trades,
 /// against the queue rule (<see cref="RestingExposureFillModel"/>).</item>
 /// </list>
 /// Draws come from a seeded <see cref="Random"/>, so a backtest is reproducible; give each security its own instance so
