@@ -68,10 +68,11 @@ overrides=()
 if [[ $synthetic == 1 && "$algorithm" == AvellanedaStoikovAlgorithm ]]; then
   # the synthetic pair instead of Oanda's EURUSD (LEAN's sample data, not shipped with the package); it trades on
   # LEAN's Coinbase model, at an illustrative market maker's fee tier (maker 0, taker 0.05 %): at LEAN's default tier
-  # (maker 0.6 %) each fill would pay some 100 times the spread it captures
+  # (maker 0.6 %) each fill would pay some 100 times the spread it captures; its trade ticks fill the quotes by the
+  # queue rule (where trades are in the data the queue rule is the one to use; the intensity rule is for quote data)
   for p in as-security-type=Crypto as-market=coinbase as-ticker=MMCUSD as-session-start-hour=0 \
            as-start-year=2024 as-start-month=1 as-start-day=1 as-end-year=2024 as-end-month=1 as-end-day=3 \
-           as-maker-fee=0 as-taker-fee=0.0005; do
+           as-maker-fee=0 as-taker-fee=0.0005 as-fill-mode=Queue; do
     overrides+=(--parameter "$p")
   done
 fi

@@ -112,11 +112,13 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
 
     /// <summary>
     /// The passive fill model of the quoted pair: <c>as-fill-mode</c> = Intensity (default; rate
-    /// <c>as-fill-intensity</c>·e^(−<c>as-intensity-decay</c>·δ) per second, seeded by <c>as-fill-seed</c>) or Queue.
+    /// <c>as-fill-intensity</c>·e^(−<c>as-intensity-decay</c>·δ) per unit of <c>as-fill-clock</c>: MarketSeconds (default)
+    /// or Depletions, see <see cref="IntensityClock"/>; seeded by <c>as-fill-seed</c>) or Queue.
     /// </summary>
     protected PassiveQuoteFillModel PassiveFillModel() => GetParameter("as-fill-mode", "Intensity") == "Queue"
         ? PassiveQuoteFillModel.Queue(FillSettings())
-        : PassiveQuoteFillModel.Intensity(new IntensityFill(Parameter("fill-intensity", 0.05), Parameter("intensity-decay", 10000.0), Parameter("fill-seed", 42)), FillSettings());
+        : PassiveQuoteFillModel.Intensity(new IntensityFill(Parameter("fill-intensity", 0.05), Parameter("intensity-decay", 10000.0), Parameter("fill-seed", 42),
+            Enum.Parse<IntensityClock>(Parameter("fill-clock", nameof(IntensityClock.MarketSeconds)), ignoreCase: true)), FillSettings());
 
     /// <inheritdoc />
     public override void OnData(Slice slice)

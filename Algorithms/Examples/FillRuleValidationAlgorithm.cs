@@ -17,9 +17,11 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// exposure and the resting fills by depth, on a half-tick grid) and, per exchange date and side, the quote fills, the
 /// filled quantity and the markouts (mean and standard error, ticks) at each <c>glft-markout-seconds</c> horizon. At the
 /// end it publishes them as runtime statistics ("Validation 2013-10-08 bid fills", "… bid markout 10s (ticks)", "… SE
-/// (ticks)"), with A and k fitted by Poisson maximum likelihood to the first date's resting fills ("Validation A (per s)",
-/// "Validation k (per price)") and each date's resting fills and the fills that fit expects over the date's exposure.
-/// Run it with the queue rule to calibrate, then with <c>glft-fill-mode=Intensity</c> and the fitted A, k to compare.
+/// (ticks)"), with A and k fitted by Poisson maximum likelihood to the first date's resting fills on each
+/// <see cref="IntensityClock"/> ("Validation A (per s)", "Validation k (per price)"; "Validation A (per depletion)",
+/// "Validation k (per price) (depletions)") and each date's resting fills and the fills each fit expects over the
+/// date's exposure. Run it with the queue rule to calibrate, then with <c>glft-fill-mode=Intensity</c>, a
+/// <c>glft-fill-clock</c> and that clock's fitted A, k to compare.
 /// </summary>
 public class FillRuleValidationAlgorithm : GlftOnlineCalibrationAlgorithm
 {
@@ -92,19 +94,26 @@ public class FillRuleValidationAlgorithm : GlftOnlineCalibrationAlgorithm
             return;
         }
 
-        double a = double.NaN, k = double.NaN;
-        try
+        var fits = new (IntensityClock Clock, string Unit, double A, double K)[]
         {
-            var fit = _fills.Fit(_fills.Dates[0]);
-            (a, k) = (fit.A, fit.K);
-            SetRuntimeStatistic("Validation A (per s)", Text(a));
-            SetRuntimeStatistic("Validation k (per price)", Text(k));
-            SetRuntimeStatistic("Validation fit R2", Text(fit.RSquared));
-            SetRuntimeStatistic("Validation unconstrained k (per price)", Text(fit.UnconstrainedK));
-        }
-        catch (MarketMakingException e)
+            (IntensityClock.MarketSeconds, "", double.NaN, double.NaN),
+            (IntensityClock.Depletions, " (depletions)", double.NaN, double.NaN),
+        };
+        for (var c = 0; c < fits.Length; c++)
         {
-            Error($"Validation: no intensity fit on {_fills.Dates[0]:yyyy-MM-dd}: {e.Message}");
+            try
+            {
+                var fit = _fills.Fit(_fills.Dates[0], fits[c].Clock);
+                (fits[c].A, fits[c].K) = (fit.A, fit.K);
+                SetRuntimeStatistic(fits[c].Clock == IntensityClock.Depletions ? "Validation A (per depletion)" : "Validation A (per s)", Text(fit.A));
+                SetRuntimeStatistic($"Validation k (per price){fits[c].Unit}", Text(fit.K));
+                SetRuntimeStatistic($"Validation fit R2{fits[c].Unit}", Text(fit.RSquared));
+                SetRuntimeStatistic($"Validation unconstrained k (per price){fits[c].Unit}", Text(fit.UnconstrainedK));
+            }
+            catch (MarketMakingException e)
+            {
+                Error($"Validation: no intensity fit{fits[c].Unit} on {_fills.Dates[0]:yyyy-MM-dd}: {e.Message}");
+            }
         }
 
         LogCalibrationDay(_fills.Dates[0]);
@@ -117,9 +126,12 @@ public class FillRuleValidationAlgorithm : GlftOnlineCalibrationAlgorithm
                 SetRuntimeStatistic($"{name} fills", Text(fills[side]));
                 SetRuntimeStatistic($"{name} quantity", quantity[side]);
                 SetRuntimeStatistic($"{name} resting fills", Text(_fills.Fills(date, bid)));
-                if (double.IsFinite(a))
+                foreach (var (clock, unit, a, k) in fits)
                 {
-                    SetRuntimeStatistic($"{name} expected resting fills", Text(_fills.ExpectedFills(date, bid, a, k)));
+                    if (double.IsFinite(a))
+                    {
+                        SetRuntimeStatistic($"{name} expected resting fills{unit}", Text(_fills.ExpectedFills(date, bid, a, k, clock)));
+                    }
                 }
 
                 for (var h = 0; h < _horizons.Length; h++)
@@ -133,14 +145,14 @@ public class FillRuleValidationAlgorithm : GlftOnlineCalibrationAlgorithm
         }
     }
 
-    /// <summary>Logs the calibration day's grid: depth, resting seconds, gated seconds and resting fills per side.</summary>
+    /// <summary>Logs the calibration day's grid: depth, resting seconds, gated seconds, depletions and resting fills per side.</summary>
     private void LogCalibrationDay(DateTime date)
     {
         for (var j = 0; j < _fills.DepthLevels; j++)
         {
             if (_fills.RestingSeconds(date, true, j) + _fills.RestingSeconds(date, false, j) > 0)
             {
-                Log(string.Create(CultureInfo.InvariantCulture, $"Validation {date:yyyy-MM-dd} depth {j * _fills.DepthStep:0.000}: resting s bid {_fills.RestingSeconds(date, true, j):0.0} ask {_fills.RestingSeconds(date, false, j):0.0}, gated s bid {_fills.Exposure(date, true, j):0.0} ask {_fills.Exposure(date, false, j):0.0}, fills bid {_fills.Fills(date, true, j)} ask {_fills.Fills(date, false, j)}"));
+                Log(string.Create(CultureInfo.InvariantCulture, $"Validation {date:yyyy-MM-dd} depth {j * _fills.DepthStep:0.000}: resting s bid {_fills.RestingSeconds(date, true, j):0.0} ask {_fills.RestingSeconds(date, false, j):0.0}, gated s bid {_fills.Exposure(date, true, j):0.0} ask {_fills.Exposure(date, false, j):0.0}, depletions bid {_fills.Exposure(date, true, j, IntensityClock.Depletions)} ask {_fills.Exposure(date, false, j, IntensityClock.Depletions)}, fills bid {_fills.Fills(date, true, j)} ask {_fills.Fills(date, false, j)}"));
             }
         }
     }

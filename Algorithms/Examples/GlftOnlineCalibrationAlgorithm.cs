@@ -102,8 +102,8 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
 
     /// <summary>
     /// The fill model of the quoted <paramref name="security"/>: <c>glft-fill-mode</c> = Queue (default: the queue-position rule against the trade ticks)
-    /// or Intensity (rate <c>glft-fill-intensity</c>·e^(−<c>glft-fill-decay</c>·δ) per second, δ in dollars, seeded by
-    /// <c>glft-fill-seed</c>).
+    /// or Intensity (rate <c>glft-fill-intensity</c>·e^(−<c>glft-fill-decay</c>·δ) per unit of <c>glft-fill-clock</c>, δ in
+    /// dollars, seeded by <c>glft-fill-seed</c>).
     /// </summary>
     protected virtual PassiveQuoteFillModel FillModel(Security security) => IsIntensityFillMode
         ? PassiveQuoteFillModel.Intensity(IntensityFillRule(), FillSettings())
@@ -112,9 +112,14 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
     /// <summary>Whether <c>glft-fill-mode</c> asks for the intensity rule.</summary>
     protected bool IsIntensityFillMode => string.Equals(Parameter("fill-mode", "Queue"), "Intensity", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The intensity rule from <c>glft-fill-intensity</c> (A, per second, default 0.5), <c>glft-fill-decay</c> (k, per dollar, default 100) and <c>glft-fill-seed</c> (default 42).</summary>
+    /// <summary>
+    /// The intensity rule from <c>glft-fill-intensity</c> (A, default 0.5), <c>glft-fill-decay</c> (k, per dollar, default
+    /// 100), <c>glft-fill-seed</c> (default 42) and <c>glft-fill-clock</c> (MarketSeconds, default: A per second; or
+    /// Depletions: A per own-side depletion, see <see cref="IntensityClock"/>).
+    /// </summary>
     protected IntensityFill IntensityFillRule() =>
-        new(Parameter("fill-intensity", 0.5), Parameter("fill-decay", 100.0), Parameter("fill-seed", 42));
+        new(Parameter("fill-intensity", 0.5), Parameter("fill-decay", 100.0), Parameter("fill-seed", 42),
+            Enum.Parse<IntensityClock>(Parameter("fill-clock", nameof(IntensityClock.MarketSeconds)), ignoreCase: true));
 
     /// <inheritdoc />
     public override void OnData(Slice slice)

@@ -12,9 +12,10 @@ public enum PassiveFillMode
 
     /// <summary>
     /// Intensity with adverse selection: market orders reaching depth δ from the mid arrive as a Poisson process of rate
-    /// A·e^(−kδ), so the order fills completely within Δt with probability 1 − exp(−A·e^(−kδ)·Δt), but only in a step
-    /// whose opposite flow visibly reached the quote (for a buy: the bid at or below the limit at some point of the step,
-    /// or a trade at or below it). See <see cref="IntensityFill"/>.
+    /// A·e^(−kδ) on the rule's clock (<see cref="IntensityClock"/>), so the order fills completely within an exposure x
+    /// with probability 1 − exp(−A·e^(−kδ)·x); in seconds only in a step whose opposite flow visibly reached the quote
+    /// (for a buy: the bid at or below the limit at some point of the step, or a trade at or below it), in depletions
+    /// only when the own side of the book depleted at or behind the quote. See <see cref="IntensityFill"/>.
     /// </summary>
     Intensity,
 }

@@ -36,10 +36,12 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 /// market came through the quote), otherwise by the rule of <see cref="Mode"/>:
 /// <see cref="PassiveFillMode.QueuePosition"/> (<see cref="QueuePosition"/> against the step's trade ticks; an order
 /// or new price joins the queue as displayed at its first active evaluation, that step's trades taken to have preceded it)
-/// or <see cref="PassiveFillMode.Intensity"/> (<see cref="IntensityFill"/> with adverse selection: a buy can fill in a
-/// step only if the step's lowest bid, over its quote ticks and the bid now, or a trade print came to or through its
-/// limit, mirrored for a sell; then with probability 1 − exp(−A·e^(−kδ)·Δt), δ = |limit − mid|, Δt = open-market
-/// seconds since the previous evaluation).</item>
+/// or <see cref="PassiveFillMode.Intensity"/> (<see cref="IntensityFill"/> with adverse selection, on its
+/// <see cref="IntensityFill.Clock"/>: in market seconds a buy can fill in a step only if the step's lowest bid, over its
+/// quote ticks and the bid now, or a trade print came to or through its limit, mirrored for a sell; then with
+/// probability 1 − exp(−A·e^(−kδ)·Δt), δ = |limit − mid|, Δt = open-market seconds since the previous evaluation; in
+/// depletions a buy can fill only at an evaluation at which the bid, at or below its limit, fell or kept its price with
+/// less size than at the previous evaluation, then with probability 1 − exp(−A·e^(−kδ)); mirrored for a sell).</item>
 /// </list>
 /// No fill with a missing, negative or crossed book or with the exchange closed. The state of an order (quantity filled,
 /// queue, pending price) is kept until it fills, until LEAN shows it closed, or until it has not been seen for
@@ -239,13 +241,23 @@ public class PassiveQuoteFillModel : FillModel
         {
             var queue = Mode == PassiveFillMode.QueuePosition;
             var reached = false;
+            var depleted = false;
             double depth = 0, seconds = 0;
             if (!queue || ObservesRestingSteps)
             {
+                // the own side of the book depleted (its best moved away from the opposite side, or kept its price with
+                // less size) while at or behind the quote: the depletion clock's event, read from the book alone
+                var (own, ownSize) = isBuy ? (market.Bid, market.BidSize) : (market.Ask, market.AskSize);
+                depleted = !rested && (isBuy ? own <= price && (own < state.OwnPrice || (own == state.OwnPrice && ownSize < state.OwnSize))
+                    : own >= price && (own > state.OwnPrice || (own == state.OwnPrice && ownSize < state.OwnSize)));
+                state.OwnPrice = own;
+                state.OwnSize = ownSize;
                 // the intensity rule's gate; the book now opens it without reading the step's ticks (LEAN's tick list
                 // allocates when read); the queue rule keeps its own tick time, so observing never changes its fills
                 var since = queue ? state.GateTickTime : state.LastTickTime;
-                reached = (isBuy ? market.Bid <= price : market.Ask >= price) || (!rested && Reached(isBuy, price, GetTicks(asset), since));
+                // the depletion clock reads the book alone: the step's ticks are read only for the seconds clock's gate
+                reached = (isBuy ? market.Bid <= price : market.Ask >= price)
+                    || (!rested && (queue || ObservesRestingSteps || _intensity!.Clock == IntensityClock.MarketSeconds) && Reached(isBuy, price, GetTicks(asset), since));
                 var latest = market.LastDataTime > since ? market.LastDataTime : since;
                 if (queue)
                 {
@@ -262,10 +274,11 @@ public class PassiveQuoteFillModel : FillModel
 
             quantity = queue
                 ? rested ? 0 : state.Queue!.Step(remaining, GetTicks(asset), market.Bid, market.BidSize, market.Ask, market.AskSize)
-                : reached && _intensity!.Draw(depth, seconds) ? remaining : 0;
+                : (_intensity!.Clock == IntensityClock.Depletions ? depleted && _intensity.Draw(depth, 1) : reached && _intensity.Draw(depth, seconds))
+                    ? remaining : 0;
             if (ObservesRestingSteps)
             {
-                OnRestingStep(asset, isBuy, depth, seconds, reached, quantity);
+                OnRestingStep(asset, isBuy, depth, seconds, reached, depleted, quantity);
             }
         }
 
@@ -323,9 +336,10 @@ public class PassiveQuoteFillModel : FillModel
     /// <param name="isBuy">Whether the order buys.</param>
     /// <param name="depth">δ = |limit − mid|, price units.</param>
     /// <param name="seconds">Δt: open-market seconds since the order's previous evaluation.</param>
-    /// <param name="reached">Whether the opposite flow reached the quote in the step (the intensity rule's gate).</param>
+    /// <param name="reached">Whether the opposite flow reached the quote in the step (the gate of the seconds clock).</param>
+    /// <param name="depleted">Whether the quote's own side was depleted at or behind it (an event of the depletion clock, <see cref="IntensityClock.Depletions"/>).</param>
     /// <param name="filled">Quantity filled at this step by the active rule (≥ 0).</param>
-    protected virtual void OnRestingStep(Security asset, bool isBuy, double depth, double seconds, bool reached, decimal filled)
+    protected virtual void OnRestingStep(Security asset, bool isBuy, double depth, double seconds, bool reached, bool depleted, decimal filled)
     {
     }
 
@@ -396,6 +410,7 @@ public class PassiveQuoteFillModel : FillModel
     /// <summary>The order starts resting at its active price: the step's ticks preceded it; in queue mode it joins the back of the queue as displayed now.</summary>
     private void Rest(OrderState state, bool isBuy, QuoteMarket market, IEnumerable<Tick> ticks)
     {
+        (state.OwnPrice, state.OwnSize) = isBuy ? (market.Bid, market.BidSize) : (market.Ask, market.AskSize);
         state.LastTickTime = LatestTickTime(ticks, state.LastTickTime);
         state.GateTickTime = state.LastTickTime;
         if (Mode == PassiveFillMode.QueuePosition)
@@ -524,5 +539,11 @@ public class PassiveQuoteFillModel : FillModel
 
         /// <summary>In queue mode, observed: exchange-local time of the last tick the intensity gate counted.</summary>
         public DateTime GateTickTime { get; set; }
+
+        /// <summary>The quote's own side of the book (best price and its size) at the previous resting evaluation.</summary>
+        public decimal OwnPrice { get; set; }
+
+        /// <summary>Displayed size at <see cref="OwnPrice"/> then.</summary>
+        public decimal OwnSize { get; set; }
     }
 }

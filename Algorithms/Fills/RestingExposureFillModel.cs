@@ -8,8 +8,9 @@ namespace Lean.MarketMaking.Algorithms.Fills;
 
 /// <summary>
 /// A <see cref="PassiveQuoteFillModel"/> (either rule) that also records, per exchange date and side, what the intensity
-/// rule of <see cref="IntensityFill"/> would be exposed to: on a grid of depths δⱼ = j·step from the mid, the
-/// open-market seconds Eⱼ that resting orders spent at δⱼ in steps whose opposite flow reached them (the rule's gate),
+/// rule of <see cref="IntensityFill"/> would be exposed to on each <see cref="IntensityClock"/>: on a grid of depths
+/// δⱼ = j·step from the mid, the exposure Eⱼ of resting orders at δⱼ (open-market seconds in steps whose opposite flow
+/// reached them, the seconds clock's gate; or the number of own-side depletions at or behind them, the depletion clock),
 /// and the resting fills Nⱼ there (also all resting seconds, gate open or not; fills of a crossed or marketable order are left out: both rules fill those alike).
 /// With the queue rule active this calibrates the intensity rule on the queue rule's fills: A and k by the Poisson
 /// maximum likelihood of <see cref="IntensityFit.FromExposure"/> (<see cref="Fit"/>), and on any day the fills the
@@ -45,8 +46,9 @@ public sealed class RestingExposureFillModel : PassiveQuoteFillModel
     public static RestingExposureFillModel Intensity(IntensityFill intensity, double depthStep, int depthLevels, PassiveFillSettings? settings = null) =>
         new(PassiveFillMode.Intensity, intensity ?? throw Guard.Invalid(nameof(intensity), "is required"), depthStep, depthLevels, settings);
 
-    /// <summary>Gated exposure, seconds, of <paramref name="date"/>'s bids (or asks) at grid depth <paramref name="level"/>.</summary>
-    public double Exposure(DateTime date, bool bid, int level) => _days.TryGetValue(date, out var day) ? day.Exposure[Side(bid)][level] : 0;
+    /// <summary>Exposure of <paramref name="date"/>'s bids (or asks) at grid depth <paramref name="level"/> on <paramref name="clock"/>: gated seconds, or depletions.</summary>
+    public double Exposure(DateTime date, bool bid, int level, IntensityClock clock = IntensityClock.MarketSeconds) =>
+        _days.TryGetValue(date, out var day) ? (clock == IntensityClock.Depletions ? day.Depletions : day.Exposure)[Side(bid)][level] : 0;
 
     /// <summary>All resting seconds (gate open or not) of <paramref name="date"/>'s bids (or asks) at grid depth <paramref name="level"/>.</summary>
     public double RestingSeconds(DateTime date, bool bid, int level) => _days.TryGetValue(date, out var day) ? day.Resting[Side(bid)][level] : 0;
@@ -66,8 +68,8 @@ public sealed class RestingExposureFillModel : PassiveQuoteFillModel
         return total;
     }
 
-    /// <summary>The intensity A·e^(−kδ) fitted to both sides' resting fills of <paramref name="date"/> (<see cref="IntensityFit.FromExposure"/>).</summary>
-    public IntensityFit Fit(DateTime date)
+    /// <summary>The intensity A·e^(−kδ) on <paramref name="clock"/> fitted to both sides' resting fills of <paramref name="date"/> (<see cref="IntensityFit.FromExposure"/>).</summary>
+    public IntensityFit Fit(DateTime date, IntensityClock clock = IntensityClock.MarketSeconds)
     {
         var depths = new double[DepthLevels];
         var fills = new double[DepthLevels];
@@ -76,19 +78,19 @@ public sealed class RestingExposureFillModel : PassiveQuoteFillModel
         {
             depths[j] = j * DepthStep;
             fills[j] = Fills(date, true, j) + Fills(date, false, j);
-            exposure[j] = Exposure(date, true, j) + Exposure(date, false, j);
+            exposure[j] = Exposure(date, true, j, clock) + Exposure(date, false, j, clock);
         }
 
         return IntensityFit.FromExposure(depths, fills, exposure);
     }
 
-    /// <summary>Σⱼ Eⱼ·A·e^(−kδⱼ): the fills an intensity rule (<paramref name="a"/> per second, <paramref name="k"/> per price unit) expects over <paramref name="date"/>'s gated exposure of the bids (or asks).</summary>
-    public double ExpectedFills(DateTime date, bool bid, double a, double k)
+    /// <summary>Σⱼ Eⱼ·A·e^(−kδⱼ): the fills an intensity rule (<paramref name="a"/> per unit of <paramref name="clock"/>, <paramref name="k"/> per price unit) expects over <paramref name="date"/>'s exposure of the bids (or asks).</summary>
+    public double ExpectedFills(DateTime date, bool bid, double a, double k, IntensityClock clock = IntensityClock.MarketSeconds)
     {
         var total = 0.0;
         for (var j = 0; j < DepthLevels; j++)
         {
-            total += Exposure(date, bid, j) * a * Math.Exp(-k * j * DepthStep);
+            total += Exposure(date, bid, j, clock) * a * Math.Exp(-k * j * DepthStep);
         }
 
         return total;
@@ -98,7 +100,7 @@ public sealed class RestingExposureFillModel : PassiveQuoteFillModel
     protected override bool ObservesRestingSteps => true;
 
     /// <inheritdoc />
-    protected override void OnRestingStep(Security asset, bool isBuy, double depth, double seconds, bool reached, decimal filled)
+    protected override void OnRestingStep(Security asset, bool isBuy, double depth, double seconds, bool reached, bool depleted, decimal filled)
     {
         var level = (int)Math.Round(depth / DepthStep);
         if (level >= DepthLevels)
@@ -121,6 +123,11 @@ public sealed class RestingExposureFillModel : PassiveQuoteFillModel
             day.Exposure[side][level] += Math.Max(seconds, 0);
         }
 
+        if (depleted)
+        {
+            day.Depletions[side][level] += 1;
+        }
+
         if (filled > 0)
         {
             day.Fills[side][level] += 1;
@@ -136,7 +143,10 @@ public sealed class RestingExposureFillModel : PassiveQuoteFillModel
             Exposure = new[] { new double[levels], new double[levels] };
             Fills = new[] { new double[levels], new double[levels] };
             Resting = new[] { new double[levels], new double[levels] };
+            Depletions = new[] { new double[levels], new double[levels] };
         }
+
+        public double[][] Depletions { get; }
 
         public double[][] Resting { get; }
 

@@ -13,7 +13,7 @@ namespace Lean.MarketMaking.Benchmarks;
 /// <summary>
 /// One time step of <see cref="PassiveQuoteFillModel"/> as LEAN's backtesting brokerage runs it: a resting bid and a
 /// resting ask evaluated against the step's book (a random walk on a 0.01 grid) and its two ticks (a quote and a trade
-/// at the touch), in queue and in intensity mode. The orders rest a dollar away, so they never fill and the steady
+/// at the touch), in queue mode and in intensity mode on either clock. The orders rest a dollar away, so they never fill and the steady
 /// state (the per-evaluation cost that dominates a backtest) is measured. Built against the LEAN reference surface; run
 /// in-process: <c>dotnet run -c Release --project Tests/Lean.MarketMaking.Benchmarks -p:LeanReference=Surface -- --filter '*FillModel*' --inProcess</c>.
 /// </summary>
@@ -27,6 +27,7 @@ public class FillModelBenchmarks
     private Security _security = null!;
     private SteppedFillModel _queue = null!;
     private SteppedFillModel _intensity = null!;
+    private SteppedFillModel _depletions = null!;
     private LimitOrder _bid = null!;
     private LimitOrder _ask = null!;
     private int _step;
@@ -55,15 +56,20 @@ public class FillModelBenchmarks
         _ask = new LimitOrder(symbol, -1m, 101m, Start.AddSeconds(-1)) { Id = 2, Status = OrderStatus.Submitted };
         _queue = new SteppedFillModel(PassiveFillMode.QueuePosition, null);
         _intensity = new SteppedFillModel(PassiveFillMode.Intensity, new IntensityFill(0.05, 10, 42));
+        _depletions = new SteppedFillModel(PassiveFillMode.Intensity, new IntensityFill(0.05, 10, 42, IntensityClock.Depletions));
     }
 
     /// <summary>Queue mode: one step, both orders evaluated.</summary>
     [Benchmark]
     public decimal QueueStep() => Evaluate(_queue);
 
-    /// <summary>Intensity mode: one step, both orders evaluated.</summary>
+    /// <summary>Intensity mode on the seconds clock: one step, both orders evaluated.</summary>
     [Benchmark]
     public decimal IntensityStep() => Evaluate(_intensity);
+
+    /// <summary>Intensity mode on the depletion clock: one step, both orders evaluated.</summary>
+    [Benchmark]
+    public decimal DepletionStep() => Evaluate(_depletions);
 
     private decimal Evaluate(SteppedFillModel model)
     {

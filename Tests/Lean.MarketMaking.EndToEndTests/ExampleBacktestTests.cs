@@ -66,86 +66,80 @@ public class ExampleBacktestTests
     }
 
     /// <summary>
-    /// Issue 9 §1: the intensity rule calibrated on the first IBM day against the queue rule's fills, compared with the
-    /// queue rule on the four later days (<c>FillRuleValidationAlgorithm</c>, two backtests of the GLFT example on
-    /// 2013-10-07..11). Calibration: A, k by Poisson maximum likelihood on day 1's resting fills of the queue rule over
-    /// the exposure the intensity rule sees (seconds at each depth in steps whose opposite flow reached the quote), k ≥ 0.
+    /// Issue 9 §1: the intensity rule on the depletion clock (<c>IntensityClock.Depletions</c>: a fill draw only when the
+    /// quote's own side of the book depletes at or behind it, read from quotes alone) calibrated on the first IBM day
+    /// against the queue rule's fills, compared with the queue rule on the four later days
+    /// (<c>FillRuleValidationAlgorithm</c>, two backtests of the GLFT example on 2013-10-07..11). Calibration: A, k by
+    /// Poisson maximum likelihood on day 1's resting fills of the queue rule over the depletions at each depth, k ≥ 0.
     /// Bounds stated before measuring, per later day and side: fill counts |N_I − N_Q| ≤ 3·√(N_I + N_Q) (two Poisson
-    /// counts of one mean); average markouts |m_I − m_Q| ≤ 3·√(SE_I² + SE_Q²) at each horizon. Measured (README): the
-    /// day-1 fit has k at its bound 0 (the gated fill rate does not fall with depth), and the counts are outside the
-    /// bound on every later day: the intensity rule fills more than the queue rule. This test asserts what was measured
-    /// (that discrepancy, its direction, and the markout comparison), so a change of either rule that alters it fails here.
+    /// counts of one mean); average markouts |m_I − m_Q| ≤ 3·√(SE_I² + SE_Q²) at each horizon. Measured (README): they do
+    /// not all hold; the test asserts what was measured (the direction of the count error, the markout agreement at
+    /// 1 s and the remaining optimism at 10 s and 60 s), so a change of either rule that alters it fails here.
     /// </summary>
     [Test]
     public void IntensityRuleCalibratedOnDayOneAgainstTheQueueRuleOnIbmTicks()
     {
         const string algorithm = "FillRuleValidationAlgorithm";
         var queue = Section(RunWithResults(algorithm, SampleDataFolder(), "glft-fill-mode=Queue").Summary, "runtimeStatistics");
-        var a = Number(queue, "Validation A (per s)");
-        var k = Number(queue, "Validation k (per price)");
+        var a = Number(queue, "Validation A (per depletion)");
+        var k = Number(queue, "Validation k (per price) (depletions)");
         Assert.That(a, Is.GreaterThan(0), "A fitted on day 1");
         Assert.That(k, Is.GreaterThanOrEqualTo(0), "k fitted on day 1, constrained to k >= 0");
-        var intensity = Section(RunWithResults(algorithm, SampleDataFolder(), "glft-fill-mode=Intensity",
+        var intensity = Section(RunWithResults(algorithm, SampleDataFolder(), "glft-fill-mode=Intensity", "glft-fill-clock=Depletions",
             string.Create(CultureInfo.InvariantCulture, $"glft-fill-intensity={a:R}"), string.Create(CultureInfo.InvariantCulture, $"glft-fill-decay={k:R}")).Summary, "runtimeStatistics");
 
         var days = new[] { "2013-10-08", "2013-10-09", "2013-10-10", "2013-10-11" };
         var horizons = ParameterText("glft-markout-seconds").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var report = new List<string> { string.Create(CultureInfo.InvariantCulture, $"day-1 fit: A = {a:0.0000}/s, k = {k}/$ (unconstrained {Number(queue, "Validation unconstrained k (per price)"):0.0})") };
+        var report = new List<string> { string.Create(CultureInfo.InvariantCulture, $"day-1 fit: A = {a:0.0000}/depletion, k = {k:0.0}/$ (unconstrained {Number(queue, "Validation unconstrained k (per price) (depletions)"):0.0})") };
         var countZ = new List<double>();
         var markoutZ = new Dictionary<string, List<double>>();
-        foreach (var day in days)
+        foreach (var day in new[] { "2013-10-07" }.Concat(days))
         {
             foreach (var side in new[] { "bid", "ask" })
             {
                 var name = $"Validation {day} {side}";
                 var (nQ, nI) = (Number(queue, $"{name} fills"), Number(intensity, $"{name} fills"));
                 var z = (nI - nQ) / Math.Sqrt(nI + nQ);
-                countZ.Add(z);
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"{day} {side}: fills queue {nQ} intensity {nI} (z {z:0.0}; queue resting {Number(queue, $"{name} resting fills")}, expected by the fit {Number(queue, $"{name} expected resting fills"):0})");
+                    $"{day} {side}: fills queue {nQ} intensity {nI} (z {z:0.0}; queue resting {Number(queue, $"{name} resting fills")}, expected by the fit {Number(queue, $"{name} expected resting fills (depletions)"):0})");
                 foreach (var horizon in horizons)
                 {
                     var (mQ, sQ) = (Number(queue, $"{name} markout {horizon}s (ticks)"), Number(queue, $"{name} markout {horizon}s SE (ticks)"));
                     var (mI, sI) = (Number(intensity, $"{name} markout {horizon}s (ticks)"), Number(intensity, $"{name} markout {horizon}s SE (ticks)"));
                     var zm = (mI - mQ) / Math.Sqrt(sQ * sQ + sI * sI);
-                    (markoutZ.TryGetValue(horizon, out var list) ? list : markoutZ[horizon] = new List<double>()).Add(zm);
+                    if (day != "2013-10-07")
+                    {
+                        (markoutZ.TryGetValue(horizon, out var list) ? list : markoutZ[horizon] = new List<double>()).Add(zm);
+                    }
+
                     line += string.Create(CultureInfo.InvariantCulture, $"; {horizon}s queue {mQ:0.00}±{sQ:0.00} intensity {mI:0.00}±{sI:0.00} (z {zm:0.0})");
+                }
+
+                if (day != "2013-10-07")
+                {
+                    countZ.Add(z);
                 }
 
                 report.Add(line);
             }
         }
 
-        TestContext.Progress.WriteLine(string.Join(Environment.NewLine, report));
-        // what was measured (README): k at its bound, the unconstrained fit rising with depth
-        Assert.That(k, Is.EqualTo(0), "k at its bound 0");
-        Assert.That(Number(queue, "Validation unconstrained k (per price)"), Is.LessThan(0), "the gated fill rate does not fall with depth");
-        foreach (var day in days)
-        {
-            foreach (var side in new[] { "bid", "ask" })
-            {
-                // the prediction without simulation noise: the day-1 fit over the queue run's own exposure overshoots
-                var resting = Number(queue, $"Validation {day} {side} resting fills");
-                Assert.That(Number(queue, $"Validation {day} {side} expected resting fills") - resting, Is.GreaterThan(3 * Math.Sqrt(resting)),
-                    $"{day} {side}: the day-1 fit over-predicts the queue rule's resting fills beyond Poisson error");
-            }
-        }
-
-        // the simulated intensity rule fills more than the queue rule on every later day (measured z 0.9 to 10: within
-        // the bound on day 2 only), and over days 2-5 together far outside the bound
-        Assert.That(countZ, Has.All.GreaterThan(0), "intensity fills above the queue rule's on every later day");
         var totalQueue = days.Sum(d => Number(queue, $"Validation {d} bid fills") + Number(queue, $"Validation {d} ask fills"));
         var totalIntensity = days.Sum(d => Number(intensity, $"Validation {d} bid fills") + Number(intensity, $"Validation {d} ask fills"));
-        Assert.That((totalIntensity - totalQueue) / Math.Sqrt(totalIntensity + totalQueue), Is.GreaterThan(3), "days 2-5: more fills beyond Poisson error");
-
-        // markouts: the intensity rule's are less adverse than the queue rule's, at 1 s on every later day and side, and
-        // over the eight day-sides together (Stouffer: Σz/√8) beyond 3 at every horizon (measured 19, 17, 8 at 1, 10, 60 s)
-        Assert.That(markoutZ[horizons[0]], Has.All.GreaterThan(0), "1 s markouts of the intensity rule above the queue rule's");
-        foreach (var horizon in horizons)
-        {
-            var z = markoutZ[horizon];
-            Assert.That(z.Average() * z.Count / Math.Sqrt(z.Count), Is.GreaterThan(3), $"{horizon}s: intensity markouts above the queue rule's beyond 3 SE");
-        }
+        report.Add(string.Create(CultureInfo.InvariantCulture, $"days 2-5: fills queue {totalQueue} intensity {totalIntensity} (z {(totalIntensity - totalQueue) / Math.Sqrt(totalIntensity + totalQueue):0.0}); net profit queue {Number(queue, "Net Profit"):0} intensity {Number(intensity, "Net Profit"):0}"));
+        TestContext.Progress.WriteLine(string.Join(Environment.NewLine, report));
+        // what was measured (README): the bounds do not all hold. Fill counts: never above the queue rule's beyond the
+        // bound on any later day and side (the rule errs on the side of fewer fills), below it beyond the bound over
+        // days 2-5 together. Markouts (Stouffer's combined z over the eight later day-sides, Σz/√8): at 1 s the two
+        // rules agree on average, at 10 s the intensity rule's fills are still less adverse beyond 3 SE, at 60 s less adverse
+        Assert.That(k, Is.EqualTo(0), "k at its bound 0");
+        Assert.That(countZ, Has.All.LessThanOrEqualTo(3), "intensity fills never above the queue rule's beyond the bound");
+        Assert.That((totalIntensity - totalQueue) / Math.Sqrt(totalIntensity + totalQueue), Is.LessThan(-3), "days 2-5: fewer fills beyond Poisson error");
+        Assert.That(countZ.Select(Math.Abs).Concat(markoutZ.Values.SelectMany(z => z).Select(Math.Abs)), Has.Some.GreaterThan(3), "the stated bounds do not all hold");
+        double Combined(string horizon) => markoutZ[horizon].Sum() / Math.Sqrt(markoutZ[horizon].Count);
+        Assert.That(Math.Abs(Combined(horizons[0])), Is.LessThanOrEqualTo(3), $"{horizons[0]}s: markouts agree on average");
+        Assert.That(Combined(horizons[1]), Is.GreaterThan(3), $"{horizons[1]}s: intensity markouts less adverse beyond 3 SE");
+        Assert.That(Combined(horizons[2]), Is.GreaterThan(0), $"{horizons[2]}s: intensity markouts less adverse");
     }
 
     [Test]

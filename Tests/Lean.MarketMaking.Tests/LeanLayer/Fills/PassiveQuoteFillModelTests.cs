@@ -52,6 +52,7 @@ public class PassiveQuoteFillModelTests
         Assert.That(Assert.Throws<MarketMakingException>(() => new IntensityFill(0, 1, 1))!.ParameterName, Is.EqualTo("a"));
         Assert.That(Assert.Throws<MarketMakingException>(() => new IntensityFill(1, double.NaN, 1))!.ParameterName, Is.EqualTo("k"));
         Assert.That(Assert.Throws<MarketMakingException>(() => new IntensityFill(1, -1, 1))!.ParameterName, Is.EqualTo("k"));
+        Assert.That(Assert.Throws<MarketMakingException>(() => new IntensityFill(1, 1, 1, (IntensityClock)7))!.ParameterName, Is.EqualTo("clock"));
         Assert.That(IntensityFill.Probability(2, 0, 0.3, 0.5), Is.EqualTo(1 - Math.Exp(-1)).Within(1e-15), "k = 0: the same rate at every depth");
     }
 
@@ -134,10 +135,10 @@ public class PassiveQuoteFillModelTests
 
         Assert.That(model.Observed, Is.EqualTo(new[]
         {
-            (true, 0.01, 0.0, true, 0m),  // arrival: rests, nothing can fill it this step
-            (true, 0.01, 1.0, true, 0m),  // at the touch: the gate is open
-            (true, 0.01, 1.0, true, 3m),
-            (true, 0.005, 1.0, true, 2m), // the bid fell below the quote: δ from the new mid 99.995
+            (true, 0.01, 0.0, true, false, 0m),  // arrival: rests, nothing can fill it this step
+            (true, 0.01, 1.0, true, true, 0m),   // at the touch: the gate is open; the bid's size fell 10 → 4: a depletion
+            (true, 0.01, 1.0, true, true, 3m),
+            (true, 0.005, 1.0, true, true, 2m),  // the bid fell below the quote: δ from the new mid 99.995
         }));
     }
 
@@ -522,6 +523,70 @@ public class PassiveQuoteFillModelTests
         Assert.That(Math.Abs(old.Mean), Is.LessThan(4 * old.StandardError), $"independent markout {old.Mean} ± {old.StandardError}");
     }
 
+    [Test]
+    public void OnTheDepletionClockAQuoteFillsOnlyWhenItsOwnSideDepletesAtOrBehindIt()
+    {
+        // A = 50 per unit of the clock: any draw fills (1 − e^(−50)). A bid at the touch 99.99 (5 shown), then an hour
+        // of an unchanged book: on the seconds clock (the previous rule) it fills at rate A per second whatever trades;
+        // on the depletion clock it waits for the bid side to deplete
+        TestableFillModel Model(IntensityClock clock) => new(PassiveFillMode.Intensity, new IntensityFill(a: 50, k: 0, seed: 3, clock), 0);
+        (TestableFillModel Model, Security Security, LimitOrder Order) Resting(IntensityClock clock, bool buy)
+        {
+            var model = Model(clock);
+            var security = NewSecurity().Quote(99.99m, 100.01m, Start, bidSize: 5m, askSize: 5m);
+            var order = buy ? BuyOrder(1, 1m, 99.99m) : SellOrder(1, 1m, 100.01m);
+            Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(0m), "arrival: rests");
+            return (model, security, order);
+        }
+
+        var seconds = Resting(IntensityClock.MarketSeconds, buy: true);
+        seconds.Security.Quote(99.99m, 100.01m, Start.AddHours(1), bidSize: 5m, askSize: 5m);
+        Assert.That(seconds.Model.LimitFill(seconds.Security, seconds.Order).Status, Is.EqualTo(OrderStatus.Filled), "seconds clock: an hour at the touch fills");
+
+        var (model, security, order) = Resting(IntensityClock.Depletions, buy: true);
+        security.Quote(99.99m, 100.01m, Start.AddHours(1), bidSize: 5m, askSize: 5m);
+        Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(0m), "an unchanged bid side: no depletion");
+        security.Quote(99.99m, 100.01m, Start.AddHours(1).AddSeconds(1), bidSize: 8m, askSize: 2m);
+        Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(0m), "the bid side replenished (the ask side depleted)");
+        security.Quote(100.00m, 100.01m, Start.AddHours(1).AddSeconds(2), bidSize: 8m, askSize: 2m);
+        security.Quote(100.00m, 100.01m, Start.AddHours(1).AddSeconds(3), bidSize: 3m, askSize: 2m);
+        Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(0m), "a depletion ahead of the quote (bid 100.00 above it) does not reach it");
+        security.Quote(100.00m, 100.01m, Start.AddHours(1).AddSeconds(4), bidSize: 2m, askSize: 2m);
+        Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(0m), "nor does a second one");
+        security.Quote(99.99m, 100.01m, Start.AddHours(1).AddSeconds(5), bidSize: 8m, askSize: 2m);
+        var fill = model.LimitFill(security, order);
+        Assert.That((fill.Status, fill.FillQuantity, fill.FillPrice), Is.EqualTo((OrderStatus.Filled, 1m, 99.99m)), "the level ahead cleared down to the quote");
+
+        (model, security, order) = Resting(IntensityClock.Depletions, buy: false);
+        security.Quote(99.99m, 100.01m, Start.AddSeconds(1), bidSize: 1m, askSize: 5m);
+        Assert.That(model.LimitFill(security, order).FillQuantity, Is.EqualTo(0m), "an ask: the bid side's depletion is not its own");
+        security.Quote(99.99m, 100.01m, Start.AddSeconds(2), bidSize: 1m, askSize: 4m);
+        fill = model.LimitFill(security, order);
+        Assert.That((fill.Status, fill.FillQuantity, fill.FillPrice), Is.EqualTo((OrderStatus.Filled, -1m, 100.01m)), "the ask's size fell at its price");
+    }
+
+    [Test]
+    public void OnTheDepletionClockADepletionFillsWithTheModelProbabilityOverManySeededTrials()
+    {
+        // a bid at 99.99 under the mid 100.00 (δ = 0.01): one depletion (the bid's size 5 → 4) fills it with probability
+        // 1 − exp(−A·e^(−kδ)), A per depletion, however long it took
+        const int trials = 20_000;
+        var model = new TestableFillModel(PassiveFillMode.Intensity, new IntensityFill(a: 0.5, k: 20, seed: 17, IntensityClock.Depletions), 0);
+        var security = NewSecurity();
+        var fills = 0;
+        for (var i = 0; i < trials; i++)
+        {
+            var order = Submitted(BuyOrder(i + 1, 1m, 99.99m), Start.AddSeconds(2 * i));
+            security.Quote(99.99m, 100.01m, Start.AddSeconds(2 * i), bidSize: 5m, askSize: 5m);
+            model.LimitFill(security, order);
+            security.Quote(99.99m, 100.01m, Start.AddSeconds(2 * i + 1), bidSize: 4m, askSize: 5m);
+            fills += model.LimitFill(security, order).Status == OrderStatus.Filled ? 1 : 0;
+        }
+
+        var p = 1 - Math.Exp(-0.5 * Math.Exp(-20 * 0.01));
+        Assert.That((double)fills / trials, Is.EqualTo(p).Within(4 * Math.Sqrt(p * (1 - p) / trials)), "4 binomial standard errors");
+    }
+
     private static FillModelParameters Parameters(Security security, Order order) =>
         new(security, order, null!, TimeSpan.FromHours(1), new Dictionary<Order, Security> { [order] = security });
 
@@ -591,11 +656,11 @@ public class PassiveQuoteFillModelTests
 
         public bool Observe { get; init; }
 
-        public List<(bool IsBuy, double Depth, double Seconds, bool Reached, decimal Filled)> Observed { get; } = new();
+        public List<(bool IsBuy, double Depth, double Seconds, bool Reached, bool Depleted, decimal Filled)> Observed { get; } = new();
 
         protected override bool ObservesRestingSteps => Observe;
 
-        protected override void OnRestingStep(Security asset, bool isBuy, double depth, double seconds, bool reached, decimal filled) =>
-            Observed.Add((isBuy, Math.Round(depth, 9), seconds, reached, filled));
+        protected override void OnRestingStep(Security asset, bool isBuy, double depth, double seconds, bool reached, bool depleted, decimal filled) =>
+            Observed.Add((isBuy, Math.Round(depth, 9), seconds, reached, depleted, filled));
     }
 }
