@@ -44,10 +44,11 @@ done
 
 python3 - "${rows[@]}" <<'PY'
 import json, re, sys
+from decimal import Decimal, ROUND_HALF_UP
 
 def number(section, key):
-    # LEAN formats statistics as text: "1,234", "$-12.34", "0.5%"
-    return float(re.sub(r"[^0-9.eE+-]", "", section[key]))
+    # LEAN formats statistics as text: "1,234", "$-12.34", "0.5%"; kept decimal so that 1.615 rounds to 1.62
+    return Decimal(re.sub(r"[^0-9.eE+-]", "", section[key]))
 
 print("| latency | fills | net profit | markout 1 s bid / ask | markout 60 s bid / ask | orders |")
 print("| --- | --- | --- | --- | --- | --- |")
@@ -55,8 +56,8 @@ args = sys.argv[1:]
 for ms, path in zip(args[::2], args[1::2]):
     summary = json.load(open(path))
     runtime, statistics = summary["runtimeStatistics"], summary["statistics"]
-    markout = lambda h: " / ".join(f"{number(runtime, f'Markout {h}s {side} (ticks)'):.2f}" for side in ("bid", "ask"))
+    markout = lambda h: " / ".join(f"{number(runtime, f'Markout {h}s {side} (ticks)').quantize(Decimal('0.01'), ROUND_HALF_UP)}" for side in ("bid", "ask"))
     profit = number(runtime, "Net Profit")
-    print(f"| {ms if ms == '0' else ms + ' ms'} | {number(runtime, 'Fills'):,.0f} | {'−' if profit < 0 else '+'}${abs(profit):,.0f} "
+    print(f"| {ms if ms == '0' else ms + ' ms'} | {number(runtime, 'Fills'):,.0f} | {'−' if profit < 0 else '+'}${abs(profit).quantize(Decimal(1), ROUND_HALF_UP):,} "
           f"| {markout(1)} | {markout(60)} | {number(statistics, 'Total Orders'):,.0f} |".replace("-", "−"))
 PY
