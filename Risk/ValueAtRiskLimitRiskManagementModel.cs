@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Risk;
 using QuantConnect;
@@ -176,7 +177,7 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
 
         // a new set of securities is a new covariance: the warm-up starts again
         var n = _securities.Count;
-        _covariance = n == 0 ? null : new SampledReturnCovariance(Limits.Sampling, n);
+        _covariance = n == 0 ? null : new SampledReturnCovariance(Limits.Sampling, n, CreateClock(_securities));
         _prices = new double[n];
         _exposures = new double[n];
         _matrix = new double[n * n];
@@ -186,8 +187,18 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
         ValueAtRisk = ExpectedShortfall = double.NaN;
     }
 
-    /// <summary>The time of the step, which decides when the prices are sampled: LEAN's UTC time.</summary>
-    protected virtual DateTime GetTime(QCAlgorithm algorithm) => algorithm.UtcTime;
+    /// <summary>
+    /// The time of the step on the sampling clock (<see cref="CreateClock"/>), which decides when the prices are sampled:
+    /// the first security's exchange local time.
+    /// </summary>
+    protected virtual DateTime GetTime(QCAlgorithm algorithm) => _securities[0].LocalTime;
+
+    /// <summary>
+    /// The open-market clock the returns are sampled on: the first security's regular exchange hours (the securities are
+    /// assumed to trade on one exchange schedule), so that nights and weekends are no returns.
+    /// </summary>
+    /// <param name="securities">The securities, in sampling order.</param>
+    protected virtual OpenMarketClock CreateClock(IReadOnlyList<Security> securities) => new(securities[0].Exchange.Hours);
 
     /// <summary>The price positions are valued and returns sampled at, account currency per unit: LEAN's <c>Security.Price</c>.</summary>
     protected virtual decimal GetPrice(Security security) => security.Price;
