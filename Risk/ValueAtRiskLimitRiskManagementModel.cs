@@ -72,42 +72,19 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
     public override IEnumerable<IPortfolioTarget> ManageRisk(QCAlgorithm algorithm, IPortfolioTarget[] targets)
     {
         _result.Clear();
-        var n = _securities.Count;
-        if (n == 0 || _covariance is null)
+        if (_securities.Count == 0 || _covariance is null)
         {
             return _result;
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            var security = _securities[i];
-            var price = (double)GetPrice(security);
-            _prices[i] = price;
-            _exposures[i] = (double)GetHoldings(security) * price;
-        }
-
+        ReadPrices();
         _covariance.TrySample(GetTime(algorithm), _prices);
-        if (!_covariance.IsReady || !AllFinite(_exposures))
+        if (double.IsNaN(Measure()))
         {
             State = ValueAtRiskLimitState.WarmingUp;
-            ValueAtRisk = ExpectedShortfall = double.NaN;
             return _result;
         }
 
-        _covariance.CopyPeriodCovariance(_matrix);
-        ValueAtRiskEstimate estimate;
-        try
-        {
-            estimate = NormalValueAtRisk.Compute(_exposures, _matrix, Limits.ValueAtRisk, _marginal, _components);
-        }
-        catch (MarketMakingException e) when (e.Kind == MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite)
-        {
-            // Σ is a positively weighted sum of rrᵀ (semi-definite): eᵀΣe < 0 is rounding of a fully hedged book, no risk
-            estimate = default;
-        }
-
-        ValueAtRisk = estimate.ValueAtRisk;
-        ExpectedShortfall = estimate.ExpectedShortfall;
         var previous = State;
         State = Classify(ValueAtRisk);
         if (State == ValueAtRiskLimitState.Normal)
@@ -141,6 +118,41 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
         }
 
         return _result;
+    }
+
+    /// <summary>
+    /// Recomputes <see cref="ValueAtRisk"/> and <see cref="ExpectedShortfall"/> from the holdings and prices now with the
+    /// latest covariance, without sampling or adjusting anything (<see cref="State"/> stays the last step's): e.g. to
+    /// read the VaR of the book right after a fill, between two steps. Allocation-free.
+    /// </summary>
+    /// <returns>The VaR, account currency; NaN while warming up or when a price or holding is not finite.</returns>
+    public double Measure()
+    {
+        if (_covariance is null || !_covariance.IsReady)
+        {
+            return ValueAtRisk = ExpectedShortfall = double.NaN;
+        }
+
+        ReadPrices();
+        if (!AllFinite(_exposures))
+        {
+            return ValueAtRisk = ExpectedShortfall = double.NaN;
+        }
+
+        _covariance.CopyPeriodCovariance(_matrix);
+        ValueAtRiskEstimate estimate;
+        try
+        {
+            estimate = NormalValueAtRisk.Compute(_exposures, _matrix, Limits.ValueAtRisk, _marginal, _components);
+        }
+        catch (MarketMakingException e) when (e.Kind == MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite)
+        {
+            // Σ is a positively weighted sum of rrᵀ (semi-definite): eᵀΣe < 0 is rounding of a fully hedged book, no risk
+            estimate = default;
+        }
+
+        ExpectedShortfall = estimate.ExpectedShortfall;
+        return ValueAtRisk = estimate.ValueAtRisk;
     }
 
     /// <inheritdoc />
@@ -208,6 +220,17 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
 
     /// <summary>Writes to the algorithm log; called once when the positions start being reduced, not per step.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
+
+    private void ReadPrices()
+    {
+        for (var i = 0; i < _securities.Count; i++)
+        {
+            var security = _securities[i];
+            var price = (double)GetPrice(security);
+            _prices[i] = price;
+            _exposures[i] = (double)GetHoldings(security) * price;
+        }
+    }
 
     private ValueAtRiskLimitState Classify(double valueAtRisk) =>
         valueAtRisk <= Limits.SoftLimit ? ValueAtRiskLimitState.Normal

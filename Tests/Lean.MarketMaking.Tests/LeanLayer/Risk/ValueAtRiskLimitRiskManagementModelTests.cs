@@ -232,6 +232,22 @@ public class ValueAtRiskLimitRiskManagementModelTests
     }
 
     [Test]
+    public void MeasureGivesTheVaROfTheHoldingsNowWithoutSamplingOrChangingTheState()
+    {
+        var (model, security) = Create();
+        Assert.That(double.IsNaN(model.Measure()), "warming up");
+        security.Holding(0.2m);
+        WarmUp(model);
+        model.ManageRisk(new QCAlgorithm(), Array.Empty<IPortfolioTarget>());
+        security.Holding(-1.5m); // a fill between two steps
+        model.Price = 50m;       // not sampled: the covariance is the last step's
+
+        Assert.That(model.Measure(), Is.EqualTo(Z99 * 1.5 * 0.5).Within(1e-9));
+        Assert.That(model.ValueAtRisk, Is.EqualTo(Z99 * 0.75).Within(1e-9));
+        Assert.That(model.State, Is.EqualTo(ValueAtRiskLimitState.Normal), "the state is the last step's");
+    }
+
+    [Test]
     public void LimitsAreValidated()
     {
         var p = new ValueAtRiskParameters(0.99);
