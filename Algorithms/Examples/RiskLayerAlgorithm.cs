@@ -13,7 +13,7 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 
 /// <summary>
 /// Example: the risk layer around a jointly quoted pair. Two correlated stocks (<c>risk-tickers</c>, default IBM and
-/// BAC, minute bars of 2013-10-07..11 in LEAN's own Data folder) are quoted by the Guéant multi-asset model exactly as in
+/// AIG, minute bars of 2013-10-07..11 in LEAN's own Data folder: the sample set has no AIG) are quoted by the Guéant multi-asset model exactly as in
 /// <see cref="GueantMultiAssetAlgorithm"/> (every <c>gm-*</c> parameter exists as <c>risk-*</c>), and a third instrument
 /// (<c>risk-hedge-ticker</c>, default SPY) is traded only to hedge them. After the inventory limit and the kill switch
 /// (<c>risk-kill-daily-loss</c>, <c>-kill-max-drawdown</c>) of every example, LEAN's <c>CompositeRiskManagementModel</c>
@@ -56,7 +56,7 @@ public class RiskLayerAlgorithm : GueantMultiAssetAlgorithm
     protected override string ParameterPrefix => "risk";
 
     /// <summary>The default tickers of the quoted pair (<c>risk-tickers</c>).</summary>
-    protected override string DefaultTickers => "IBM,BAC";
+    protected override string DefaultTickers => "IBM,AIG";
 
     /// <inheritdoc />
     public override void Initialize()

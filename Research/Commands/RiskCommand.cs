@@ -13,8 +13,9 @@ namespace Lean.MarketMaking.Research.Commands;
 /// <c>risk</c>: reads <c>{"inventory":[…],"prices":[…],"returns":[[…],…],"confidence":0.99,"horizon":1,"method":…,
 /// "seed":…,"scenarios":[{"name":…,"returns":[…]},…]}</c> on stdin (one row of n simple returns per period; a period's
 /// P&amp;L is Σᵢ inventoryᵢ·priceᵢ·returnᵢ; horizon in periods) and prints <c>{"var":…,"es":…,"components":[…],
-/// "marginal":[…],"stress":[{"name":…,"pnl":…},…]}</c>: VaR and ES as positive losses in the prices' currency, the Euler
-/// components (summing to VaR) and marginal VaR per asset, and each named return shock's P&amp;L. Methods: historical,
+/// "marginal":[…],"esComponents":[…],"stress":[{"name":…,"pnl":…},…]}</c>: VaR and ES as positive losses in the prices'
+/// currency, the Euler components (summing to VaR), marginal VaR and the Euler components of ES (summing to ES; not for
+/// cornish-fisher) per asset, and each named return shock's P&amp;L. Methods: historical,
 /// parametric, cornish-fisher, filtered-historical, monte-carlo; optional <c>decay</c> (age weight λ of the historical,
 /// Cornish–Fisher and covariance estimates, default 1), <c>halfLife</c> (filtered historical EWMA, periods, default 11.2 ≈
 /// RiskMetrics' λ = 0.94), <c>simulations</c> (Monte Carlo, default 100,000), <c>seed</c> (default 1), and for Monte Carlo
@@ -110,15 +111,16 @@ internal sealed class RiskCommand : IResearchCommand
         var decay = input.Number("decay", 1);
         var marginal = new double[n];
         var components = new double[n];
+        var es = method == "cornish-fisher" ? null : new double[n];
         var estimate = method switch
         {
-            "historical" => new HistoricalValueAtRisk(decay).Compute(exposures, history, parameters, marginal, components),
-            "parametric" => NormalValueAtRisk.Compute(exposures, history.Covariance(decay), parameters, marginal, components),
+            "historical" => new HistoricalValueAtRisk(decay).Compute(exposures, history, parameters, marginal, components, es),
+            "parametric" => NormalValueAtRisk.Compute(exposures, history.Covariance(decay), parameters, marginal, components, es),
             "cornish-fisher" => new CornishFisherValueAtRisk(decay).Compute(exposures, history, parameters, marginal, components),
             "filtered-historical" => new FilteredHistoricalValueAtRisk(input.Number("halfLife", 11.2))
-                .Compute(exposures, history, parameters, marginal, components),
+                .Compute(exposures, history, parameters, marginal, components, es),
             "monte-carlo" => new MonteCarloValueAtRisk(input.Has("simulations") ? input.Integer("simulations") : 100_000, input.Has("seed") ? input.Integer("seed") : 1, Jumps(input, prices))
-                .Compute(exposures, history.Covariance(decay), parameters, marginal, components),
+                .Compute(exposures, history.Covariance(decay), parameters, marginal, components, es),
             _ => throw new CommandLineException($"field 'method' must be one of {Methods}; got '{method}'"),
         };
 
@@ -129,6 +131,11 @@ internal sealed class RiskCommand : IResearchCommand
             JsonFields.WriteNumber(w, "es", estimate.ExpectedShortfall);
             JsonFields.WriteNumbers(w, "components", components);
             JsonFields.WriteNumbers(w, "marginal", marginal);
+            if (es is not null)
+            {
+                JsonFields.WriteNumbers(w, "esComponents", es);
+            }
+
             w.WriteStartArray("stress");
             foreach (var (name, pnl) in stress)
             {

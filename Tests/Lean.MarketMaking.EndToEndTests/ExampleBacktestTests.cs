@@ -426,9 +426,9 @@ public class ExampleBacktestTests
     }
 
     /// <summary>
-    /// Issue 10: the risk layer in real LEAN (<c>RiskLayerAlgorithm</c>: IBM and BAC quoted jointly, SPY traded only as
+    /// Issue 10: the risk layer in real LEAN (<c>RiskLayerAlgorithm</c>: IBM and AIG quoted jointly, SPY traded only as
     /// their minimum-variance hedge, the VaR limit, the kill switch and the inventory limit composed in LEAN's
-    /// <c>CompositeRiskManagementModel</c>) on the minute bars of LEAN's own Data folder (BAC is not in the sample set):
+    /// <c>CompositeRiskManagementModel</c>) on the minute bars of LEAN's own Data folder (AIG is not in the sample set):
     /// the example's checks (no order rejected, inventories within the limit at every fill, finite P&amp;L, fees and
     /// markouts); no quote fill raised the VaR while it was at the hard limit (only the reducing side is quoted there),
     /// and the VaR after every fill stayed within the reduce limit unless the reduce path was taken; SPY was only ever
@@ -515,7 +515,7 @@ public class ExampleBacktestTests
         Environment.GetEnvironmentVariable("LEAN_MM_DATA") is { Length: > 0 } folder ? folder : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "lean"));
 
     /// <summary>
-    /// LEAN's own Data folder (it has BAC's minute bars, which the sample set lacks): LEAN_DATA_FOLDER, or the Data folder
+    /// LEAN's own Data folder (it has AIG's minute bars, which the sample set lacks): LEAN_DATA_FOLDER, or the Data folder
     /// of the LEAN build LEAN_BIN_DIR names (&lt;Lean&gt;/Launcher/bin/Release).
     /// </summary>
     private static string LeanDataFolder()
@@ -526,8 +526,8 @@ public class ExampleBacktestTests
             folder = Path.GetFullPath(Path.Combine(bin, "..", "..", "..", "Data"));
         }
 
-        Assert.That(folder is not null && Directory.Exists(Path.Combine(folder, "equity", "usa", "minute", "bac")), Is.True,
-            $"LEAN's Data folder with BAC minute bars: set LEAN_DATA_FOLDER (or LEAN_BIN_DIR to <Lean>/Launcher/bin/Release); tried '{folder}'");
+        Assert.That(folder is not null && Directory.Exists(Path.Combine(folder, "equity", "usa", "minute", "aig")), Is.True,
+            $"LEAN's Data folder with AIG minute bars: set LEAN_DATA_FOLDER (or LEAN_BIN_DIR to <Lean>/Launcher/bin/Release); tried '{folder}'");
         return folder!;
     }
 

@@ -61,6 +61,12 @@ public class RiskCommandTests
         Assert.That(root.GetProperty("es").GetDouble(), Is.EqualTo(expected.Estimate.ExpectedShortfall));
         Assert.That(root.GetProperty("components")[1].GetDouble(), Is.EqualTo(expected.Components[1]));
         Assert.That(root.GetProperty("marginal")[0].GetDouble(), Is.EqualTo(expected.Marginal[0]));
+        if (method != "cornish-fisher")
+        {
+            var es = root.GetProperty("esComponents").EnumerateArray().Sum(c => c.GetDouble());
+            Assert.That(es, Is.EqualTo(expected.Estimate.ExpectedShortfall).Within(1e-9 * expected.Estimate.ExpectedShortfall), "ES components sum to ES");
+        }
+
         var stress = root.GetProperty("stress")[0];
         Assert.That(stress.GetProperty("name").GetString(), Is.EqualTo("crash"));
         Assert.That(stress.GetProperty("pnl").GetDouble(), Is.EqualTo(-150).Within(1e-12));
