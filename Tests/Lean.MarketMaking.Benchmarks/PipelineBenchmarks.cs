@@ -27,9 +27,9 @@ namespace Lean.MarketMaking.Benchmarks;
 /// reference surface (its test constructors make the security); run in-process:
 /// <c>dotnet run -c Release --project Tests/Lean.MarketMaking.Benchmarks -p:LeanReference=Surface -- --filter '*Pipeline*' --inProcess</c>.
 /// With the risk layer, the kill switch, the VaR limit (two securities: the quoted one, held, and a hedge instrument,
-/// held; returns sampled every minute of the ticks' time, so every 240th tick samples) and the minimum-variance hedge
-/// (band wide enough that no hedge order is due: the steady-state cost) run after the inventory limit, each on the
-/// previous one's targets as LEAN's composite risk model chains them.
+/// held; returns sampled every minute of a clock advancing 250 ms a tick, so every 240th tick samples and the hedge
+/// recomputes its ratios) and the minimum-variance hedge (band wide enough that no hedge order is due) run after the
+/// inventory limit, each on the previous one's targets as LEAN's composite risk model chains them.
 /// </summary>
 [MemoryDiagnoser]
 public class PipelineBenchmarks
@@ -43,6 +43,9 @@ public class PipelineBenchmarks
     private Execution _execution = null!;
     private IRiskManagementModel[] _riskLayer = null!;
     private Kill _kill = null!;
+    private VaR _var = null!;
+    private Hedge _hedge = null!;
+    private DateTime _riskTime = Start;
     private Tick[] _ticks = null!;
     private int _next;
 
@@ -70,8 +73,8 @@ public class PipelineBenchmarks
         {
             _risk,
             _kill = new Kill(),
-            new VaR(new ValueAtRiskLimits(1e6, 2e6, 3e6, new ValueAtRiskParameters(0.99, 10), sampling)),
-            new Hedge(hedge.Symbol, new HedgeSettings(1e9, sampling)),
+            _var = new VaR(new ValueAtRiskLimits(1e6, 2e6, 3e6, new ValueAtRiskParameters(0.99, 10), sampling)),
+            _hedge = new Hedge(hedge.Symbol, new HedgeSettings(1e9, sampling)),
         };
         var both = SecurityChanges.Create(new[] { _security, hedge }, Array.Empty<Security>(), Array.Empty<Security>(), Array.Empty<Security>());
         foreach (var model in _riskLayer.Skip(1))
@@ -113,7 +116,9 @@ public class PipelineBenchmarks
         var tick = _ticks[_next++ & (_ticks.Length - 1)];
         _security.Cache.AddData(tick);
         _security.SetLocalTimeForTests(tick.Time);
-        _pcm.UtcNow = _kill.UtcNow = tick.Time;
+        _pcm.UtcNow = tick.Time;
+        _riskTime = _riskTime.AddMilliseconds(250); // the tick array's time wraps round; the risk models' clock does not
+        _kill.UtcNow = _var.Now = _hedge.Now = _riskTime;
         var targets = _pcm.CreateTargets(_algorithm, _noInsights).ToArray();
         foreach (var model in _riskLayer)
         {
@@ -166,7 +171,11 @@ public class PipelineBenchmarks
         {
         }
 
+        public DateTime Now { get; set; }
+
         protected override OpenMarketClock CreateClock(IReadOnlyList<Security> securities) => new AlwaysOpen();
+
+        protected override DateTime GetTime(QCAlgorithm algorithm) => Now;
     }
 
     private sealed class Hedge : MinimumVarianceHedgeRiskManagementModel
@@ -175,7 +184,11 @@ public class PipelineBenchmarks
         {
         }
 
+        public DateTime Now { get; set; }
+
         protected override OpenMarketClock CreateClock(IReadOnlyList<Security> securities) => new AlwaysOpen();
+
+        protected override DateTime GetTime(QCAlgorithm algorithm) => Now;
     }
 
     /// <summary>A market that never closes, without LEAN's exchange hours (the surface's throw).</summary>
