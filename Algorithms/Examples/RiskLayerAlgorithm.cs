@@ -16,7 +16,8 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// AIG, minute bars of 2013-10-07..11 in LEAN's own Data folder: the sample set has no AIG) are quoted by the Guéant multi-asset model exactly as in
 /// <see cref="GueantMultiAssetAlgorithm"/> (every <c>gm-*</c> parameter exists as <c>risk-*</c>), and a third instrument
 /// (<c>risk-hedge-ticker</c>, default SPY) is traded only to hedge them. After the inventory limit and the kill switch
-/// (<c>risk-kill-daily-loss</c>, <c>-kill-max-drawdown</c>) of every example, LEAN's <c>CompositeRiskManagementModel</c>
+/// of every example (always installed here: by hand or LEAN command, <see cref="KillSwitchCommand"/>, and with
+/// <c>risk-kill-daily-loss</c>, <c>-kill-max-drawdown</c> on losses), LEAN's <c>CompositeRiskManagementModel</c>
 /// (built by <c>AddRiskManagement</c>) runs:
 /// <list type="bullet">
 /// <item><see cref="ValueAtRiskLimitRiskManagementModel"/>: 99 % (<c>risk-var-confidence</c>) delta-normal VaR of the
@@ -54,6 +55,9 @@ public class RiskLayerAlgorithm : GueantMultiAssetAlgorithm
 
     /// <inheritdoc />
     protected override string ParameterPrefix => "risk";
+
+    /// <inheritdoc />
+    protected override bool AlwaysInstallsKillSwitch => true;
 
     /// <summary>The default tickers of the quoted pair (<c>risk-tickers</c>).</summary>
     protected override string DefaultTickers => "IBM,AIG";

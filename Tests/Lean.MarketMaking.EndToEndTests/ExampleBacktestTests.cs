@@ -449,6 +449,7 @@ public class ExampleBacktestTests
         var names = new[] { "VaR max utilisation", "VaR max utilisation after a fill", "VaR breaches", "VaR reductions", "Fills leaving VaR above the hard limit",
             "Quote fills raising VaR at the hard limit", "Hedge orders", "Final hedge" };
         TestContext.Progress.WriteLine("risk: " + string.Join(", ", names.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n} {Number(runtime, n)}"))));
+        Assert.That(runtime["Kill switch"], Is.EqualTo("armed"), "the kill switch is in the chain and did not trip");
         Assert.That(Number(runtime, "Quote fills raising VaR at the hard limit"), Is.Zero, "at the hard limit a quote's fill only reduces the VaR");
         if (Number(runtime, "VaR reductions") == 0)
         {
