@@ -108,6 +108,14 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
                 var askIncreases = _marginal[i] <= 0;
                 var bid = bidIncreases ? Scale(quote.BidSize, factor, lot) : quote.BidSize;
                 var ask = askIncreases ? Scale(quote.AskSize, factor, lot) : quote.AskSize;
+                if (State == ValueAtRiskLimitState.ReducingOnly)
+                {
+                    // at the hard limit the reducing side may not overshoot the VaR-minimising quantity: a fill of it lowers the VaR
+                    var reducing = ReducingQuantity(i, lot);
+                    bid = bidIncreases ? bid : Math.Min(bid, reducing);
+                    ask = askIncreases ? ask : Math.Min(ask, reducing);
+                }
+
                 if (bid != quote.BidSize || ask != quote.AskSize)
                 {
                     _result.Add(quote.WithSizes(bid, ask, State == ValueAtRiskLimitState.Scaling
@@ -126,7 +134,16 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
     /// read the VaR of the book right after a fill, between two steps. Allocation-free.
     /// </summary>
     /// <returns>The VaR, account currency; NaN while warming up or when a price or holding is not finite.</returns>
-    public double Measure()
+    public double Measure() => Measure(null, 0m);
+
+    /// <summary>
+    /// <see cref="Measure()"/> as if <paramref name="symbol"/>'s holding were <paramref name="quantity"/> units more (e.g.
+    /// minus a fill: the book before it, at the same prices and covariance); the state it leaves is that of the shifted book.
+    /// </summary>
+    /// <param name="symbol">The security whose holding is shifted, or null for none.</param>
+    /// <param name="quantity">The shift, units.</param>
+    /// <returns>The VaR, account currency; NaN while warming up or when a price or holding is not finite.</returns>
+    public double Measure(Symbol? symbol, decimal quantity)
     {
         if (_covariance is null || !_covariance.IsReady)
         {
@@ -134,6 +151,11 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
         }
 
         ReadPrices();
+        if (symbol is not null && _index.TryGetValue(symbol, out var shifted))
+        {
+            _exposures[shifted] += (double)quantity * _prices[shifted];
+        }
+
         if (!AllFinite(_exposures))
         {
             return ValueAtRisk = ExpectedShortfall = double.NaN;
@@ -220,6 +242,25 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
 
     /// <summary>Writes to the algorithm log; called once when the positions start being reduced, not per step.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
+
+    /// <summary>
+    /// |t*| rounded down to the lot: the trade t of security i (units) that minimises the book's variance eᵀΣe along eᵢ,
+    /// t* = −(Σe)ᵢ/(pᵢΣᵢᵢ); any trade between 0 and t* lowers the VaR.
+    /// </summary>
+    private decimal ReducingQuantity(int i, decimal lot)
+    {
+        var n = _securities.Count;
+        var product = 0.0;
+        for (var j = 0; j < n; j++)
+        {
+            product += _matrix[(i * n) + j] * _exposures[j];
+        }
+
+        var variance = _matrix[(i * n) + i];
+        var quantity = variance > 0 && _prices[i] > 0 ? Math.Abs(product / (variance * _prices[i])) : 0.0;
+        var units = double.IsFinite(quantity) && quantity < 1e15 ? (decimal)quantity : 0m;
+        return lot > 0 ? Math.Floor(units / lot) * lot : units;
+    }
 
     private void ReadPrices()
     {

@@ -32,10 +32,11 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// A later model's target wins a symbol, and each keeps a stricter plain target it is given (the kill switch's zero,
 /// the inventory limit's reduction): the strictest target wins. The hedge instrument fills through the same fill
 /// model (marketable: the displayed size at the touch, then square-root impact), with LEAN's Interactive Brokers fees.
+/// The quoting model is the Guéant example's <see cref="RecalibratingMultiAssetQuotingModel"/>.
 /// Charts: "Value at risk" (VaR, ES and the limits), "VaR utilisation", "Hedge" (held, minimum-variance quantity, hedge
 /// ratio). Runtime statistics: "VaR max utilisation", "VaR breaches" (steps entering VaR ≥ hard limit), "VaR
 /// reductions" (steps entering VaR &gt; reduce limit), "Hedge orders", and per fill of a quote the VaR of the book right
-/// after it (<see cref="ValueAtRiskLimitRiskManagementModel.Measure"/>): "VaR max utilisation after a fill", "Fills
+/// after it (<see cref="ValueAtRiskLimitRiskManagementModel.Measure(Symbol, decimal)"/>): "VaR max utilisation after a fill", "Fills
 /// leaving VaR above the hard limit" and "Quote fills raising VaR at the hard limit" (a quote that fills while only
 /// the reducing side is quoted and still raises the VaR: 0 unless the risk layer is broken).
 /// </summary>
@@ -124,7 +125,9 @@ public class RiskLayerAlgorithm : GueantMultiAssetAlgorithm
             return;
         }
 
-        var before = _valueAtRisk.ValueAtRisk;
+        // the book before and after the fill at the same prices and covariance: the fill's own effect on the VaR
+        var state = _valueAtRisk.State;
+        var before = _valueAtRisk.Measure(orderEvent.Symbol, -orderEvent.FillQuantity);
         var after = _valueAtRisk.Measure();
         if (double.IsNaN(after))
         {
@@ -140,7 +143,7 @@ public class RiskLayerAlgorithm : GueantMultiAssetAlgorithm
 
         // the quotes resting now were decided in the latest framework pass; at the hard limit only the reducing side is
         // quoted there, so a quote's fill may not raise the VaR (1e-9 relative: rounding)
-        if (IsQuoteTag(orderEvent.Ticket?.Tag) && _valueAtRisk.State >= ValueAtRiskLimitState.ReducingOnly && after > before * (1 + 1e-9))
+        if (IsQuoteTag(orderEvent.Ticket?.Tag) && state >= ValueAtRiskLimitState.ReducingOnly && after > before * (1 + 1e-9))
         {
             _quoteFillsRaisingVaRAtTheLimit++;
             Log(string.Create(CultureInfo.InvariantCulture,

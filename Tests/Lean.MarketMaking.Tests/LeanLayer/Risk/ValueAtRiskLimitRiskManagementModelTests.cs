@@ -85,6 +85,20 @@ public class ValueAtRiskLimitRiskManagementModelTests
         Assert.That((adjusted.BidSize, adjusted.AskSize), Is.EqualTo((expectedBid, expectedAsk)));
     }
 
+    [TestCase(1.5, 0, 1.5)]   // VaR 3.49: an ask of 5 would overshoot the flat book (the VaR minimum) and raise the VaR again
+    [TestCase(-1.5, 1.5, 0)]
+    public void AtTheHardLimitTheReducingSideStopsAtTheVaRMinimisingQuantity(decimal holdings, decimal expectedBid, decimal expectedAsk)
+    {
+        var (model, security) = Create();
+        security.Holding(holdings);
+        WarmUp(model);
+
+        var quote = new QuoteTarget(Btc, new InventoryExposure(holdings, 0m, 0m), 99m, 101m, 5m, 5m, 100m);
+        var adjusted = (IQuoteTarget)model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[] { quote }).Single();
+
+        Assert.That((adjusted.BidSize, adjusted.AskSize), Is.EqualTo((expectedBid, expectedAsk)));
+    }
+
     [TestCase(2, 1.289)]    // VaR 4.65 > 4: 2 × 3/4.6527 = 1.2896, towards zero to the lot
     [TestCase(-2, -1.289)]
     public void BeyondTheReduceLimitThePositionIsScaledBackToTheHardLimitAndLoggedOnce(decimal holdings, decimal expected)
@@ -245,6 +259,7 @@ public class ValueAtRiskLimitRiskManagementModelTests
         Assert.That(model.Measure(), Is.EqualTo(Z99 * 1.5 * 0.5).Within(1e-9));
         Assert.That(model.ValueAtRisk, Is.EqualTo(Z99 * 0.75).Within(1e-9));
         Assert.That(model.State, Is.EqualTo(ValueAtRiskLimitState.Normal), "the state is the last step's");
+        Assert.That(model.Measure(Btc, 1.5m), Is.EqualTo(0.0).Within(1e-9), "the book before a fill of -1.5");
     }
 
     [Test]
