@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Risk;
 using QuantConnect;
@@ -165,15 +166,25 @@ public class MinimumVarianceHedgeRiskManagementModel : RiskManagementModel
         }
 
         // a new set of securities is a new covariance: the warm-up starts again
-        _covariance = _securities.Count == 0 ? null : new SampledReturnCovariance(Settings.Sampling, _securities.Count);
+        _covariance = _securities.Count == 0 ? null : new SampledReturnCovariance(Settings.Sampling, _securities.Count, CreateClock(_securities));
         _prices = new double[_securities.Count];
         _ratios = new double[_hedges.Count * _quoted.Count];
         _hedge = new double[_hedges.Count];
         _hasRatios = false;
     }
 
-    /// <summary>The time of the step, which decides when the prices are sampled: LEAN's UTC time.</summary>
-    protected virtual DateTime GetTime(QCAlgorithm algorithm) => algorithm.UtcTime;
+    /// <summary>
+    /// The time of the step on the sampling clock (<see cref="CreateClock"/>), which decides when the prices are sampled:
+    /// the first security's exchange local time.
+    /// </summary>
+    protected virtual DateTime GetTime(QCAlgorithm algorithm) => _securities[0].LocalTime;
+
+    /// <summary>
+    /// The open-market clock the returns are sampled on: the first security's regular exchange hours (the securities are
+    /// assumed to trade on one exchange schedule), so that nights and weekends are no returns.
+    /// </summary>
+    /// <param name="securities">The securities, in sampling order.</param>
+    protected virtual OpenMarketClock CreateClock(IReadOnlyList<Security> securities) => new(securities[0].Exchange.Hours);
 
     /// <summary>The price returns are sampled at, account currency per unit: LEAN's <c>Security.Price</c>.</summary>
     protected virtual decimal GetPrice(Security security) => security.Price;

@@ -1,4 +1,5 @@
 using System;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Estimation.Volatility;
 
 namespace Lean.MarketMaking.Risk;
@@ -8,23 +9,30 @@ namespace Lean.MarketMaking.Risk;
 /// fed together, at most once per <see cref="CovarianceSampling.Interval"/>, into an <see cref="EwmaCovarianceEstimator"/>
 /// (RiskMetrics EWMA, covariance of log returns per second), and read back scaled to one interval. A price vector
 /// holding a price that is not finite and positive (no quote yet, a bad tick) is skipped, never thrown on.
-/// Time is the algorithm's UTC time: a market close is not removed (a period spanning a close carries its gap, which
-/// overstates rather than understates the risk). Allocation-free after construction.
+/// Time is open-market time on the exchange's clock (<see cref="OpenMarketClock"/>): the interval counts open-market
+/// seconds only, and the return across a close (a night, a weekend) is not a sample
+/// (<see cref="EwmaCovarianceEstimator.Interrupt"/>): the first sample after a close starts the next session's returns.
+/// Without a clock all calendar time counts and no close is seen (a market that never closes). Allocation-free after
+/// construction.
 /// </summary>
 public sealed class SampledReturnCovariance
 {
     private readonly EwmaCovarianceEstimator _estimator;
     private readonly double _intervalSeconds;
-    private DateTime _nextSample = DateTime.MinValue;
+    private OpenMarketTimeline _time;
+    private double _nextSampleSeconds;
+    private bool _closedSinceSample;
 
     /// <summary>Creates an empty estimate for <paramref name="dimension"/> securities.</summary>
     /// <param name="sampling">Sampling interval, half-life and warm-up.</param>
     /// <param name="dimension">Number of securities n ≥ 1.</param>
-    public SampledReturnCovariance(CovarianceSampling sampling, int dimension)
+    /// <param name="clock">The exchange's open-market clock; null: calendar time, no closes.</param>
+    public SampledReturnCovariance(CovarianceSampling sampling, int dimension, OpenMarketClock? clock = null)
     {
         Sampling = sampling ?? throw Models.Errors.Guard.Invalid(nameof(sampling), "must not be null");
         _estimator = new EwmaCovarianceEstimator(dimension, sampling.HalfLife.TotalSeconds);
         _intervalSeconds = sampling.Interval.TotalSeconds;
+        _time = new OpenMarketTimeline(clock);
     }
 
     /// <summary>The sampling settings.</summary>
@@ -39,13 +47,22 @@ public sealed class SampledReturnCovariance
     /// <summary>Price vectors sampled so far.</summary>
     public long Count => _estimator.Count;
 
-    /// <summary>Samples <paramref name="prices"/> if an interval has passed since the last sample.</summary>
-    /// <param name="utcTime">The algorithm's UTC time, not decreasing.</param>
+    /// <summary>
+    /// Moves the clock to <paramref name="localTime"/> and samples <paramref name="prices"/> if an interval of open-market
+    /// time has passed since the last sample (a time before the latest one is ignored).
+    /// </summary>
+    /// <param name="localTime">The exchange's local time (a security's <c>LocalTime</c>).</param>
     /// <param name="prices">The n prices now, in the order of the securities.</param>
     /// <returns>Whether a sample was taken (the estimate changed).</returns>
-    public bool TrySample(DateTime utcTime, ReadOnlySpan<double> prices)
+    public bool TrySample(DateTime localTime, ReadOnlySpan<double> prices)
     {
-        if (utcTime < _nextSample)
+        if (localTime < _time.LastTime)
+        {
+            return false;
+        }
+
+        _closedSinceSample |= _time.Advance(localTime);
+        if (_time.Seconds < _nextSampleSeconds)
         {
             return false;
         }
@@ -58,8 +75,14 @@ public sealed class SampledReturnCovariance
             }
         }
 
-        _estimator.Update(utcTime.Ticks / (double)TimeSpan.TicksPerSecond, prices);
-        _nextSample = utcTime + Sampling.Interval;
+        if (_closedSinceSample)
+        {
+            _estimator.Interrupt();
+            _closedSinceSample = false;
+        }
+
+        _estimator.Update(_time.Seconds, prices);
+        _nextSampleSeconds = _time.Seconds + _intervalSeconds;
         return true;
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Risk;
 using QuantConnect;
@@ -71,42 +72,19 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
     public override IEnumerable<IPortfolioTarget> ManageRisk(QCAlgorithm algorithm, IPortfolioTarget[] targets)
     {
         _result.Clear();
-        var n = _securities.Count;
-        if (n == 0 || _covariance is null)
+        if (_securities.Count == 0 || _covariance is null)
         {
             return _result;
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            var security = _securities[i];
-            var price = (double)GetPrice(security);
-            _prices[i] = price;
-            _exposures[i] = (double)GetHoldings(security) * price;
-        }
-
+        ReadPrices();
         _covariance.TrySample(GetTime(algorithm), _prices);
-        if (!_covariance.IsReady || !AllFinite(_exposures))
+        if (double.IsNaN(Measure()))
         {
             State = ValueAtRiskLimitState.WarmingUp;
-            ValueAtRisk = ExpectedShortfall = double.NaN;
             return _result;
         }
 
-        _covariance.CopyPeriodCovariance(_matrix);
-        ValueAtRiskEstimate estimate;
-        try
-        {
-            estimate = NormalValueAtRisk.Compute(_exposures, _matrix, Limits.ValueAtRisk, _marginal, _components);
-        }
-        catch (MarketMakingException e) when (e.Kind == MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite)
-        {
-            // Σ is a positively weighted sum of rrᵀ (semi-definite): eᵀΣe < 0 is rounding of a fully hedged book, no risk
-            estimate = default;
-        }
-
-        ValueAtRisk = estimate.ValueAtRisk;
-        ExpectedShortfall = estimate.ExpectedShortfall;
         var previous = State;
         State = Classify(ValueAtRisk);
         if (State == ValueAtRiskLimitState.Normal)
@@ -130,6 +108,14 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
                 var askIncreases = _marginal[i] <= 0;
                 var bid = bidIncreases ? Scale(quote.BidSize, factor, lot) : quote.BidSize;
                 var ask = askIncreases ? Scale(quote.AskSize, factor, lot) : quote.AskSize;
+                if (State == ValueAtRiskLimitState.ReducingOnly)
+                {
+                    // at the hard limit the reducing side may not overshoot the VaR-minimising quantity: a fill of it lowers the VaR
+                    var reducing = ReducingQuantity(i, lot);
+                    bid = bidIncreases ? bid : Math.Min(bid, reducing);
+                    ask = askIncreases ? ask : Math.Min(ask, reducing);
+                }
+
                 if (bid != quote.BidSize || ask != quote.AskSize)
                 {
                     _result.Add(quote.WithSizes(bid, ask, State == ValueAtRiskLimitState.Scaling
@@ -140,6 +126,55 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
         }
 
         return _result;
+    }
+
+    /// <summary>
+    /// Recomputes <see cref="ValueAtRisk"/> and <see cref="ExpectedShortfall"/> from the holdings and prices now with the
+    /// latest covariance, without sampling or adjusting anything (<see cref="State"/> stays the last step's): e.g. to
+    /// read the VaR of the book right after a fill, between two steps. Allocation-free.
+    /// </summary>
+    /// <returns>The VaR, account currency; NaN while warming up or when a price or holding is not finite.</returns>
+    public double Measure() => Measure(null, 0m);
+
+    /// <summary>
+    /// <see cref="Measure()"/> as if <paramref name="symbol"/>'s holding were <paramref name="quantity"/> units more (e.g.
+    /// minus a fill: the book before it, at the same prices and covariance); the state it leaves is that of the shifted book.
+    /// </summary>
+    /// <param name="symbol">The security whose holding is shifted, or null for none.</param>
+    /// <param name="quantity">The shift, units.</param>
+    /// <returns>The VaR, account currency; NaN while warming up or when a price or holding is not finite.</returns>
+    public double Measure(Symbol? symbol, decimal quantity)
+    {
+        if (_covariance is null || !_covariance.IsReady)
+        {
+            return ValueAtRisk = ExpectedShortfall = double.NaN;
+        }
+
+        ReadPrices();
+        if (symbol is not null && _index.TryGetValue(symbol, out var shifted))
+        {
+            _exposures[shifted] += (double)quantity * _prices[shifted];
+        }
+
+        if (!AllFinite(_exposures))
+        {
+            return ValueAtRisk = ExpectedShortfall = double.NaN;
+        }
+
+        _covariance.CopyPeriodCovariance(_matrix);
+        ValueAtRiskEstimate estimate;
+        try
+        {
+            estimate = NormalValueAtRisk.Compute(_exposures, _matrix, Limits.ValueAtRisk, _marginal, _components);
+        }
+        catch (MarketMakingException e) when (e.Kind == MarketMakingErrorKind.CorrelationMatrixNotPositiveDefinite)
+        {
+            // Σ is a positively weighted sum of rrᵀ (semi-definite): eᵀΣe < 0 is rounding of a fully hedged book, no risk
+            estimate = default;
+        }
+
+        ExpectedShortfall = estimate.ExpectedShortfall;
+        return ValueAtRisk = estimate.ValueAtRisk;
     }
 
     /// <inheritdoc />
@@ -176,7 +211,7 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
 
         // a new set of securities is a new covariance: the warm-up starts again
         var n = _securities.Count;
-        _covariance = n == 0 ? null : new SampledReturnCovariance(Limits.Sampling, n);
+        _covariance = n == 0 ? null : new SampledReturnCovariance(Limits.Sampling, n, CreateClock(_securities));
         _prices = new double[n];
         _exposures = new double[n];
         _matrix = new double[n * n];
@@ -186,8 +221,18 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
         ValueAtRisk = ExpectedShortfall = double.NaN;
     }
 
-    /// <summary>The time of the step, which decides when the prices are sampled: LEAN's UTC time.</summary>
-    protected virtual DateTime GetTime(QCAlgorithm algorithm) => algorithm.UtcTime;
+    /// <summary>
+    /// The time of the step on the sampling clock (<see cref="CreateClock"/>), which decides when the prices are sampled:
+    /// the first security's exchange local time.
+    /// </summary>
+    protected virtual DateTime GetTime(QCAlgorithm algorithm) => _securities[0].LocalTime;
+
+    /// <summary>
+    /// The open-market clock the returns are sampled on: the first security's regular exchange hours (the securities are
+    /// assumed to trade on one exchange schedule), so that nights and weekends are no returns.
+    /// </summary>
+    /// <param name="securities">The securities, in sampling order.</param>
+    protected virtual OpenMarketClock CreateClock(IReadOnlyList<Security> securities) => new(securities[0].Exchange.Hours);
 
     /// <summary>The price positions are valued and returns sampled at, account currency per unit: LEAN's <c>Security.Price</c>.</summary>
     protected virtual decimal GetPrice(Security security) => security.Price;
@@ -197,6 +242,36 @@ public class ValueAtRiskLimitRiskManagementModel : RiskManagementModel
 
     /// <summary>Writes to the algorithm log; called once when the positions start being reduced, not per step.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
+
+    /// <summary>
+    /// |t*| rounded down to the lot: the trade t of security i (units) that minimises the book's variance eᵀΣe along eᵢ,
+    /// t* = −(Σe)ᵢ/(pᵢΣᵢᵢ); any trade between 0 and t* lowers the VaR.
+    /// </summary>
+    private decimal ReducingQuantity(int i, decimal lot)
+    {
+        var n = _securities.Count;
+        var product = 0.0;
+        for (var j = 0; j < n; j++)
+        {
+            product += _matrix[(i * n) + j] * _exposures[j];
+        }
+
+        var variance = _matrix[(i * n) + i];
+        var quantity = variance > 0 && _prices[i] > 0 ? Math.Abs(product / (variance * _prices[i])) : 0.0;
+        var units = double.IsFinite(quantity) && quantity < 1e15 ? (decimal)quantity : 0m;
+        return lot > 0 ? Math.Floor(units / lot) * lot : units;
+    }
+
+    private void ReadPrices()
+    {
+        for (var i = 0; i < _securities.Count; i++)
+        {
+            var security = _securities[i];
+            var price = (double)GetPrice(security);
+            _prices[i] = price;
+            _exposures[i] = (double)GetHoldings(security) * price;
+        }
+    }
 
     private ValueAtRiskLimitState Classify(double valueAtRisk) =>
         valueAtRisk <= Limits.SoftLimit ? ValueAtRiskLimitState.Normal

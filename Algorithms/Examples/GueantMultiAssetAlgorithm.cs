@@ -69,12 +69,15 @@ public class GueantMultiAssetAlgorithm : MarketMakingExampleAlgorithm
     /// <inheritdoc />
     protected override string ParameterPrefix => "gm";
 
+    /// <summary>The tickers quoted when <c>&lt;prefix&gt;-tickers</c> is not set.</summary>
+    protected virtual string DefaultTickers => "SPY,IBM";
+
     /// <inheritdoc />
     public override void Initialize()
     {
         SetStartDate(Parameter("start-year", 2013), Parameter("start-month", 10), Parameter("start-day", 7));
         SetEndDate(Parameter("end-year", 2013), Parameter("end-month", 10), Parameter("end-day", 11));
-        var tickers = GetParameter("gm-tickers", "SPY,IBM").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var tickers = Parameter("tickers", DefaultTickers).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         SetUpVenue(SecurityType.Equity, tickers[0], Market.USA, defaultCash: 1000000m);
         var a = Parameter("fill-intensity", 0.03);
         var k = Parameter("intensity-decay", 25.0);
@@ -90,8 +93,8 @@ public class GueantMultiAssetAlgorithm : MarketMakingExampleAlgorithm
         var gamma = Parameter("risk-aversion", 0.01);
         var size = Parameter("order-size", 100.0);
         var horizon = TimeSpan.FromHours(Parameter("horizon-hours", 6.5)).TotalSeconds;
-        var regime = Enum.Parse<MultiAssetGlftRegime>(GetParameter("gm-regime", "FiniteHorizon"));
-        var policy = Enum.Parse<NonPositiveDefinitePolicy>(GetParameter("gm-covariance-policy", "Reject"));
+        var regime = Enum.Parse<MultiAssetGlftRegime>(Parameter("regime", "FiniteHorizon"));
+        var policy = Enum.Parse<NonPositiveDefinitePolicy>(Parameter("covariance-policy", "Reject"));
         // inputs: σ₀..σₙ₋₁ (price per √s), then ρᵢⱼ for i < j
         _inputs = new double[n + (n * (n - 1) / 2)];
         Array.Fill(_inputs, Parameter("volatility", 0.01), 0, n);

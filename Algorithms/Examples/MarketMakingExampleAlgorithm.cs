@@ -59,6 +59,9 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm, IKillSwitchAlg
     /// </summary>
     public KillSwitchRiskManagementModel? KillSwitch { get; private set; }
 
+    /// <summary>Whether the kill switch is installed even without a limit (then it trips only by hand or command).</summary>
+    protected virtual bool AlwaysInstallsKillSwitch => false;
+
     /// <summary>Prefix of this example's parameter names (e.g. "as" for "as-risk-aversion").</summary>
     protected abstract string ParameterPrefix { get; }
 
@@ -224,7 +227,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm, IKillSwitchAlg
         SetRiskManagement(new InventoryLimitRiskManagementModel(InventoryLimits.Symmetric(maxInventory)));
         var dailyLoss = Parameter("kill-daily-loss", 0m);
         var maxDrawdown = Parameter("kill-max-drawdown", 0m);
-        if (dailyLoss > 0 || maxDrawdown > 0 || Parameter("kill-switch", "false") == "true")
+        if (dailyLoss > 0 || maxDrawdown > 0 || AlwaysInstallsKillSwitch || Parameter("kill-switch", "false") == "true")
         {
             KillSwitch = new KillSwitchRiskManagementModel(new KillSwitchLimits(dailyLoss > 0 ? dailyLoss : null, maxDrawdown > 0 ? maxDrawdown : null));
             AddRiskManagement(KillSwitch);

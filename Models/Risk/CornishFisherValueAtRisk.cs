@@ -76,7 +76,7 @@ public sealed class CornishFisherValueAtRisk
     }
 
     /// <summary>Computes VaR, ES and the per-asset marginal and component VaR of <paramref name="exposures"/>.</summary>
-    /// <inheritdoc cref="HistoricalValueAtRisk.Compute" path="/param"/>
+    /// <inheritdoc cref="HistoricalValueAtRisk.Compute(ReadOnlySpan{double}, ReturnHistory, ValueAtRiskParameters, Span{double}, Span{double})" path="/param"/>
     /// <exception cref="MarketMakingException">
     /// InvalidParameters for mismatched lengths, non-finite exposures or fewer than <see cref="MinimumPeriods"/> periods;
     /// NumericalInstability when the skewness and kurtosis leave the expansion's domain of validity.

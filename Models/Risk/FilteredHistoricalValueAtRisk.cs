@@ -40,7 +40,7 @@ public sealed class FilteredHistoricalValueAtRisk
     public double VolatilityHalfLifePeriods { get; }
 
     /// <summary>Computes VaR, ES and the per-asset marginal and component VaR of <paramref name="exposures"/>.</summary>
-    /// <inheritdoc cref="HistoricalValueAtRisk.Compute" path="/param"/>
+    /// <inheritdoc cref="HistoricalValueAtRisk.Compute(ReadOnlySpan{double}, ReturnHistory, ValueAtRiskParameters, Span{double}, Span{double})" path="/param"/>
     /// <exception cref="MarketMakingException">
     /// InvalidParameters for mismatched lengths, non-finite exposures, or fewer filtered windows than
     /// <see cref="ScenarioValueAtRisk.MinimumScenarios"/>.
@@ -50,14 +50,33 @@ public sealed class FilteredHistoricalValueAtRisk
         ReturnHistory history,
         ValueAtRiskParameters parameters,
         Span<double> marginal,
-        Span<double> components)
+        Span<double> components) =>
+        Compute(exposures, history, parameters, marginal, components, Span<double>.Empty);
+
+    /// <summary>
+    /// <see cref="Compute(ReadOnlySpan{double}, ReturnHistory, ValueAtRiskParameters, Span{double}, Span{double})"/>, and the Euler components of ES, which sum to ES
+    /// (<see cref="ScenarioValueAtRisk.Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Span{double}, Span{double})"/>).
+    /// </summary>
+    /// <param name="exposures">e, n position values in currency (signed).</param>
+    /// <param name="history">T periods of the n assets' simple returns.</param>
+    /// <param name="parameters">Confidence and horizon.</param>
+    /// <param name="marginal">Destination (n) for ∂VaR/∂eᵢ.</param>
+    /// <param name="components">Destination (n) for eᵢ·∂VaR/∂eᵢ; they sum to VaR.</param>
+    /// <param name="expectedShortfallComponents">Destination (n) for the ES components, currency; empty: not computed.</param>
+    public ValueAtRiskEstimate Compute(
+        ReadOnlySpan<double> exposures,
+        ReturnHistory history,
+        ValueAtRiskParameters parameters,
+        Span<double> marginal,
+        Span<double> components,
+        Span<double> expectedShortfallComponents)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(parameters);
         history.CheckExposures(exposures, nameof(exposures));
         var filtered = Filter(history);
         var scenarios = HorizonScenarios.Windows(filtered, history.Assets, parameters.HorizonPeriods, ref _windows);
-        return _scenarios.ComputeChecked(exposures, scenarios, ReadOnlySpan<double>.Empty, parameters.Confidence, marginal, components);
+        return _scenarios.ComputeChecked(exposures, scenarios, ReadOnlySpan<double>.Empty, parameters.Confidence, marginal, components, expectedShortfallComponents);
     }
 
     /// <summary>The T filtered returns r*ₜᵢ, row-major.</summary>

@@ -42,7 +42,26 @@ public sealed class HistoricalValueAtRisk
         ReturnHistory history,
         ValueAtRiskParameters parameters,
         Span<double> marginal,
-        Span<double> components)
+        Span<double> components) =>
+        Compute(exposures, history, parameters, marginal, components, Span<double>.Empty);
+
+    /// <summary>
+    /// <see cref="Compute(ReadOnlySpan{double}, ReturnHistory, ValueAtRiskParameters, Span{double}, Span{double})"/>, and the Euler components of ES, which sum to ES
+    /// (<see cref="ScenarioValueAtRisk.Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Span{double}, Span{double})"/>).
+    /// </summary>
+    /// <param name="exposures">e, n position values in currency (signed).</param>
+    /// <param name="history">T periods of the n assets' simple returns.</param>
+    /// <param name="parameters">Confidence and horizon.</param>
+    /// <param name="marginal">Destination (n) for ∂VaR/∂eᵢ.</param>
+    /// <param name="components">Destination (n) for eᵢ·∂VaR/∂eᵢ; they sum to VaR.</param>
+    /// <param name="expectedShortfallComponents">Destination (n) for the ES components, currency; empty: not computed.</param>
+    public ValueAtRiskEstimate Compute(
+        ReadOnlySpan<double> exposures,
+        ReturnHistory history,
+        ValueAtRiskParameters parameters,
+        Span<double> marginal,
+        Span<double> components,
+        Span<double> expectedShortfallComponents)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -61,6 +80,6 @@ public sealed class HistoricalValueAtRisk
             weights = _weights.AsSpan(0, count);
         }
 
-        return _scenarios.ComputeChecked(exposures, scenarios, weights, parameters.Confidence, marginal, components);
+        return _scenarios.ComputeChecked(exposures, scenarios, weights, parameters.Confidence, marginal, components, expectedShortfallComponents);
     }
 }

@@ -55,7 +55,26 @@ public sealed class MonteCarloValueAtRisk
         ReadOnlySpan<double> covariance,
         ValueAtRiskParameters parameters,
         Span<double> marginal,
-        Span<double> components)
+        Span<double> components) =>
+        Compute(exposures, covariance, parameters, marginal, components, Span<double>.Empty);
+
+    /// <summary>
+    /// <see cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, ValueAtRiskParameters, Span{double}, Span{double})"/>, and the Euler components of ES, which sum to ES
+    /// (<see cref="ScenarioValueAtRisk.Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Span{double}, Span{double})"/>).
+    /// </summary>
+    /// <param name="exposures">e, n position values in currency (signed).</param>
+    /// <param name="covariance">Σ, n × n row-major covariance of the period simple returns.</param>
+    /// <param name="parameters">Confidence and horizon.</param>
+    /// <param name="marginal">Destination (n) for ∂VaR/∂eᵢ.</param>
+    /// <param name="components">Destination (n) for eᵢ·∂VaR/∂eᵢ; they sum to VaR.</param>
+    /// <param name="expectedShortfallComponents">Destination (n) for the ES components, currency; empty: not computed.</param>
+    public ValueAtRiskEstimate Compute(
+        ReadOnlySpan<double> exposures,
+        ReadOnlySpan<double> covariance,
+        ValueAtRiskParameters parameters,
+        Span<double> marginal,
+        Span<double> components,
+        Span<double> expectedShortfallComponents)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var n = exposures.Length;
@@ -79,7 +98,7 @@ public sealed class MonteCarloValueAtRisk
 
         Factor(covariance, n);
         Generate(n, parameters.HorizonPeriods);
-        return _scenarios.ComputeChecked(exposures, _returns, ReadOnlySpan<double>.Empty, parameters.Confidence, marginal, components);
+        return _scenarios.ComputeChecked(exposures, _returns, ReadOnlySpan<double>.Empty, parameters.Confidence, marginal, components, expectedShortfallComponents);
     }
 
     /// <summary>

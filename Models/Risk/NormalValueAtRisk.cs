@@ -53,7 +53,27 @@ public static class NormalValueAtRisk
         ReadOnlySpan<double> covariance,
         ValueAtRiskParameters parameters,
         Span<double> marginal,
-        Span<double> components)
+        Span<double> components) =>
+        Compute(exposures, covariance, parameters, marginal, components, Span<double>.Empty);
+
+    /// <summary>
+    /// <see cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, ValueAtRiskParameters, Span{double}, Span{double})"/>,
+    /// and the Euler components of ES (Tasche 2002): ES = σ·φ(z)/(1 − α) is homogeneous in e like VaR, so component
+    /// ESᵢ = component VaRᵢ·ES/VaR; they sum to ES.
+    /// </summary>
+    /// <param name="exposures">e, n position values in currency (signed).</param>
+    /// <param name="covariance">Σ, n × n row-major covariance of the period simple returns.</param>
+    /// <param name="parameters">Confidence and horizon.</param>
+    /// <param name="marginal">Destination (n) for ∂VaR/∂eᵢ.</param>
+    /// <param name="components">Destination (n) for eᵢ·∂VaR/∂eᵢ; they sum to VaR.</param>
+    /// <param name="expectedShortfallComponents">Destination (n) for the ES components, currency; empty: not computed.</param>
+    public static ValueAtRiskEstimate Compute(
+        ReadOnlySpan<double> exposures,
+        ReadOnlySpan<double> covariance,
+        ValueAtRiskParameters parameters,
+        Span<double> marginal,
+        Span<double> components,
+        Span<double> expectedShortfallComponents)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var n = exposures.Length;
@@ -88,7 +108,22 @@ public static class NormalValueAtRisk
             components[i] = exposures[i] * marginal[i];
         }
 
-        return new ValueAtRiskEstimate(z * sigma, sigma * ExpectedShortfallFactor(parameters));
+        var expectedShortfall = sigma * ExpectedShortfallFactor(parameters);
+        if (!expectedShortfallComponents.IsEmpty)
+        {
+            if (expectedShortfallComponents.Length != n)
+            {
+                throw Guard.Invalid(nameof(expectedShortfallComponents), $"must hold {n} entries (or none)");
+            }
+
+            var ratio = sigma > 0 ? expectedShortfall / (z * sigma) : 0;
+            for (var i = 0; i < n; i++)
+            {
+                expectedShortfallComponents[i] = components[i] * ratio;
+            }
+        }
+
+        return new ValueAtRiskEstimate(z * sigma, expectedShortfall);
     }
 
     private static void CheckInputs(ReadOnlySpan<double> exposures, ReadOnlySpan<double> covariance, Span<double> marginal, Span<double> components)

@@ -54,14 +54,37 @@ public sealed class ScenarioValueAtRisk
         ReadOnlySpan<double> weights,
         double confidence,
         Span<double> marginal,
-        Span<double> components)
+        Span<double> components) =>
+        Compute(exposures, returns, weights, confidence, marginal, components, Span<double>.Empty);
+
+    /// <summary>
+    /// <see cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Span{double})"/>,
+    /// and the Euler components of ES (Tasche 2002, "Expected shortfall and beyond", J. Banking &amp; Finance 26): component
+    /// ESᵢ = E[−eᵢRᵢ | tail], the tail mean of asset i's loss contributions with the scenarios' weights (the quantile
+    /// scenario for its share of 1 − α), which sum to ES.
+    /// </summary>
+    /// <param name="exposures">e, n position values in currency (signed).</param>
+    /// <param name="returns">N × n row-major scenario returns over the horizon.</param>
+    /// <param name="weights">N probability weights (≥ 0, summing to 1), or empty for equal weights 1/N.</param>
+    /// <param name="confidence">α ∈ (0, 1).</param>
+    /// <param name="marginal">Destination (n) for ∂VaR/∂eᵢ (currency per currency of exposure).</param>
+    /// <param name="components">Destination (n) for eᵢ·∂VaR/∂eᵢ (currency); they sum to VaR.</param>
+    /// <param name="expectedShortfallComponents">Destination (n) for the ES components, currency; empty: not computed.</param>
+    public ValueAtRiskEstimate Compute(
+        ReadOnlySpan<double> exposures,
+        ReadOnlySpan<double> returns,
+        ReadOnlySpan<double> weights,
+        double confidence,
+        Span<double> marginal,
+        Span<double> components,
+        Span<double> expectedShortfallComponents)
     {
         CheckValues(exposures, returns, weights);
-        return ComputeChecked(exposures, returns, weights, confidence, marginal, components);
+        return ComputeChecked(exposures, returns, weights, confidence, marginal, components, expectedShortfallComponents);
     }
 
     /// <summary>
-    /// <see cref="Compute"/> for callers whose exposures, returns and weights are already validated (a
+    /// <see cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Span{double}, Span{double})"/> for callers whose exposures, returns and weights are already validated (a
     /// <see cref="ReturnHistory"/>, generated scenarios): only the shapes and the scenario count are checked.
     /// </summary>
     internal ValueAtRiskEstimate ComputeChecked(
@@ -70,10 +93,16 @@ public sealed class ScenarioValueAtRisk
         ReadOnlySpan<double> weights,
         double confidence,
         Span<double> marginal,
-        Span<double> components)
+        Span<double> components,
+        Span<double> expectedShortfallComponents)
     {
         var n = exposures.Length;
         var scenarios = CheckShape(exposures, returns, weights, confidence, marginal, components);
+        if (!expectedShortfallComponents.IsEmpty && expectedShortfallComponents.Length != n)
+        {
+            throw Guard.Invalid(nameof(expectedShortfallComponents), $"must hold {n} entries (or none)");
+        }
+
         EnsureCapacity(scenarios);
         var pnl = _pnl.AsSpan(0, scenarios);
         var order = _order.AsSpan(0, scenarios);
@@ -142,6 +171,20 @@ public sealed class ScenarioValueAtRisk
         }
 
         var expectedShortfall = (before + ((tail - weightBefore) * valueAtRisk)) / tail;
+        if (!expectedShortfallComponents.IsEmpty)
+        {
+            // the same tail mean per asset: Σᵢ of it is (before + (1 − α − W)·VaR)/(1 − α) = ES
+            expectedShortfallComponents.Clear();
+            for (var j = 0; j < k; j++)
+            {
+                var w = j < k - 1 ? (equal ? equalWeight : weights[order[j]]) : tail - weightBefore;
+                var row = returns.Slice(order[j] * n, n);
+                for (var i = 0; i < n; i++)
+                {
+                    expectedShortfallComponents[i] -= w * exposures[i] * row[i] / tail;
+                }
+            }
+        }
 
         Allocate(exposures, returns, weights, order[..sorted], k, window, valueAtRisk, equalWeight, marginal, components);
         // Every L₍ⱼ₎ (j < k) is ≥ VaR, so ES ≥ VaR; the max only absorbs the last bit of rounding.

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Estimation.Regimes;
 using Lean.MarketMaking.Models.Quoting;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
@@ -14,7 +15,11 @@ namespace Lean.MarketMaking.Research.Commands;
 /// <summary>
 /// <c>quote</c>: reads one JSON object on stdin describing a model and a market state and prints the model's quote
 /// as one JSON object: <c>reservation</c>, <c>bid</c>, <c>ask</c>, <c>bidDepth</c>, <c>askDepth</c>
-/// (arrays for <c>model: "multi"</c>).
+/// (arrays for <c>model: "multi"</c>). For <c>multi</c>, in place of <c>covariance</c> the regime-dependent covariance
+/// (<see cref="RegimeCovariance"/>, Hamilton 1989) of <c>"regimes":[{"covariance":[[…]],"mean":[…],"probability":p},…]</c>
+/// (one Σⱼ per regime, optional mean μⱼ, default 0, and the current regime probability) over
+/// <c>regimeSteps</c> h steps (default 0) of the transition matrix <c>regimeTransition</c> (default the identity):
+/// Σ = Σⱼ wⱼΣⱼ + Σⱼ wⱼ(μⱼ − μ̄)(μⱼ − μ̄)ᵀ with w = p·Pʰ.
 /// </summary>
 internal sealed class QuoteCommand : IResearchCommand
 {
@@ -46,6 +51,10 @@ internal sealed class QuoteCommand : IResearchCommand
         ["mids"] = "mid",
         ["mid"] = "mid",
         ["Time"] = "time",
+        ["initialDistribution"] = "regimes[].probability",
+        ["probabilities"] = "regimes[].probability",
+        ["transitionMatrix"] = "regimeTransition",
+        ["horizonSteps"] = "regimeSteps",
     };
 
     // The output fields, in order: one number each for a single-asset model, one array each (per asset) for "multi".
@@ -157,6 +166,52 @@ internal sealed class QuoteCommand : IResearchCommand
         });
     }
 
+    /// <summary>The covariance of the <c>regimes</c> blended by their probabilities <c>regimeSteps</c> steps of <c>regimeTransition</c> ahead.</summary>
+    private static double[,] RegimeBlend(JsonFields input, int n)
+    {
+        var regimes = input.Objects("regimes");
+        var k = regimes.Length;
+        if (k == 0)
+        {
+            throw new CommandLineException("field 'regimes' must hold at least one regime");
+        }
+
+        var probabilities = new double[k];
+        var emissions = new GaussianEmission[k];
+        for (var j = 0; j < k; j++)
+        {
+            probabilities[j] = regimes[j].Number("probability");
+            var mean = regimes[j].Has("mean") ? regimes[j].Vector("mean") : new double[n];
+            var covariance = regimes[j].SquareMatrix("covariance");
+            if (mean.Length != n || covariance.GetLength(0) != n)
+            {
+                throw new CommandLineException($"field 'regimes[{j}]' must describe {n} assets (one per mid), got {covariance.GetLength(0)}");
+            }
+
+            emissions[j] = new GaussianEmission(mean, covariance);
+        }
+
+        var transition = input.Has("regimeTransition") ? input.SquareMatrix("regimeTransition") : Identity(k);
+        if (transition.GetLength(0) != k)
+        {
+            throw new CommandLineException($"field 'regimeTransition' must be {k} x {k} (one row per regime), got {transition.GetLength(0)}");
+        }
+
+        var steps = input.Has("regimeSteps") ? input.Integer("regimeSteps") : 0;
+        return new RegimeCovariance(new HiddenMarkovModelParameters(probabilities, transition, emissions)).Covariance(probabilities, steps);
+    }
+
+    private static double[,] Identity(int k)
+    {
+        var identity = new double[k, k];
+        for (var i = 0; i < k; i++)
+        {
+            identity[i, i] = 1;
+        }
+
+        return identity;
+    }
+
     private static void WriteMulti(TextWriter stdout, JsonFields input)
     {
         var mids = input.Vector("mid");
@@ -164,7 +219,7 @@ internal sealed class QuoteCommand : IResearchCommand
         var inventory = input.VectorOrScalar("inventory", n);
         var regime = input.Has("regime") ? input.String("regime") : "finite";
         var parameters = new MultiAssetGlftParameters(
-            input.SquareMatrix("covariance"),
+            input.Has("regimes") ? RegimeBlend(input, n) : input.SquareMatrix("covariance"),
             input.VectorOrScalar("A", n),
             input.VectorOrScalar("k", n),
             input.Has("orderSize") ? input.VectorOrScalar("orderSize", n) : Ones(n),

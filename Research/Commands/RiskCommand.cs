@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 using Lean.MarketMaking.Models.Risk;
 
 namespace Lean.MarketMaking.Research.Commands;
@@ -12,11 +13,15 @@ namespace Lean.MarketMaking.Research.Commands;
 /// <c>risk</c>: reads <c>{"inventory":[…],"prices":[…],"returns":[[…],…],"confidence":0.99,"horizon":1,"method":…,
 /// "seed":…,"scenarios":[{"name":…,"returns":[…]},…]}</c> on stdin (one row of n simple returns per period; a period's
 /// P&amp;L is Σᵢ inventoryᵢ·priceᵢ·returnᵢ; horizon in periods) and prints <c>{"var":…,"es":…,"components":[…],
-/// "marginal":[…],"stress":[{"name":…,"pnl":…},…]}</c>: VaR and ES as positive losses in the prices' currency, the Euler
-/// components (summing to VaR) and marginal VaR per asset, and each named return shock's P&amp;L. Methods: historical,
+/// "marginal":[…],"esComponents":[…],"stress":[{"name":…,"pnl":…},…]}</c>: VaR and ES as positive losses in the prices'
+/// currency, the Euler components (summing to VaR), marginal VaR and the Euler components of ES (summing to ES; not for
+/// cornish-fisher) per asset, and each named return shock's P&amp;L. Methods: historical,
 /// parametric, cornish-fisher, filtered-historical, monte-carlo; optional <c>decay</c> (age weight λ of the historical,
 /// Cornish–Fisher and covariance estimates, default 1), <c>halfLife</c> (filtered historical EWMA, periods, default 11.2 ≈
-/// RiskMetrics' λ = 0.94), <c>simulations</c> (Monte Carlo, default 100,000), <c>seed</c> (default 1).
+/// RiskMetrics' λ = 0.94), <c>simulations</c> (Monte Carlo, default 100,000), <c>seed</c> (default 1), and for Monte Carlo
+/// optional compensated mid-price jumps per asset (<see cref="MonteCarloJumps"/>, the Cartea–Jaimungal jump parameters):
+/// <c>"jumps":[{"intensity":λ,"upProbability":p,"upRate":η⁺,"downRate":η⁻},…]</c> (one per asset, λ = 0 for none; rate
+/// per time unit, jump sizes Exp(η) in price units) with <c>jumpPeriod</c>, one return period in that time unit (default 1).
 /// <c>risk backtest</c>: reads <c>{"var":[…],"pnl":[…],"confidence":0.99}</c> (forecasts as positive losses, realised
 /// P&amp;L) and prints the exception count, Kupiec and Christoffersen statistics with p-values and the Basel zone.
 /// </summary>
@@ -34,6 +39,11 @@ internal sealed class RiskCommand : IResearchCommand
         ["volatilityHalfLifePeriods"] = "halfLife",
         ["valueAtRiskForecasts"] = "var",
         ["profitAndLoss"] = "pnl",
+        ["jumpIntensity"] = "jumps[].intensity",
+        ["upwardJumpProbability"] = "jumps[].upProbability",
+        ["upwardJumpRate"] = "jumps[].upRate",
+        ["downwardJumpRate"] = "jumps[].downRate",
+        ["periodLength"] = "jumpPeriod",
     };
 
     /// <inheritdoc/>
@@ -101,15 +111,16 @@ internal sealed class RiskCommand : IResearchCommand
         var decay = input.Number("decay", 1);
         var marginal = new double[n];
         var components = new double[n];
+        var es = method == "cornish-fisher" ? null : new double[n];
         var estimate = method switch
         {
-            "historical" => new HistoricalValueAtRisk(decay).Compute(exposures, history, parameters, marginal, components),
-            "parametric" => NormalValueAtRisk.Compute(exposures, history.Covariance(decay), parameters, marginal, components),
+            "historical" => new HistoricalValueAtRisk(decay).Compute(exposures, history, parameters, marginal, components, es),
+            "parametric" => NormalValueAtRisk.Compute(exposures, history.Covariance(decay), parameters, marginal, components, es),
             "cornish-fisher" => new CornishFisherValueAtRisk(decay).Compute(exposures, history, parameters, marginal, components),
             "filtered-historical" => new FilteredHistoricalValueAtRisk(input.Number("halfLife", 11.2))
-                .Compute(exposures, history, parameters, marginal, components),
-            "monte-carlo" => new MonteCarloValueAtRisk(input.Has("simulations") ? input.Integer("simulations") : 100_000, input.Has("seed") ? input.Integer("seed") : 1)
-                .Compute(exposures, history.Covariance(decay), parameters, marginal, components),
+                .Compute(exposures, history, parameters, marginal, components, es),
+            "monte-carlo" => new MonteCarloValueAtRisk(input.Has("simulations") ? input.Integer("simulations") : 100_000, input.Has("seed") ? input.Integer("seed") : 1, Jumps(input, prices))
+                .Compute(exposures, history.Covariance(decay), parameters, marginal, components, es),
             _ => throw new CommandLineException($"field 'method' must be one of {Methods}; got '{method}'"),
         };
 
@@ -120,6 +131,11 @@ internal sealed class RiskCommand : IResearchCommand
             JsonFields.WriteNumber(w, "es", estimate.ExpectedShortfall);
             JsonFields.WriteNumbers(w, "components", components);
             JsonFields.WriteNumbers(w, "marginal", marginal);
+            if (es is not null)
+            {
+                JsonFields.WriteNumbers(w, "esComponents", es);
+            }
+
             w.WriteStartArray("stress");
             foreach (var (name, pnl) in stress)
             {
@@ -131,6 +147,25 @@ internal sealed class RiskCommand : IResearchCommand
 
             w.WriteEndArray();
         });
+    }
+
+    /// <summary>The Monte Carlo jumps of the <c>jumps</c> field (one object per asset), or null without it.</summary>
+    private static MonteCarloJumps? Jumps(JsonFields input, double[] prices)
+    {
+        if (!input.Has("jumps"))
+        {
+            return null;
+        }
+
+        var entries = input.Objects("jumps");
+        if (entries.Length != prices.Length)
+        {
+            throw new CommandLineException($"field 'jumps' must hold one entry per asset ({prices.Length}), got {entries.Length}");
+        }
+
+        var jumps = entries.Select(j => (MidPriceJumpParameters?)new MidPriceJumpParameters(
+            j.Number("intensity"), j.Number("upProbability"), j.Number("upRate"), j.Number("downRate"), 0, 0, 0)).ToArray();
+        return new MonteCarloJumps(jumps, prices, input.Number("jumpPeriod", 1));
     }
 
     /// <summary>Σᵢ eᵢ·rᵢ: the P&amp;L of the exposures under one return shock.</summary>

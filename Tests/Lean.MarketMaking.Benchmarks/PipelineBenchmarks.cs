@@ -1,15 +1,19 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using Lean.MarketMaking.Algorithms.Execution;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
+using Lean.MarketMaking.Models.Risk;
 using Lean.MarketMaking.Risk;
 using QuantConnect;
 using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework;
 using QuantConnect.Algorithm.Framework.Alphas;
 using QuantConnect.Algorithm.Framework.Portfolio;
+using QuantConnect.Algorithm.Framework.Risk;
 using QuantConnect.Data.Market;
 using QuantConnect.Data.UniverseSelection;
 using QuantConnect.Securities;
@@ -22,6 +26,10 @@ namespace Lean.MarketMaking.Benchmarks;
 /// execution model re-prices its bid and ask (through an order router that only counts). Built against the LEAN
 /// reference surface (its test constructors make the security); run in-process:
 /// <c>dotnet run -c Release --project Tests/Lean.MarketMaking.Benchmarks -p:LeanReference=Surface -- --filter '*Pipeline*' --inProcess</c>.
+/// With the risk layer, the kill switch, the VaR limit (two securities: the quoted one, held, and a hedge instrument,
+/// held; returns sampled every minute of a clock advancing 250 ms a tick, so every 240th tick samples and the hedge
+/// recomputes its ratios) and the minimum-variance hedge (band wide enough that no hedge order is due) run after the
+/// inventory limit, each on the previous one's targets as LEAN's composite risk model chains them.
 /// </summary>
 [MemoryDiagnoser]
 public class PipelineBenchmarks
@@ -33,6 +41,11 @@ public class PipelineBenchmarks
     private Pcm _pcm = null!;
     private Limits _risk = null!;
     private Execution _execution = null!;
+    private IRiskManagementModel[] _riskLayer = null!;
+    private Kill _kill = null!;
+    private VaR _var = null!;
+    private Hedge _hedge = null!;
+    private DateTime _riskTime = Start;
     private Tick[] _ticks = null!;
     private int _next;
 
@@ -49,6 +62,24 @@ public class PipelineBenchmarks
         foreach (var model in new INotifiedSecurityChanges[] { _pcm, _risk, _execution })
         {
             model.OnSecuritiesChanged(_algorithm, added);
+        }
+
+        var hedge = new Security(Symbol.Create("ETHUSDT", SecurityType.Crypto, Market.Binance), new SymbolProperties("bench", "USDT", 1m, 0.01m, 0.001m, "bench"));
+        hedge.Cache.AddData(new Tick(Start, hedge.Symbol, 1m, 49.99m, 1m, 50.01m));
+        hedge.Holdings.SetQuantityForTests(-1m);
+        _security.Holdings.SetQuantityForTests(1m);
+        var sampling = new CovarianceSampling(TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), 3);
+        _riskLayer = new IRiskManagementModel[]
+        {
+            _risk,
+            _kill = new Kill(),
+            _var = new VaR(new ValueAtRiskLimits(1e6, 2e6, 3e6, new ValueAtRiskParameters(0.99, 10), sampling)),
+            _hedge = new Hedge(hedge.Symbol, new HedgeSettings(1e9, sampling)),
+        };
+        var both = SecurityChanges.Create(new[] { _security, hedge }, Array.Empty<Security>(), Array.Empty<Security>(), Array.Empty<Security>());
+        foreach (var model in _riskLayer.Skip(1))
+        {
+            model.OnSecuritiesChanged(_algorithm, both);
         }
 
         var random = new Random(5);
@@ -75,6 +106,30 @@ public class PipelineBenchmarks
         return _execution.Router.Requests;
     }
 
+    /// <summary>
+    /// One quote tick through PCM → risk → execution, with the risk layer (inventory limit, kill switch, VaR limit,
+    /// hedge) chained as LEAN's composite risk model chains them (merging only when a model returns targets).
+    /// </summary>
+    [Benchmark]
+    public int OneTickThroughThePipelineWithTheRiskLayer()
+    {
+        var tick = _ticks[_next++ & (_ticks.Length - 1)];
+        _security.Cache.AddData(tick);
+        _security.SetLocalTimeForTests(tick.Time);
+        _pcm.UtcNow = tick.Time;
+        _riskTime = _riskTime.AddMilliseconds(250); // the tick array's time wraps round; the risk models' clock does not
+        _kill.UtcNow = _var.Now = _hedge.Now = _riskTime;
+        var targets = _pcm.CreateTargets(_algorithm, _noInsights).ToArray();
+        foreach (var model in _riskLayer)
+        {
+            var overrides = model.ManageRisk(_algorithm, targets).ToArray();
+            targets = overrides.Length == 0 ? targets : overrides.Concat(targets).DistinctBy(t => t.Symbol).ToArray();
+        }
+
+        _execution.Execute(_algorithm, targets);
+        return _execution.Router.Requests;
+    }
+
     private sealed class Pcm : MarketMakingPortfolioConstructionModel
     {
         public Pcm()
@@ -95,6 +150,55 @@ public class PipelineBenchmarks
         public Limits() : base(InventoryLimits.Symmetric(5m))
         {
         }
+    }
+
+    private sealed class Kill : KillSwitchRiskManagementModel
+    {
+        public Kill() : base(new KillSwitchLimits(1000m, 1000m))
+        {
+        }
+
+        public DateTime UtcNow { get; set; }
+
+        protected override decimal GetEquity(QCAlgorithm algorithm) => 100_000m;
+
+        protected override DateTime GetTime(QCAlgorithm algorithm) => UtcNow;
+    }
+
+    private sealed class VaR : ValueAtRiskLimitRiskManagementModel
+    {
+        public VaR(ValueAtRiskLimits limits) : base(limits)
+        {
+        }
+
+        public DateTime Now { get; set; }
+
+        protected override OpenMarketClock CreateClock(IReadOnlyList<Security> securities) => new AlwaysOpen();
+
+        protected override DateTime GetTime(QCAlgorithm algorithm) => Now;
+    }
+
+    private sealed class Hedge : MinimumVarianceHedgeRiskManagementModel
+    {
+        public Hedge(Symbol hedge, HedgeSettings settings) : base(new[] { hedge }, settings)
+        {
+        }
+
+        public DateTime Now { get; set; }
+
+        protected override OpenMarketClock CreateClock(IReadOnlyList<Security> securities) => new AlwaysOpen();
+
+        protected override DateTime GetTime(QCAlgorithm algorithm) => Now;
+    }
+
+    /// <summary>A market that never closes, without LEAN's exchange hours (the surface's throw).</summary>
+    private sealed class AlwaysOpen : OpenMarketClock
+    {
+        public AlwaysOpen() : base(extendedMarketHours: false)
+        {
+        }
+
+        protected override bool IsMarketAlwaysOpen() => true;
     }
 
     private sealed class Execution : MarketMakingExecutionModel

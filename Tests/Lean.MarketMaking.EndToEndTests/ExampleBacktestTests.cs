@@ -419,6 +419,77 @@ public class ExampleBacktestTests
             $"fills after the trip: {log.Fills.Count(f => f.Time >= after)}");
     }
 
+    /// <summary>
+    /// Issue 10: the risk layer in real LEAN (<c>RiskLayerAlgorithm</c>: IBM and AIG quoted jointly, SPY traded only as
+    /// their minimum-variance hedge, the VaR limit, the kill switch and the inventory limit composed in LEAN's
+    /// <c>CompositeRiskManagementModel</c>) on the minute bars of LEAN's own Data folder (AIG is not in the sample set):
+    /// the example's checks (no order rejected, inventories within the limit at every fill, finite P&amp;L, fees and
+    /// markouts); no quote fill raised the VaR while it was at the hard limit (only the reducing side is quoted there),
+    /// and the VaR after every fill stayed within the reduce limit unless the reduce path was taken; SPY was only ever
+    /// traded by the hedge's marketable orders, and the hedge lowers the book's variance, measured independently of the
+    /// algorithm's EWMA on the covariance of the week's one-minute price changes of the three stocks read from the data:
+    /// over every book state after a fill, the mean variance with the SPY holding is below the mean without it, and the
+    /// SPY fills together lower it.
+    /// </summary>
+    [Test]
+    public void TheRiskLayerKeepsTheVaRLimitAndItsHedgeLowersTheBooksVariance()
+    {
+        var data = LeanDataFolder();
+        var run = RunWithResults("RiskLayerAlgorithm", data);
+        var tickers = ParameterText("risk-tickers").Split(',', StringSplitOptions.TrimEntries);
+        var hedge = ParameterText("risk-hedge-ticker");
+        Check(run, "risk", maxInventory: Parameter("risk-max-inventory"), orderSize: Parameter("risk-order-size"), tickers: tickers);
+        var runtime = Section(run.Summary, "runtimeStatistics");
+        var names = new[] { "VaR max utilisation", "VaR max utilisation after a fill", "VaR breaches", "VaR reductions", "Fills leaving VaR above the hard limit",
+            "Quote fills raising VaR at the hard limit", "Hedge orders", "Final hedge" };
+        TestContext.Progress.WriteLine("risk: " + string.Join(", ", names.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n} {Number(runtime, n)}"))));
+        Assert.That(runtime["Kill switch"], Is.EqualTo("armed"), "the kill switch is in the chain and did not trip");
+        Assert.That(Number(runtime, "Quote fills raising VaR at the hard limit"), Is.Zero, "at the hard limit a quote's fill only reduces the VaR");
+        if (Number(runtime, "VaR reductions") == 0)
+        {
+            Assert.That(Number(runtime, "VaR max utilisation after a fill"), Is.LessThanOrEqualTo(Parameter("risk-var-reduce-limit") / Parameter("risk-var-hard-limit")),
+                "without the reduce path the VaR after every fill is within the reduce limit");
+        }
+
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Results, "RiskLayerAlgorithm.json")));
+        var tags = result.RootElement.GetProperty("orders").EnumerateObject()
+            .ToDictionary(o => o.Value.GetProperty("id").GetInt32(), o => o.Value.GetProperty("tag").GetString());
+        var log = OrderEventLog.Read(run.Results, run.Algorithm);
+        var hedgeFills = log.Fills.Where(f => f.Symbol == hedge).ToArray();
+        Assert.That(hedgeFills, Is.Not.Empty, "the hedge traded");
+        Assert.That(hedgeFills.Select(f => tags[f.OrderId]).Distinct(), Is.EqualTo(new[] { "mm flatten" }), "SPY is never quoted, only traded to its target");
+
+        // the book's variance per minute, q'Σq, with Σ the sample covariance of the week's one-minute price changes
+        var symbols = tickers.Append(hedge).ToArray();
+        var covariance = MinuteCovariance(data, symbols);
+        double Variance(decimal[] q) => Enumerable.Range(0, q.Length).Sum(i => Enumerable.Range(0, q.Length).Sum(j => (double)q[i] * (double)q[j] * covariance[i, j]));
+        var book = new decimal[symbols.Length];
+        var (withHedge, withoutHedge, hedgeChange) = (0.0, 0.0, 0.0);
+        foreach (var fill in log.Fills)
+        {
+            var i = Array.IndexOf(symbols, fill.Symbol);
+            var before = Variance(book);
+            book[i] += fill.FillQuantity;
+            var after = Variance(book);
+            if (fill.Symbol == hedge)
+            {
+                hedgeChange += after - before;
+            }
+
+            withHedge += after;
+            var unhedged = (decimal[])book.Clone();
+            unhedged[^1] = 0;
+            withoutHedge += Variance(unhedged);
+        }
+
+        var fills = log.Fills.Count();
+        TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"book variance per minute over {fills} fills: mean {withHedge / fills:0.0} $² with the hedge, {withoutHedge / fills:0.0} $² without; SPY fills changed it by {hedgeChange:0.0} $² in all; "
+            + $"hedge fills {hedgeFills.Length}; Σ(1-min) σ {string.Join(" ", Enumerable.Range(0, symbols.Length).Select(k => $"{symbols[k]} {Math.Sqrt(covariance[k, k]):0.0000}"))}"));
+        Assert.That(withHedge, Is.LessThan(withoutHedge), "the hedge lowers the book's variance");
+        Assert.That(hedgeChange, Is.LessThan(0), "the hedge's fills lower the book's variance");
+    }
+
     private static string Root
     {
         get
@@ -437,6 +508,83 @@ public class ExampleBacktestTests
 
     private static string SampleDataFolder() =>
         Environment.GetEnvironmentVariable("LEAN_MM_DATA") is { Length: > 0 } folder ? folder : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "lean"));
+
+    /// <summary>
+    /// LEAN's own Data folder (it has AIG's minute bars, which the sample set lacks): LEAN_DATA_FOLDER, or the Data folder
+    /// of the LEAN build LEAN_BIN_DIR names (&lt;Lean&gt;/Launcher/bin/Release).
+    /// </summary>
+    private static string LeanDataFolder()
+    {
+        var folder = Environment.GetEnvironmentVariable("LEAN_DATA_FOLDER");
+        if (string.IsNullOrEmpty(folder) && Environment.GetEnvironmentVariable("LEAN_BIN_DIR") is { Length: > 0 } bin)
+        {
+            folder = Path.GetFullPath(Path.Combine(bin, "..", "..", "..", "Data"));
+        }
+
+        Assert.That(folder is not null && Directory.Exists(Path.Combine(folder, "equity", "usa", "minute", "aig")), Is.True,
+            $"LEAN's Data folder with AIG minute bars: set LEAN_DATA_FOLDER (or LEAN_BIN_DIR to <Lean>/Launcher/bin/Release); tried '{folder}'");
+        return folder!;
+    }
+
+    /// <summary>
+    /// Sample covariance ($² per share²) of the one-minute changes of the trade-bar closes of <paramref name="symbols"/>
+    /// over the backtest's days (LEAN's minute files: milliseconds since midnight, prices × 10,000), regular session only
+    /// (09:30–16:00 New York), between consecutive minutes in which every symbol traded; no change across a night.
+    /// </summary>
+    private static double[,] MinuteCovariance(string data, string[] symbols)
+    {
+        var start = DateTime.ParseExact(ParameterText("risk-start-year") + ParameterText("risk-start-month").PadLeft(2, '0') + ParameterText("risk-start-day").PadLeft(2, '0'), "yyyyMMdd", CultureInfo.InvariantCulture);
+        var end = DateTime.ParseExact(ParameterText("risk-end-year") + ParameterText("risk-end-month").PadLeft(2, '0') + ParameterText("risk-end-day").PadLeft(2, '0'), "yyyyMMdd", CultureInfo.InvariantCulture);
+        var changes = new List<double[]>();
+        for (var day = start; day <= end; day = day.AddDays(1))
+        {
+            var closes = symbols.Select(s => ReadMinuteCloses(Path.Combine(data, "equity", "usa", "minute", s.ToLowerInvariant(), $"{day:yyyyMMdd}_trade.zip"))).ToArray();
+            if (closes.Any(c => c.Count == 0))
+            {
+                continue;
+            }
+
+            var minutes = closes.Select(c => c.Keys.AsEnumerable()).Aggregate((a, b) => a.Intersect(b)).Where(m => m >= 570 && m < 960).OrderBy(m => m).ToArray();
+            for (var k = 1; k < minutes.Length; k++)
+            {
+                changes.Add(closes.Select(c => c[minutes[k]] - c[minutes[k - 1]]).ToArray());
+            }
+        }
+
+        Assert.That(changes, Has.Count.GreaterThan(100), "one-minute changes read from the data");
+        var n = symbols.Length;
+        var mean = Enumerable.Range(0, n).Select(i => changes.Average(c => c[i])).ToArray();
+        var covariance = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                covariance[i, j] = changes.Sum(c => (c[i] - mean[i]) * (c[j] - mean[j])) / (changes.Count - 1);
+            }
+        }
+
+        return covariance;
+    }
+
+    /// <summary>Close of each minute (minutes since midnight) of a LEAN minute trade-bar zip; empty if the file is missing.</summary>
+    private static Dictionary<int, double> ReadMinuteCloses(string zip)
+    {
+        var closes = new Dictionary<int, double>();
+        if (!File.Exists(zip))
+        {
+            return closes;
+        }
+
+        using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
+        using var reader = new StreamReader(archive.Entries[0].Open());
+        while (reader.ReadLine() is { } line)
+        {
+            var fields = line.Split(',');
+            closes[int.Parse(fields[0], CultureInfo.InvariantCulture) / 60_000] = double.Parse(fields[4], CultureInfo.InvariantCulture) / 10_000;
+        }
+
+        return closes;
+    }
 
     private static int Injected(string generateDataSummary, string kind)
     {

@@ -49,6 +49,25 @@ public class QuoteCommandTests
     }
 
     [Test]
+    public void MultiAssetTakesTheRegimeDependentCovariance()
+    {
+        // two regimes, probabilities (0.25, 0.75), P = [[0.9, 0.1], [0.2, 0.8]]: one step ahead w = (0.375, 0.625);
+        // means (0, 0) and (2, 0): μ̄ = (1.25, 0), dispersion 0.375·1.25² + 0.625·0.75² = 0.9375 on Σ₀₀.
+        // Σ = 0.375·[[1, 0.5], [0.5, 2]] + 0.625·[[3, 1], [1, 4]] + [[0.9375, 0], [0, 0]] = [[3.1875, 0.8125], [0.8125, 3.25]]
+        const string market = "\"model\":\"multi\",\"mid\":[100,50],\"inventory\":[3,-1],\"A\":[1,2],\"k\":[1.5,1],\"gamma\":0.1,\"horizon\":10,\"time\":2";
+        var blended = Quote("{" + market + ",\"regimeSteps\":1,\"regimeTransition\":[[0.9,0.1],[0.2,0.8]],\"regimes\":["
+            + "{\"covariance\":[[1,0.5],[0.5,2]],\"probability\":0.25},{\"covariance\":[[3,1],[1,4]],\"mean\":[2,0],\"probability\":0.75}]}");
+        var direct = Quote("{" + market + ",\"covariance\":[[3.1875,0.8125],[0.8125,3.25]]}");
+        foreach (var field in new[] { "bid", "ask", "reservation" })
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                Assert.That(blended.GetProperty(field)[i].GetDouble(), Is.EqualTo(direct.GetProperty(field)[i].GetDouble()).Within(1e-9), $"{field}[{i}]");
+            }
+        }
+    }
+
+    [Test]
     public void MultiAssetReturnsOneQuotePerAsset()
     {
         var root = Quote("""
@@ -104,6 +123,9 @@ public class QuoteCommandTests
     [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"covariance":[[1,0.5],[0.5,1]],"A":[1,-1],"k":1,"gamma":1,"horizon":1}""", "'A[1]'")]
     [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"covariance":[[1,2],[2,1]],"A":1,"k":1,"gamma":1,"horizon":1}""", "'covariance'")]
     [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0],"covariance":[[1,0],[0,1]],"A":1,"k":1,"gamma":1,"horizon":1}""", "'inventory'")]
+    [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"regimes":[{"covariance":[[1,0],[0,1]],"probability":0.5},{"covariance":[[1,0],[0,1]],"probability":0.6}],"A":1,"k":1,"gamma":1,"horizon":1}""", "'regimes[].probability'")]
+    [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"regimes":[{"covariance":[[1,0],[0,1]]}],"A":1,"k":1,"gamma":1,"horizon":1}""", "'regimes[0].probability'")]
+    [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"regimes":[{"covariance":[[1]],"probability":1}],"A":1,"k":1,"gamma":1,"horizon":1}""", "'regimes[0]'")]
     [TestCase("""{"model":"cj","mid":100,"phi":-1,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30}""", "'phi'")]
     [TestCase("""{"model":"cj","mid":100,"phi":0,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":2.5,"horizon":30}""", "'maxInventory'")]
     [TestCase("""{"model":"as","mid":100,"gamma":0.1,"sigma":2,"k":1.5,"horizon":1,"time":1.5}""", "'time'")] // used to return the terminal quote

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 using Lean.MarketMaking.Models.Risk;
 using Lean.MarketMaking.Research;
 using Lean.MarketMaking.Tests.Risk;
@@ -60,9 +61,43 @@ public class RiskCommandTests
         Assert.That(root.GetProperty("es").GetDouble(), Is.EqualTo(expected.Estimate.ExpectedShortfall));
         Assert.That(root.GetProperty("components")[1].GetDouble(), Is.EqualTo(expected.Components[1]));
         Assert.That(root.GetProperty("marginal")[0].GetDouble(), Is.EqualTo(expected.Marginal[0]));
+        if (method != "cornish-fisher")
+        {
+            var es = root.GetProperty("esComponents").EnumerateArray().Sum(c => c.GetDouble());
+            Assert.That(es, Is.EqualTo(expected.Estimate.ExpectedShortfall).Within(1e-9 * expected.Estimate.ExpectedShortfall), "ES components sum to ES");
+        }
+
         var stress = root.GetProperty("stress")[0];
         Assert.That(stress.GetProperty("name").GetString(), Is.EqualTo("crash"));
         Assert.That(stress.GetProperty("pnl").GetDouble(), Is.EqualTo(-150).Within(1e-12));
+    }
+
+    [Test]
+    public void MonteCarloTakesJumpsPerAssetAndPrintsTheLibrarysValues()
+    {
+        // asset 0 jumps 0.5 times per period (up with probability 0.3, mean sizes 1/0.2 = 5 and 1/0.1 = 10 price units),
+        // asset 1 never: the same seed gives the library's figures, and the jumps widen the loss tail
+        var rows = RiskGen.Returns(8, 300, 2);
+        var jumps = new object[] { new { intensity = 0.5, upProbability = 0.3, upRate = 0.2, downRate = 0.1 }, new { intensity = 0.0, upProbability = 0.5, upRate = 1.0, downRate = 1.0 } };
+        var root = Risk(JsonSerializer.Serialize(new
+        {
+            inventory = new[] { 10.0, -5 }, prices = new[] { 100.0, 50 }, returns = rows, confidence = 0.99, horizon = 2,
+            method = "monte-carlo", seed = 3, simulations = 20_000, jumps, jumpPeriod = 1.0,
+        }));
+        var without = Risk(JsonSerializer.Serialize(new
+        {
+            inventory = new[] { 10.0, -5 }, prices = new[] { 100.0, 50 }, returns = rows, confidence = 0.99, horizon = 2,
+            method = "monte-carlo", seed = 3, simulations = 20_000,
+        }));
+        var e = new[] { 1000.0, -250 };
+        var library = new MonteCarloValueAtRisk(20_000, 3, new MonteCarloJumps(
+            new MidPriceJumpParameters?[] { new MidPriceJumpParameters(0.5, 0.3, 0.2, 0.1, 0, 0, 0), new MidPriceJumpParameters(0, 0.5, 1, 1, 0, 0, 0) },
+            new[] { 100.0, 50 }, 1.0));
+        var expected = library.Compute(e, new ReturnHistory(rows).Covariance(1), new ValueAtRiskParameters(0.99, 2), new double[2], new double[2]);
+
+        Assert.That(root.GetProperty("var").GetDouble(), Is.EqualTo(expected.ValueAtRisk));
+        Assert.That(root.GetProperty("es").GetDouble(), Is.EqualTo(expected.ExpectedShortfall));
+        Assert.That(root.GetProperty("es").GetDouble(), Is.GreaterThan(without.GetProperty("es").GetDouble()), "jumps widen the tail");
     }
 
     [Test]
@@ -91,6 +126,9 @@ public class RiskCommandTests
     [TestCase("""{"inventory":[1],"prices":[1],"returns":[[0.1]],"confidence":0.99}""", "risk", "too few scenarios")]
     [TestCase("""{"inventory":[1],"prices":[1],"returns":[[0.1],[0.2]],"confidence":0.99,"method":"monte-carlo","simulations":50}""", "risk", "'simulations'")]
     [TestCase("""{"inventory":[1],"prices":[1],"returns":[[0.1],[0.2]],"confidence":0.99,"method":"parametric","scenarios":[{"name":"x","returns":[1,2]}]}""", "risk", "'scenarios[0].returns'")]
+    [TestCase("""{"inventory":[1],"prices":[1],"returns":[[0.1],[0.2]],"confidence":0.99,"method":"monte-carlo","simulations":200,"jumps":[]}""", "risk", "'jumps'")]
+    [TestCase("""{"inventory":[1],"prices":[1],"returns":[[0.1],[0.2]],"confidence":0.99,"method":"monte-carlo","simulations":200,"jumps":[{"intensity":1,"upProbability":0.5,"upRate":0,"downRate":1}]}""", "risk", "'jumps[].upRate'")]
+    [TestCase("""{"inventory":[1],"prices":[1],"returns":[[0.1],[0.2]],"confidence":0.99,"method":"monte-carlo","simulations":200,"jumps":[{"intensity":1,"upProbability":0.5,"downRate":1}]}""", "risk", "'jumps[0].upRate'")]
     [TestCase("""{"var":[1,1],"pnl":[1],"confidence":0.99}""", "backtest", "'pnl'")]
     [TestCase("""{"var":[1],"pnl":[1],"confidence":0}""", "backtest", "'confidence'")]
     [TestCase("""not json""", "risk", "not valid JSON")]

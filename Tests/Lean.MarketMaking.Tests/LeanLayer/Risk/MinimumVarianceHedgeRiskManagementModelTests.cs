@@ -9,6 +9,8 @@ using QuantConnect;
 using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Portfolio;
 using QuantConnect.Securities;
+using Lean.MarketMaking.Indicators;
+using Lean.MarketMaking.Tests.LeanLayer.Indicators;
 using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
 namespace Lean.MarketMaking.Tests.LeanLayer.Risk;
@@ -129,6 +131,8 @@ public class MinimumVarianceHedgeRiskManagementModelTests
         public (decimal Eth, decimal Btc) Prices { get; set; } = (100m, 50m);
 
         protected override DateTime GetTime(QCAlgorithm algorithm) => Time;
+
+        protected override OpenMarketClock CreateClock(IReadOnlyList<Security> securities) => TestMarketHours.AlwaysOpen();
 
         protected override decimal GetPrice(Security security) => security.Symbol == Btc ? Prices.Btc : Prices.Eth;
     }

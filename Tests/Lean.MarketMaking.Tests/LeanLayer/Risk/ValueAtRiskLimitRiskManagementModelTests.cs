@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Lean.MarketMaking.Algorithms.PortfolioConstruction;
+using Lean.MarketMaking.Indicators;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Risk;
 using Lean.MarketMaking.Risk;
@@ -10,6 +11,7 @@ using QuantConnect.Algorithm;
 using QuantConnect.Algorithm.Framework.Portfolio;
 using QuantConnect.Algorithm.Framework.Risk;
 using QuantConnect.Securities;
+using Lean.MarketMaking.Tests.LeanLayer.Indicators;
 using static Lean.MarketMaking.Tests.LeanLayer.LeanTestKit;
 
 namespace Lean.MarketMaking.Tests.LeanLayer.Risk;
@@ -80,6 +82,20 @@ public class ValueAtRiskLimitRiskManagementModelTests
         var adjusted = (IQuoteTarget)model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[] { Quote(holdings) }).Single();
 
         Assert.That(model.State, Is.EqualTo(ValueAtRiskLimitState.ReducingOnly));
+        Assert.That((adjusted.BidSize, adjusted.AskSize), Is.EqualTo((expectedBid, expectedAsk)));
+    }
+
+    [TestCase(1.5, 0, 1.5)]   // VaR 3.49: an ask of 5 would overshoot the flat book (the VaR minimum) and raise the VaR again
+    [TestCase(-1.5, 1.5, 0)]
+    public void AtTheHardLimitTheReducingSideStopsAtTheVaRMinimisingQuantity(decimal holdings, decimal expectedBid, decimal expectedAsk)
+    {
+        var (model, security) = Create();
+        security.Holding(holdings);
+        WarmUp(model);
+
+        var quote = new QuoteTarget(Btc, new InventoryExposure(holdings, 0m, 0m), 99m, 101m, 5m, 5m, 100m);
+        var adjusted = (IQuoteTarget)model.ManageRisk(new QCAlgorithm(), new IPortfolioTarget[] { quote }).Single();
+
         Assert.That((adjusted.BidSize, adjusted.AskSize), Is.EqualTo((expectedBid, expectedAsk)));
     }
 
@@ -201,6 +217,52 @@ public class ValueAtRiskLimitRiskManagementModelTests
     }
 
     [Test]
+    public void ReturnsAreSampledOnTheOpenMarketClockSoTheOvernightGapIsNoReturn()
+    {
+        // US equity hours: a session of alternating ±0.01 log returns from 15:56 to 15:59, a 20 % gap overnight, the next
+        // session alternating again from 09:30; one sample a minute. The gap is no return and the close is no time:
+        // VaR stays z·|q|·100·0.01. On the calendar clock the gap would be a return and 17.5 hours one interval
+        var day = new DateTime(2024, 1, 2);
+        var model = new TestableVaR(Limits()) { Clock = TestMarketHours.Equity(day, 3), Time = day.AddHours(15).AddMinutes(56) };
+        var security = NewSecurity().Holding(1m);
+        model.OnSecuritiesChanged(new QCAlgorithm(), Added(security));
+        var up = (decimal)(100 * Math.Exp(0.01));
+        foreach (var price in new[] { 100m, up, 100m, up })
+        {
+            model.Price = price;
+            model.ManageRisk(new QCAlgorithm(), Array.Empty<IPortfolioTarget>());
+            model.Time += Minute;
+        }
+
+        model.Time = day.AddDays(1).AddHours(9.5);
+        foreach (var price in new[] { 120m, (decimal)(120 * Math.Exp(0.01)), 120m })
+        {
+            model.Price = price;
+            model.ManageRisk(new QCAlgorithm(), Array.Empty<IPortfolioTarget>());
+            model.Time += Minute;
+        }
+
+        Assert.That(model.ValueAtRisk, Is.EqualTo(Z99 * 1.2).Within(1e-9), "VaR of 1 unit at 120 with σ = 0.01 per minute");
+    }
+
+    [Test]
+    public void MeasureGivesTheVaROfTheHoldingsNowWithoutSamplingOrChangingTheState()
+    {
+        var (model, security) = Create();
+        Assert.That(double.IsNaN(model.Measure()), "warming up");
+        security.Holding(0.2m);
+        WarmUp(model);
+        model.ManageRisk(new QCAlgorithm(), Array.Empty<IPortfolioTarget>());
+        security.Holding(-1.5m); // a fill between two steps
+        model.Price = 50m;       // not sampled: the covariance is the last step's
+
+        Assert.That(model.Measure(), Is.EqualTo(Z99 * 1.5 * 0.5).Within(1e-9));
+        Assert.That(model.ValueAtRisk, Is.EqualTo(Z99 * 0.75).Within(1e-9));
+        Assert.That(model.State, Is.EqualTo(ValueAtRiskLimitState.Normal), "the state is the last step's");
+        Assert.That(model.Measure(Btc, 1.5m), Is.EqualTo(0.0).Within(1e-9), "the book before a fill of -1.5");
+    }
+
+    [Test]
     public void LimitsAreValidated()
     {
         var p = new ValueAtRiskParameters(0.99);
@@ -263,6 +325,10 @@ public class ValueAtRiskLimitRiskManagementModelTests
         public void Step() => Time += TimeSpan.FromSeconds(1);
 
         protected override DateTime GetTime(QCAlgorithm algorithm) => Time;
+
+        public OpenMarketClock Clock { get; init; } = TestMarketHours.AlwaysOpen();
+
+        protected override OpenMarketClock CreateClock(IReadOnlyList<Security> securities) => Clock;
 
         public decimal EthPriceFactor { get; set; } = 1m;
 
