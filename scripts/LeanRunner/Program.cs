@@ -12,6 +12,11 @@ namespace Lean.MarketMaking.LeanRunner;
 /// [--project-config config.json] [--parameter key=value]...</c>: writes a LEAN Launcher configuration (the backtesting
 /// handlers of <c>lean-launcher.json</c>, the algorithm, data and results folders, <c>close-automatically</c>, and the
 /// <c>parameters</c> of the lean CLI project config with the overrides applied) and runs LEAN's Launcher in this process.
+/// The algorithm is a type name of the examples' assembly, or a Python file (<c>main.py</c>): then LEAN runs it as a
+/// Python algorithm as the lean CLI configures one (<c>algorithm-language</c> Python, <c>algorithm-location</c> the file,
+/// <c>algorithm-type-name</c> the file name without its extension, which names the result files: lean-cli
+/// lean/components/config/lean_config_manager.py, <c>get_complete_lean_config</c>); LEAN's pythonnet needs
+/// <c>PYTHONNET_PYDLL</c> (run.sh sets it).
 /// </summary>
 internal static class Program
 {
@@ -73,8 +78,29 @@ internal static class Program
         }
 
         Directory.CreateDirectory(options.Results);
-        config["algorithm-type-name"] = options.Algorithm;
-        config["algorithm-location"] = Path.Combine(baseDirectory, AlgorithmAssembly);
+        if (options.Algorithm.EndsWith(".py", StringComparison.OrdinalIgnoreCase))
+        {
+            var file = Path.GetFullPath(options.Algorithm);
+            if (!File.Exists(file))
+            {
+                throw new ArgumentException($"no Python algorithm file {file}");
+            }
+
+            config["algorithm-language"] = "Python";
+            config["algorithm-type-name"] = Path.GetFileNameWithoutExtension(file);
+            config["algorithm-location"] = file;
+            // LEAN puts its working directory on Python's path (PythonInitializer.ConfigurePythonPaths), the Launcher
+            // folder when LEAN's own Launcher runs; here the Launcher folder is this application's, which holds
+            // AlgorithmImports.py and the plugin's assemblies
+            config["python-additional-paths"] = new JsonArray(baseDirectory);
+        }
+        else
+        {
+            config["algorithm-type-name"] = options.Algorithm;
+            config["algorithm-location"] = Path.Combine(baseDirectory, AlgorithmAssembly);
+        }
+
+
         config["data-folder"] = options.DataFolder;
         config["results-destination-folder"] = options.Results;
         config["object-store-root"] = Path.Combine(options.Results, "storage");
