@@ -9,10 +9,11 @@ namespace Lean.MarketMaking.LeanRunner;
 
 /// <summary>
 /// <c>Lean.MarketMaking.LeanRunner --algorithm &lt;type name&gt; --data-folder &lt;dir&gt; --results &lt;dir&gt;
-/// [--project-config config.json] [--parameter key=value]...</c>: writes a LEAN Launcher configuration (the backtesting
+/// [--project-config config.json] [--parameter key=value]... [--write-config path]</c>: writes a LEAN Launcher configuration (the backtesting
 /// handlers of <c>lean-launcher.json</c>, the algorithm, data and results folders, <c>close-automatically</c>, and the
-/// <c>parameters</c> of the lean CLI project config with the overrides applied) and runs LEAN's Launcher in this process.
-/// The algorithm is a type name of the examples' assembly, or a Python file (<c>main.py</c>): then LEAN runs it as a
+/// <c>parameters</c> of the lean CLI project config with the overrides applied) and runs LEAN's Launcher in this process;
+/// with <c>--write-config</c> it only copies that configuration to the path given (for LEAN's own Launcher, which LEAN's
+/// optimizer starts: scripts/optimize.sh). The algorithm is a type name of the examples' assembly, or a Python file (<c>main.py</c>): then LEAN runs it as a
 /// Python algorithm as the lean CLI configures one (<c>algorithm-language</c> Python, <c>algorithm-location</c> the file,
 /// <c>algorithm-type-name</c> the file name without its extension, which names the result files: lean-cli
 /// lean/components/config/lean_config_manager.py, <c>get_complete_lean_config</c>); LEAN's pythonnet needs
@@ -37,6 +38,13 @@ internal static class Program
             }
 
             var configPath = WriteConfiguration(options, baseDirectory);
+            if (options.WriteConfig is not null)
+            {
+                // for LEAN's own Launcher started by LEAN's optimizer (scripts/optimize.sh): it reads config.json in its folder
+                File.Copy(configPath, options.WriteConfig, overwrite: true);
+                return 0;
+            }
+
             Console.Error.WriteLine($"LeanRunner: {options.Algorithm} on {options.DataFolder}, results in {options.Results} (config {configPath})");
             var main = Assembly.LoadFrom(launcherPath).GetType("QuantConnect.Lean.Launcher.Program")
                 ?.GetMethod("Main", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public);
@@ -111,11 +119,11 @@ internal static class Program
         return path;
     }
 
-    private sealed record Options(string Algorithm, string DataFolder, string Results, string? ProjectConfig, IReadOnlyList<(string Key, string Value)> Overrides)
+    private sealed record Options(string Algorithm, string DataFolder, string Results, string? ProjectConfig, IReadOnlyList<(string Key, string Value)> Overrides, string? WriteConfig)
     {
         public static Options Parse(string[] args)
         {
-            string? algorithm = null, data = null, results = null, project = null;
+            string? algorithm = null, data = null, results = null, project = null, write = null;
             var overrides = new List<(string, string)>();
             for (var i = 0; i < args.Length; i += 2)
             {
@@ -126,6 +134,7 @@ internal static class Program
                     case "--data-folder": data = Path.GetFullPath(value); break;
                     case "--results": results = Path.GetFullPath(value); break;
                     case "--project-config": project = Path.GetFullPath(value); break;
+                    case "--write-config": write = Path.GetFullPath(value); break;
                     case "--parameter":
                         var split = value.IndexOf('=');
                         if (split <= 0)
@@ -144,7 +153,8 @@ internal static class Program
                 data ?? throw new ArgumentException("--data-folder is required"),
                 results ?? throw new ArgumentException("--results is required"),
                 project,
-                overrides);
+                overrides,
+                write);
         }
     }
 }
