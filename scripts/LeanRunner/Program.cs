@@ -54,6 +54,11 @@ internal static class Program
                 return 3;
             }
 
+            if (options.Algorithm.EndsWith(".py", StringComparison.OrdinalIgnoreCase))
+            {
+                AppDomain.CurrentDomain.UnhandledException += (_, e) => ExitAfterPythonShutdownFault(e.ExceptionObject, options);
+            }
+
             main.Invoke(null, new object[] { new[] { "--config", configPath } });
             return 0;
         }
@@ -61,6 +66,22 @@ internal static class Program
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
+        }
+    }
+
+    /// <summary>
+    /// LEAN's exit after a Python algorithm shuts Python down with a GIL it never releases (<c>PythonInitializer.Shutdown</c>
+    /// in LEAN's Common/Python/PythonInitializer.cs: <c>var pyLock = Py.GIL();</c> and no Dispose); pythonnet's finalizer of
+    /// that lock then throws on the finalizer thread, which would abort the process after the results are written. That
+    /// one fault ends the process with LEAN's outcome instead: 0 when LEAN wrote the backtest's summary, 1 otherwise.
+    /// </summary>
+    private static void ExitAfterPythonShutdownFault(object exception, Options options)
+    {
+        if (exception is InvalidOperationException { StackTrace: { } trace } && trace.Contains("Py.GILState.Finalize", StringComparison.Ordinal))
+        {
+            var completed = File.Exists(Path.Combine(options.Results, Path.GetFileNameWithoutExtension(options.Algorithm) + "-summary.json"));
+            Console.Error.WriteLine($"LeanRunner: LEAN's Python shutdown left its GIL to the finalizer ({exception.GetType().Name}); exiting with {(completed ? 0 : 1)}");
+            Environment.Exit(completed ? 0 : 1);
         }
     }
 
