@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-command LEAN backtest of an example market maker, without Docker.
 #
-#   ./run.sh [AlgorithmTypeName] [key=value ...]
+#   ./run.sh [AlgorithmTypeName | path/to/main.py] [key=value ...]
 #
 # Default: AvellanedaStoikovAlgorithm on the synthetic MMCUSD ticks (generated into ./data if missing), with the
 # parameters of ./config.json plus the overrides given as key=value. With MM_DATA_FOLDER set to a LEAN data folder
@@ -10,6 +10,9 @@
 # LEAN_BIN_DIR names its Launcher/bin/Release folder (-p:LeanReference=Local). Results (LEAN's <Algorithm>.json and
 # <Algorithm>-summary.json) go to $MM_RESULTS_FOLDER, default ./results/<Algorithm>; at the end the Research console's
 # report renders them into <results>/report/report.html (charts as PNG files beside it).
+# A .py file is run as a LEAN Python algorithm (parameters from the config.json beside it, results in
+# ./results/<file name>); LEAN's pythonnet loads the Python of PYTHONNET_PYDLL, default the libpython of the first of
+# python3 and /usr/bin/python3 that has pandas.
 # Exit codes: 0 backtest ran and its report was written, 3 no LEAN available, 1 any other failure.
 set -euo pipefail
 
@@ -17,7 +20,27 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 algorithm="${1:-AvellanedaStoikovAlgorithm}"
 [[ $# -gt 0 ]] && shift
 if [[ -n "${MM_DATA_FOLDER:-}" ]]; then data="$MM_DATA_FOLDER"; synthetic=0; else data="$root/data"; synthetic=1; fi
-results="${MM_RESULTS_FOLDER:-$root/results/$algorithm}"
+project_config="$root/config.json"
+if [[ "$algorithm" == *.py ]]; then
+  [[ -f "$algorithm" ]] || { echo "run.sh: no Python algorithm $algorithm" >&2; exit 1; }
+  [[ -f "$(dirname "$algorithm")/config.json" ]] && project_config="$(dirname "$algorithm")/config.json"
+  if [[ -z "${PYTHONNET_PYDLL:-}" ]]; then
+    # LEAN's pythonnet embeds a shared libpython, and LEAN imports pandas at start (PandasConverter): take the first of
+    # python3 on PATH and /usr/bin/python3 (Debian: apt-get install python3-pandas) that has pandas
+    for python in python3 /usr/bin/python3; do
+      if command -v "$python" >/dev/null && "$python" -c 'import pandas' 2>/dev/null; then
+        PYTHONNET_PYDLL="$("$python" -c 'import os, sysconfig as s; print(os.path.join(s.get_config_var("LIBDIR"), s.get_config_var("INSTSONAME")))')"
+        break
+      fi
+    done
+    [[ -n "${PYTHONNET_PYDLL:-}" ]] || { echo "run.sh: no python3 with pandas found for LEAN's Python support (Debian: apt-get install python3-pandas), or set PYTHONNET_PYDLL" >&2; exit 1; }
+    export PYTHONNET_PYDLL
+  fi
+  [[ -f "$PYTHONNET_PYDLL" ]] \
+    || { echo "run.sh: PYTHONNET_PYDLL=$PYTHONNET_PYDLL is not a file; set it to a shared libpython3.x.so" >&2; exit 1; }
+fi
+name="$(basename "$algorithm" .py)"
+results="${MM_RESULTS_FOLDER:-$root/results/$name}"
 logs="$root/results/logs"
 mkdir -p "$logs"
 
@@ -79,7 +102,7 @@ fi
 for p in "$@"; do overrides+=(--parameter "$p"); done
 
 dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
-  --results "$results" --project-config "$root/config.json" ${overrides[@]+"${overrides[@]}"}
+  --results "$results" --project-config "$project_config" ${overrides[@]+"${overrides[@]}"}
 
 # the report: one HTML page with the run's charts and statistics, plus the charts as PNG files
 if ! dotnet run -c Release --project "$root/Research" -- report "$results" >"$logs/report.json" 2>"$logs/report.log"; then

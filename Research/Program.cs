@@ -25,17 +25,25 @@ public static class Program
         new ReportCommand(),
     };
 
-    /// <summary>Runs the console with the process's standard streams.</summary>
-    public static int Main(string[] args) => Run(args, Console.In, Console.Out, Console.Error);
+    /// <summary>
+    /// Runs the console with the process's standard streams; the commands' progress lines go to stderr only when it is a
+    /// terminal (<see cref="ProgressWriter"/>), so a redirected run's stderr holds errors alone.
+    /// </summary>
+    public static int Main(string[] args) =>
+        Run(args, Console.In, Console.Out, Console.Error, ProgressWriter(Console.Error, stderrIsTerminal: !Console.IsErrorRedirected));
+
+    /// <summary>Where progress goes: <paramref name="stderr"/> when it is a terminal, nowhere otherwise.</summary>
+    internal static TextWriter ProgressWriter(TextWriter stderr, bool stderrIsTerminal) => stderrIsTerminal ? stderr : TextWriter.Null;
 
     /// <summary>
     /// Parses <paramref name="args"/> with System.CommandLine and runs the command: <c>--help</c> (on the root or any
     /// command) prints help on <paramref name="stdout"/> and returns 0; bad input prints one line <c>error: …</c> on
-    /// <paramref name="stderr"/> (with a suggestion for a mistyped option or command) and returns 2.
+    /// <paramref name="stderr"/> (with a suggestion for a mistyped option or command) and returns 2. The commands write
+    /// their progress to <paramref name="progress"/> (default <paramref name="stderr"/>).
     /// </summary>
-    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TextWriter? progress = null)
     {
-        var root = CreateRoot(stdin, stdout, stderr);
+        var root = CreateRoot(stdin, stdout, progress ?? stderr);
         var result = root.Parse(args);
         try
         {
@@ -54,14 +62,17 @@ public static class Program
         }
     }
 
-    /// <summary>The root command: every <see cref="Commands"/> entry under it; without a command it is an error listing them.</summary>
-    internal static RootCommand CreateRoot(TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// The root command: every <see cref="Commands"/> entry under it, given <paramref name="progress"/> as their stderr
+    /// (they write only progress there; errors are thrown); without a command it is an error listing them.
+    /// </summary>
+    internal static RootCommand CreateRoot(TextReader stdin, TextWriter stdout, TextWriter progress)
     {
         var root = new RootCommand("Lean.MarketMaking research console: quote, calibrate, simulate, report. "
-            + "Results go to stdout (JSON or CSV), progress and errors to stderr; bad input exits with code 2.");
+            + "Results go to stdout (JSON or CSV), errors (and progress, when it is a terminal) to stderr; bad input exits with code 2.");
         foreach (var command in Commands)
         {
-            root.Add(command.Create(stdin, stdout, stderr));
+            root.Add(command.Create(stdin, stdout, progress));
         }
 
         root.SetAction(new Func<ParseResult, int>(_ => throw new CommandLineException(

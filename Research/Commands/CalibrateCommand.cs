@@ -23,7 +23,7 @@ internal sealed class CalibrateCommand : IResearchCommand
             "calibrate",
             "Streams LEAN data day by day and prints one JSON object: volatility estimators (per second and annualised), "
             + "trading intensity A (per second) and k (per price unit) per side, Hawkes fit of signed market orders, jumps, "
-            + "Hurst exponent of log-volatility and 2-state regimes. Progress per day on stderr.");
+            + "Hurst exponent of log-volatility and 2-state regimes. Progress per day on stderr when it is a terminal.");
         foreach (var option in options)
         {
             command.Add(option);

@@ -12,6 +12,6 @@ public interface IResearchCommand
     /// </summary>
     /// <param name="stdin">Standard input.</param>
     /// <param name="stdout">Standard output: the command's result, machine-readable.</param>
-    /// <param name="stderr">Standard error: progress and error messages.</param>
+    /// <param name="stderr">Progress messages: standard error when it is a terminal, else a null writer (errors are thrown).</param>
     Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr);
 }

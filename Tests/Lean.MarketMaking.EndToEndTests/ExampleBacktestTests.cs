@@ -490,6 +490,35 @@ public class ExampleBacktestTests
         Assert.That(hedgeChange, Is.LessThan(0), "the hedge's fills lower the book's variance");
     }
 
+    /// <summary>
+    /// Issue 13 §3: the Python project (<c>templates/lean-project-python/MarketMaking/main.py</c>) runs in real LEAN
+    /// through LEAN's pythonnet (run.sh sets <c>PYTHONNET_PYDLL</c>; the runner gives LEAN <c>algorithm-language</c>
+    /// Python): from Python it composes the plugin's C# quoting model, portfolio construction, inventory-limit risk and
+    /// execution models and sets the C# fill model. On two EURUSD days it quotes both sides (the execution model's tags),
+    /// its quotes fill, LEAN rejects no order, and the inventory stays within the limit of its config.json plus one order.
+    /// </summary>
+    [Test]
+    public void ThePythonAlgorithmQuotesAndFillsThroughTheCSharpModules()
+    {
+        const string project = "templates/lean-project-python/MarketMaking";
+        var run = RunWithResults(project + "/main.py", SampleDataFolder());
+        Assert.That(run.Algorithm, Is.EqualTo("main"), "LEAN names the results after the file, as for the lean CLI");
+        Assert.That(run.Output, Does.Contain("PythonInitializer.Initialize()"), "LEAN ran it as a Python algorithm");
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Results, "main.json")));
+        var tags = result.RootElement.GetProperty("orders").EnumerateObject()
+            .ToDictionary(o => o.Value.GetProperty("id").GetInt32(), o => o.Value.GetProperty("tag").GetString());
+        Assert.That(tags.Values, Has.Some.EqualTo("mm bid").And.Some.EqualTo("mm ask"), "two-sided quotes from the C# execution model");
+        var log = OrderEventLog.Read(run.Results, run.Algorithm);
+        Assert.That(log.Invalid.Select(e => $"order {e.OrderId} {e.Time:u}: {e.Message}"), Is.Empty, "LEAN rejected no order");
+        var fills = log.Fills.ToArray();
+        Assert.That(fills.Where(f => tags[f.OrderId] is "mm bid" or "mm ask"), Is.Not.Empty, "quotes filled (the C# fill model)");
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, project, "config.json")));
+        double Value(string name) => double.Parse(config.RootElement.GetProperty("parameters").GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
+        Assert.That(log.MaxAbsoluteInventory(fills[0].Symbol), Is.LessThanOrEqualTo((decimal)(Value("max-inventory") + Value("order-size"))),
+            "inventory within the limit (plus one working order) after every fill");
+        TestContext.Progress.WriteLine($"Python algorithm: orders {log.OrdersSubmitted}, fill events {fills.Length}, orders per fill {log.OrdersPerFill:0.000}");
+    }
+
     private static string Root
     {
         get
@@ -618,7 +647,9 @@ public class ExampleBacktestTests
 
     private static Backtest RunWithResults(string algorithm, string? dataFolder, params string[] parameters)
     {
-        var results = Directory.CreateTempSubdirectory($"mm-e2e-{algorithm}-").FullName;
+        // a Python file's results are named after the file (lean CLI rule, scripts/LeanRunner)
+        var name = algorithm.EndsWith(".py", StringComparison.Ordinal) ? Path.GetFileNameWithoutExtension(algorithm) : algorithm;
+        var results = Directory.CreateTempSubdirectory($"mm-e2e-{name}-").FullName;
         var start = new ProcessStartInfo("bash") { WorkingDirectory = Root, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("run.sh");
         start.ArgumentList.Add(algorithm);
@@ -639,9 +670,9 @@ public class ExampleBacktestTests
         Assert.That(process.WaitForExit(TimeSpan.FromMinutes(30)), Is.True, "backtest did not finish in 30 minutes");
         Assert.That(process.ExitCode, Is.Zero, $"run.sh failed:\n{stderr}\n{stdout.Result[^Math.Min(4000, stdout.Result.Length)..]}");
 
-        var summary = Path.Combine(results, $"{algorithm}-summary.json");
+        var summary = Path.Combine(results, $"{name}-summary.json");
         Assert.That(File.Exists(summary), Is.True, $"LEAN wrote no {summary}");
-        return new Backtest(algorithm, JsonDocument.Parse(File.ReadAllText(summary)).RootElement.Clone(), results, stderr + stdout.Result);
+        return new Backtest(name, JsonDocument.Parse(File.ReadAllText(summary)).RootElement.Clone(), results, stderr + stdout.Result);
     }
 
     /// <summary>A finished backtest: LEAN's summary, its results folder and run.sh's console output (stderr, then stdout).</summary>

@@ -9,9 +9,15 @@ namespace Lean.MarketMaking.LeanRunner;
 
 /// <summary>
 /// <c>Lean.MarketMaking.LeanRunner --algorithm &lt;type name&gt; --data-folder &lt;dir&gt; --results &lt;dir&gt;
-/// [--project-config config.json] [--parameter key=value]...</c>: writes a LEAN Launcher configuration (the backtesting
+/// [--project-config config.json] [--parameter key=value]... [--write-config path]</c>: writes a LEAN Launcher configuration (the backtesting
 /// handlers of <c>lean-launcher.json</c>, the algorithm, data and results folders, <c>close-automatically</c>, and the
-/// <c>parameters</c> of the lean CLI project config with the overrides applied) and runs LEAN's Launcher in this process.
+/// <c>parameters</c> of the lean CLI project config with the overrides applied) and runs LEAN's Launcher in this process;
+/// with <c>--write-config</c> it only copies that configuration to the path given (for LEAN's own Launcher, which LEAN's
+/// optimizer starts: scripts/optimize.sh). The algorithm is a type name of the examples' assembly, or a Python file (<c>main.py</c>): then LEAN runs it as a
+/// Python algorithm as the lean CLI configures one (<c>algorithm-language</c> Python, <c>algorithm-location</c> the file,
+/// <c>algorithm-type-name</c> the file name without its extension, which names the result files: lean-cli
+/// lean/components/config/lean_config_manager.py, <c>get_complete_lean_config</c>); LEAN's pythonnet needs
+/// <c>PYTHONNET_PYDLL</c> (run.sh sets it).
 /// </summary>
 internal static class Program
 {
@@ -32,6 +38,13 @@ internal static class Program
             }
 
             var configPath = WriteConfiguration(options, baseDirectory);
+            if (options.WriteConfig is not null)
+            {
+                // for LEAN's own Launcher started by LEAN's optimizer (scripts/optimize.sh): it reads config.json in its folder
+                File.Copy(configPath, options.WriteConfig, overwrite: true);
+                return 0;
+            }
+
             Console.Error.WriteLine($"LeanRunner: {options.Algorithm} on {options.DataFolder}, results in {options.Results} (config {configPath})");
             var main = Assembly.LoadFrom(launcherPath).GetType("QuantConnect.Lean.Launcher.Program")
                 ?.GetMethod("Main", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public);
@@ -41,6 +54,11 @@ internal static class Program
                 return 3;
             }
 
+            if (options.Algorithm.EndsWith(".py", StringComparison.OrdinalIgnoreCase))
+            {
+                AppDomain.CurrentDomain.UnhandledException += (_, e) => ExitAfterPythonShutdownFault(e.ExceptionObject, options);
+            }
+
             main.Invoke(null, new object[] { new[] { "--config", configPath } });
             return 0;
         }
@@ -48,6 +66,22 @@ internal static class Program
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
+        }
+    }
+
+    /// <summary>
+    /// LEAN's exit after a Python algorithm shuts Python down with a GIL it never releases (<c>PythonInitializer.Shutdown</c>
+    /// in LEAN's Common/Python/PythonInitializer.cs: <c>var pyLock = Py.GIL();</c> and no Dispose); pythonnet's finalizer of
+    /// that lock then throws on the finalizer thread, which would abort the process after the results are written. That
+    /// one fault ends the process with LEAN's outcome instead: 0 when LEAN wrote the backtest's summary, 1 otherwise.
+    /// </summary>
+    private static void ExitAfterPythonShutdownFault(object exception, Options options)
+    {
+        if (exception is InvalidOperationException { StackTrace: { } trace } && trace.Contains("Py.GILState.Finalize", StringComparison.Ordinal))
+        {
+            var completed = File.Exists(Path.Combine(options.Results, Path.GetFileNameWithoutExtension(options.Algorithm) + "-summary.json"));
+            Console.Error.WriteLine($"LeanRunner: LEAN's Python shutdown left its GIL to the finalizer ({exception.GetType().Name}); exiting with {(completed ? 0 : 1)}");
+            Environment.Exit(completed ? 0 : 1);
         }
     }
 
@@ -73,8 +107,29 @@ internal static class Program
         }
 
         Directory.CreateDirectory(options.Results);
-        config["algorithm-type-name"] = options.Algorithm;
-        config["algorithm-location"] = Path.Combine(baseDirectory, AlgorithmAssembly);
+        if (options.Algorithm.EndsWith(".py", StringComparison.OrdinalIgnoreCase))
+        {
+            var file = Path.GetFullPath(options.Algorithm);
+            if (!File.Exists(file))
+            {
+                throw new ArgumentException($"no Python algorithm file {file}");
+            }
+
+            config["algorithm-language"] = "Python";
+            config["algorithm-type-name"] = Path.GetFileNameWithoutExtension(file);
+            config["algorithm-location"] = file;
+            // LEAN puts its working directory on Python's path (PythonInitializer.ConfigurePythonPaths), the Launcher
+            // folder when LEAN's own Launcher runs; here the Launcher folder is this application's, which holds
+            // AlgorithmImports.py and the plugin's assemblies
+            config["python-additional-paths"] = new JsonArray(baseDirectory);
+        }
+        else
+        {
+            config["algorithm-type-name"] = options.Algorithm;
+            config["algorithm-location"] = Path.Combine(baseDirectory, AlgorithmAssembly);
+        }
+
+
         config["data-folder"] = options.DataFolder;
         config["results-destination-folder"] = options.Results;
         config["object-store-root"] = Path.Combine(options.Results, "storage");
@@ -85,11 +140,11 @@ internal static class Program
         return path;
     }
 
-    private sealed record Options(string Algorithm, string DataFolder, string Results, string? ProjectConfig, IReadOnlyList<(string Key, string Value)> Overrides)
+    private sealed record Options(string Algorithm, string DataFolder, string Results, string? ProjectConfig, IReadOnlyList<(string Key, string Value)> Overrides, string? WriteConfig)
     {
         public static Options Parse(string[] args)
         {
-            string? algorithm = null, data = null, results = null, project = null;
+            string? algorithm = null, data = null, results = null, project = null, write = null;
             var overrides = new List<(string, string)>();
             for (var i = 0; i < args.Length; i += 2)
             {
@@ -100,6 +155,7 @@ internal static class Program
                     case "--data-folder": data = Path.GetFullPath(value); break;
                     case "--results": results = Path.GetFullPath(value); break;
                     case "--project-config": project = Path.GetFullPath(value); break;
+                    case "--write-config": write = Path.GetFullPath(value); break;
                     case "--parameter":
                         var split = value.IndexOf('=');
                         if (split <= 0)
@@ -118,7 +174,8 @@ internal static class Program
                 data ?? throw new ArgumentException("--data-folder is required"),
                 results ?? throw new ArgumentException("--results is required"),
                 project,
-                overrides);
+                overrides,
+                write);
         }
     }
 }

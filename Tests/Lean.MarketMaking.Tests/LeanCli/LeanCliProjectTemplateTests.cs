@@ -17,15 +17,16 @@ namespace Lean.MarketMaking.Tests.LeanCli;
 /// framework; before compiling in its container the CLI turns every <c>PackageReference</c> whose <c>Include</c> starts
 /// with "quantconnect." (any case) into one <c>Reference Include="/Lean/Launcher/bin/Debug/*.dll"</c> with
 /// <c>Private=False</c> and drops the others of that kind (<c>lean/components/docker/lean_runner.py</c>
-/// <c>_ensure_csproj_is_valid</c>; <c>LEAN_ROOT_PATH</c> in <c>lean/constants.py</c>). Main.cs itself is compiled into
-/// this test assembly against the LEAN reference surface, so it uses only LEAN members that exist with those signatures.
-/// Not covered: a build inside the CLI's container, and the restore of the Lean.MarketMaking package it references (not
-/// published; see the README's NuGet section).
+/// <c>_ensure_csproj_is_valid</c>; <c>LEAN_ROOT_PATH</c> in <c>lean/constants.py</c>); <see cref="LeanCliRules"/>.
+/// The csproj is the CLI's default one (<c>project_manager.py</c> <c>get_csproj_file_default_content</c>): the plugin
+/// comes in by <c>lean library add</c> (<see cref="LeanCliLibraryLayoutTests"/>). Main.cs itself is compiled into this
+/// test assembly against the LEAN reference surface, so it uses only LEAN members that exist with those signatures;
+/// the EndToEnd <c>LeanCliLocalBuildTests</c> compiles it with the library against a LEAN build as the CLI does.
 /// </summary>
 [TestFixture]
 public class LeanCliProjectTemplateTests
 {
-    private const string LeanCliAlgorithmClass = @"class\s*([^\s:]+)\s*:\s*QCAlgorithm";
+    private const string LeanCliAlgorithmClass = LeanCliRules.CSharpAlgorithmClass;
 
     private static string Template => Path.Combine(RepositoryRoot(), "templates", "lean-project", "MarketMaking");
 
@@ -43,36 +44,18 @@ public class LeanCliProjectTemplateTests
     }
 
     [Test]
-    public void TheCsprojIsTheOneTheCliFindsAndItsRewriteLeavesThePluginReference()
+    public void TheCsprojIsTheCliDefaultOneAndItsRewriteReferencesTheContainersLean()
     {
         var projects = Directory.GetFiles(Template, "*.csproj");
         Assert.That(projects.Select(Path.GetFileName), Is.EqualTo(new[] { "MarketMaking.csproj" }), "one csproj, named after the folder");
+        Assert.That(LeanCliRules.CsprojOf(Template), Is.EqualTo(projects[0]));
         var csproj = XDocument.Load(projects[0]);
         Assert.That(csproj.Descendants("TargetFramework").Select(e => e.Value), Is.EqualTo(new[] { "net10.0" }), "LEAN master's framework");
 
-        // _ensure_csproj_is_valid: QuantConnect.* package references become one reference to the container's LEAN
-        var added = false;
-        foreach (var reference in csproj.Descendants("PackageReference").ToList())
-        {
-            if (!(reference.Attribute("Include")?.Value ?? string.Empty).ToLowerInvariant().StartsWith("quantconnect.", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (added)
-            {
-                reference.Remove();
-                continue;
-            }
-
-            reference.ReplaceWith(new XElement("Reference", new XAttribute("Include", "/Lean/Launcher/bin/Debug/*.dll"), new XElement("Private", "False")));
-            added = true;
-        }
-
-        Assert.That(added, Is.True, "the CLI compiles the project against its own LEAN");
+        Assert.That(LeanCliRules.RewriteLeanReferences(csproj, LeanCliRules.ContainerLeanRoot), Is.True, "the CLI compiles the project against its own LEAN");
         Assert.That(csproj.Descendants("Reference").Select(r => r.Attribute("Include")!.Value), Is.EqualTo(new[] { "/Lean/Launcher/bin/Debug/*.dll" }));
-        Assert.That(csproj.Descendants("PackageReference").Select(r => r.Attribute("Include")!.Value), Is.EqualTo(new[] { "Lean.MarketMaking" }),
-            "the plugin stays a package reference");
+        Assert.That(csproj.Descendants("PackageReference"), Is.Empty,
+            "the plugin is added by `lean library add` (a ProjectReference, LeanCliLibraryLayoutTests) or as a package by the user");
     }
 
     [Test]
