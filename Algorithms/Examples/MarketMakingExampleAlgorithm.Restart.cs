@@ -52,12 +52,13 @@ public abstract partial class MarketMakingExampleAlgorithm
     /// <summary>
     /// Reads the saved state (one log line: what was restored, or the cold start and why) and hands a restored snapshot
     /// to <see cref="RestoreState"/>; a snapshot the example's models cannot take is logged and they start cold. Call at
-    /// the end of <c>Initialize</c>, once the models and estimators exist. Holdings and open orders are reconciled later,
-    /// at the first step after the warm-up (LEAN loads the brokerage's holdings and orders after <c>Initialize</c>).
+    /// the end of <c>Initialize</c>, once the models and estimators exist (an example that does not is restored at its
+    /// first step after the warm-up, with nothing of its models). Holdings and open orders are reconciled at that step
+    /// (LEAN loads the brokerage's holdings and orders after <c>Initialize</c>). Nothing is saved before the restore.
     /// </summary>
     protected void ResumeFromSavedState()
     {
-        if (_restart is null)
+        if (_restart is null || _restart.RestoreResult is not null)
         {
             return;
         }
@@ -103,6 +104,7 @@ public abstract partial class MarketMakingExampleAlgorithm
         }
 
         _resumed = true;
+        ResumeFromSavedState();
         for (var i = 0; i < _quoted.Count; i++)
         {
             var holdings = _quoted[i].Security.Holdings.Quantity;
@@ -133,7 +135,7 @@ public abstract partial class MarketMakingExampleAlgorithm
     /// </summary>
     private void SaveState()
     {
-        if (_restart is null || IsWarmingUp)
+        if (_restart?.RestoreResult is null || IsWarmingUp)
         {
             return;
         }
