@@ -480,6 +480,25 @@ public class ExampleBacktestTests
             $"sigma {secondRuntime["Restored model volatility"]}, inventory difference {secondRuntime["Inventory reconciled (difference)"]}, journal {secondRuntime["Fills journalled"]}; corrupt: {corruptRuntime["State restored"]}"));
     }
 
+    /// <summary>
+    /// Issue 11 §2: with <c>as-warm-up-minutes</c> LEAN replays the history before the start through the example (its
+    /// EWMA σ is sampled from it) and nothing is quoted until the warm-up ends: no order event before the start
+    /// (EURUSD 2 May 2014 00:00 New York), no order LEAN refused as sent during the warm-up, and the example trades after it.
+    /// </summary>
+    [Test]
+    public void NothingIsQuotedDuringTheWarmUpFromHistory()
+    {
+        var run = RunWithResults("AvellanedaStoikovAlgorithm", SampleDataFolder(), "as-warm-up-minutes=240", "as-start-day=2", "as-end-day=2");
+        Check(run, "as", maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"));
+        var start = new DateTime(2014, 5, 2, 4, 0, 0, DateTimeKind.Utc);
+        var log = OrderEventLog.Read(run.Results, run.Algorithm);
+        var first = log.Events.Min(e => e.Time);
+        Assert.That(first, Is.GreaterThanOrEqualTo(start), "no order before the warm-up ends");
+        var logs = File.ReadAllText(Path.Combine(run.Results, "AvellanedaStoikovAlgorithm-log.txt")) + File.ReadAllText(Path.Combine(run.Results, "log.txt")) + run.Output;
+        Assert.That(logs, Does.Not.Contain("during warm up"), "no order refused as sent during the warm-up");
+        TestContext.Progress.WriteLine($"warm-up: first order event {first:O} (start {start:O})");
+    }
+
     private static string Root
     {
         get
