@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Globalization;
 using Lean.MarketMaking.Algorithms.Fills;
 using Lean.MarketMaking.Indicators;
@@ -6,6 +7,7 @@ using Lean.MarketMaking.Algorithms.PortfolioConstruction;
 using Lean.MarketMaking.Models.Quoting.AvellanedaStoikov;
 using Lean.MarketMaking.Algorithms.MarketData;
 using Lean.MarketMaking.Models.Estimation.Volatility;
+using Lean.MarketMaking.Models.State;
 using QuantConnect;
 using QuantConnect.Algorithm.Framework.Risk;
 using QuantConnect.Data;
@@ -51,6 +53,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     private OpenMarketTimeline _sampleTime;
     private readonly SpikeFilter _spikes = new(SpikeFilterSettings.Default);
     private TimeSpan _sampleInterval;
+    private double _timeOffsetSeconds;
     private DateTime _nextSample;
     private bool _logHeap;
     private long _orderEvents;
@@ -86,7 +89,35 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
         _variance = new EwmaVarianceEstimator(TimeSpan.FromMinutes(Parameter("volatility-half-life-minutes", 60.0)).TotalSeconds);
         _sampleInterval = TimeSpan.FromSeconds(Parameter("volatility-sample-seconds", 60.0));
         _sampleTime = new OpenMarketTimeline(new OpenMarketClock(security.Exchange.Hours));
+        ResumeFromSavedState();
     }
+
+    /// <summary>
+    /// Restores σ (the model is rebuilt with it at once) and the EWMA variance's sums; the variance continues on the
+    /// saved time axis (the downtime is a break: no return across it, and it ages no weight).
+    /// </summary>
+    protected override void RestoreState(MarketMakingStateSnapshot snapshot)
+    {
+        if (snapshot.Estimators[0]?.Volatility is { } variance)
+        {
+            _variance.Restore(variance);
+            _variance.Interrupt();
+            _timeOffsetSeconds = variance.LastTimeSeconds;
+        }
+
+        var sigma = snapshot.State.VolatilityPerSqrtSecond[0];
+        if (sigma > 0 && Model.Restore(stackalloc double[] { sigma }))
+        {
+            SetRuntimeStatistic("Restored model volatility", sigma.ToString("R", CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override MarketMakingState DescribeState(MarketMakingState state) =>
+        state.WithVolatility(ImmutableArray.Create(Model.Inputs[0]));
+
+    /// <inheritdoc />
+    protected override AssetEstimatorStates? SaveEstimators(int asset) => new(Volatility: _variance.Save());
 
     /// <summary>
     /// Sets the dates, the venue (<see cref="MarketMakingExampleAlgorithm.SetUpVenue"/>: account currency and cash,
@@ -132,7 +163,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
                 _variance.Interrupt();
             }
 
-            _variance.Update(_sampleTime.Seconds, mid);
+            _variance.Update(_timeOffsetSeconds + _sampleTime.Seconds, mid);
             if (_variance.IsReady && _variance.Count > 10)
             {
                 Model.Offer(stackalloc double[] { mid * Math.Sqrt(_variance.VariancePerSecond) });
@@ -158,6 +189,7 @@ public class AvellanedaStoikovAlgorithm : MarketMakingExampleAlgorithm
     /// <summary>With <c>as-log-heap</c> = true, also logs the heap after the last day.</summary>
     public override void OnEndOfAlgorithm()
     {
+        SetRuntimeStatistic("Model volatility", Model.Inputs[0].ToString("R", CultureInfo.InvariantCulture));
         base.OnEndOfAlgorithm();
         LogHeap();
     }

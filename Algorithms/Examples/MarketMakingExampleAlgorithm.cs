@@ -37,9 +37,10 @@ namespace Lean.MarketMaking.Algorithms.Examples;
 /// currency converts into the account currency (<see cref="QuoteCurrencyCheck"/>: one error and the runtime statistic
 /// "Unconvertible quote currency" if not). With a group, every chart series and statistic is per ticker ("Quotes SPY",
 /// "Fills SPY"...), plus the total fill count and P&amp;L. Every parameter is read with <c>GetParameter</c> under the
-/// example's prefix and has a default; the repository's <c>config.json</c> lists them all.
+/// example's prefix and has a default; the repository's <c>config.json</c> lists them all. Warm-up and the restart
+/// state saved to LEAN's ObjectStore are in MarketMakingExampleAlgorithm.Restart.cs.
 /// </summary>
-public abstract class MarketMakingExampleAlgorithm : QCAlgorithm, IKillSwitchAlgorithm
+public abstract partial class MarketMakingExampleAlgorithm : QCAlgorithm, IKillSwitchAlgorithm
 {
     private readonly List<QuotedSecurity> _quoted = new();
     private Func<int> _rebuilds = () => 0;
@@ -244,6 +245,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm, IKillSwitchAlg
             maxFlattenSlippage: Parameter("max-flatten-slippage", 0.01m),
             cancelTimeout: TimeSpan.FromSeconds(Parameter("cancel-timeout-seconds", 5.0)),
             latency: OrderLatency(seedOffset: 1))));
+        InstallRestartState();
     }
 
     /// <summary>
@@ -279,6 +281,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm, IKillSwitchAlg
     /// <inheritdoc />
     public override void OnData(Slice slice)
     {
+        StepRestartState();
         foreach (var quoted in _quoted)
         {
             quoted.Step(this, _currencyCheck, _attribution);
@@ -320,6 +323,7 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm, IKillSwitchAlg
             : 0m;
         _attribution.RecordFill(orderEvent, fee);
         quoted.Record(this, orderEvent, IsQuoteTag(orderEvent.Ticket?.Tag), fee);
+        RecordFillInState(orderEvent, fee);
         if (_quoted.Count > 1)
         {
             SetRuntimeStatistic("Fills", _quoted.Sum(q => q.Fills.Fills));
@@ -360,6 +364,8 @@ public abstract class MarketMakingExampleAlgorithm : QCAlgorithm, IKillSwitchAlg
         }
 
         _execution?.Statistics.Publish(this);
+        SaveState();
+        _restart?.Publish(this);
     }
 
     /// <summary>Plots the example's own indicators (called with the other charts).</summary>

@@ -44,6 +44,40 @@ public abstract class RecalibratingModel<TModel>
     public ReadOnlySpan<double> Inputs => _built;
 
     /// <summary>
+    /// Rebuilds the model from <paramref name="inputs"/> whatever their change (e.g. the calibrated inputs of a restored
+    /// restart state); not counted in <see cref="Rebuilds"/>. Non-finite inputs, or a rebuild the model rejects, keep the
+    /// current model.
+    /// </summary>
+    /// <returns>True if the model was rebuilt from <paramref name="inputs"/>.</returns>
+    public bool Restore(ReadOnlySpan<double> inputs)
+    {
+        if (inputs.Length != _built.Length)
+        {
+            throw Guard.Invalid(nameof(inputs), $"must have {_built.Length} values, got {inputs.Length}");
+        }
+
+        foreach (var input in inputs)
+        {
+            if (!double.IsFinite(input))
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            Current = _factory(inputs.ToArray());
+        }
+        catch (MarketMakingException)
+        {
+            return false;
+        }
+
+        inputs.CopyTo(_built);
+        return true;
+    }
+
+    /// <summary>
     /// Offers new inputs; rebuilds the model if any moved by more than the threshold and the rebuild succeeds.
     /// Non-finite inputs are ignored (the estimators are not ready yet). A rebuild the model rejects
     /// (<see cref="MarketMakingException"/>) keeps the current model and returns false.

@@ -89,6 +89,17 @@ internal sealed class AlgorithmOrderRouter : IQuoteOrderRouter
         _algorithm.Transactions.GetOrderById(orderId) is { } order
         && order.Status is not (OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Invalid);
 
+    public bool Adopt(int orderId)
+    {
+        if (_algorithm.Transactions.GetOrderTicket(orderId) is not { } ticket)
+        {
+            return false;
+        }
+
+        _tickets[orderId] = ticket;
+        return true;
+    }
+
     public void Release(int orderId)
     {
         _tickets.Remove(orderId);

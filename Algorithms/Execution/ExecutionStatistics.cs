@@ -29,6 +29,12 @@ public sealed class ExecutionStatistics
     /// <summary>Quote sides not placed because their size was below the venue's minimum order size.</summary>
     public long BelowMinimumSize { get; internal set; }
 
+    /// <summary>Open orders found at the start (after a restart) and kept as this run's quotes (<see cref="MarketMakingExecutionModel.AdoptOpenOrders"/>).</summary>
+    public long OrdersAdopted { get; internal set; }
+
+    /// <summary>Open orders found at the start and cancelled: a second order on a side, or not a limit order.</summary>
+    public long OrdersCancelledAtStart { get; internal set; }
+
     /// <summary>Writes the counts as runtime statistics ("Orders submitted", "Re-pricings by update", …).</summary>
     public void Publish(QCAlgorithm algorithm)
     {
@@ -38,5 +44,10 @@ public sealed class ExecutionStatistics
         algorithm.SetRuntimeStatistic("Cancels sent", (decimal)Cancels);
         algorithm.SetRuntimeStatistic("Orders deferred by rate limit", (decimal)Deferred);
         algorithm.SetRuntimeStatistic("Quote sides below minimum size", (decimal)BelowMinimumSize);
+        if (OrdersAdopted + OrdersCancelledAtStart > 0)
+        {
+            algorithm.SetRuntimeStatistic("Open orders adopted at start", (decimal)OrdersAdopted);
+            algorithm.SetRuntimeStatistic("Open orders cancelled at start", (decimal)OrdersCancelledAtStart);
+        }
     }
 }

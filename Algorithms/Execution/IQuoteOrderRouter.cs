@@ -42,4 +42,11 @@ public interface IQuoteOrderRouter
 
     /// <summary>The order is closed (filled, cancelled or invalid): drop any handle kept for it.</summary>
     void Release(int orderId);
+
+    /// <summary>
+    /// Takes over an open order this router did not submit (after a restart), so that it can be updated and cancelled by
+    /// id. The default adopts nothing.
+    /// </summary>
+    /// <returns>Whether the order is now handled by this router.</returns>
+    bool Adopt(int orderId) => false;
 }

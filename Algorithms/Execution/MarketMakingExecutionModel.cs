@@ -234,6 +234,84 @@ public class MarketMakingExecutionModel : ExecutionModel
     }
 
     /// <summary>
+    /// Takes over the open orders LEAN reports for the quoted securities (after a restart LEAN loads the brokerage's open
+    /// orders; call this once they are loaded, at the first step after the warm-up): per security and side the newest
+    /// open limit order becomes the working quote, re-priced and resized from the next quote target like any other;
+    /// every other open order of the security (a second one on a side, or not a limit order) is cancelled and blocks its
+    /// side until LEAN confirms it closed, so no side ever has two quotes. An order the router cannot adopt
+    /// (<see cref="IQuoteOrderRouter.Adopt"/>) is left alone and logged. Each adoption and cancel is logged and counted
+    /// in <see cref="Statistics"/>.
+    /// </summary>
+    public void AdoptOpenOrders(QCAlgorithm algorithm)
+    {
+        var router = _router ??= CreateOrderRouter(algorithm);
+        foreach (var (symbol, state) in _symbols)
+        {
+            var open = new List<RestingOrder>(GetOpenOrders(algorithm, symbol));
+            open.Sort((a, b) => b.OrderId.CompareTo(a.OrderId));
+            foreach (var order in open)
+            {
+                if (order.OrderId == state.Bid?.OrderId || order.OrderId == state.Ask?.OrderId || order.OrderId == state.Flatten?.OrderId
+                    || state.Cancelling.Exists(c => c.OrderId == order.OrderId))
+                {
+                    continue;
+                }
+
+                if (!router.Adopt(order.OrderId))
+                {
+                    Log(algorithm, $"{nameof(MarketMakingExecutionModel)}: {symbol}: open order {order.OrderId} found at the start cannot be adopted by the order router; left alone");
+                    continue;
+                }
+
+                var working = new WorkingOrder(order.OrderId, order.Quantity, order.LimitPrice ?? 0m) { Filled = order.Filled };
+                if (order.LimitPrice is not null && order.Quantity != 0 && (order.Quantity > 0 ? state.Bid : state.Ask) is null)
+                {
+                    if (order.Quantity > 0)
+                    {
+                        state.Bid = working;
+                    }
+                    else
+                    {
+                        state.Ask = working;
+                    }
+
+                    Statistics.OrdersAdopted++;
+                    Log(algorithm, $"{nameof(MarketMakingExecutionModel)}: {symbol}: adopted open order {order.OrderId} " +
+                        $"({order.Quantity} at {order.LimitPrice}, {order.Filled} filled) as the {(order.Quantity > 0 ? "bid" : "ask")}");
+                    continue;
+                }
+
+                Statistics.OrdersCancelledAtStart++;
+                Statistics.Cancels++;
+                working.CancelSent = true;
+                working.CancelSentAt = state.Security.LocalTime;
+                working.CancelTag = "mm restart: not adopted";
+                state.Cancelling.Add(working);
+                router.Cancel(order.OrderId, working.CancelTag);
+                Log(algorithm, $"{nameof(MarketMakingExecutionModel)}: {symbol}: cancelled open order {order.OrderId} found at the start " +
+                    $"({order.Quantity}{(order.LimitPrice is { } price ? $" at {price}" : ", not a limit order")}): its side already has a quote");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The open orders of <paramref name="symbol"/> LEAN holds now (order tickets of <c>Transactions.GetOpenOrderTickets</c>,
+    /// limit prices from <c>Transactions.GetOrderById</c>); override to read them from elsewhere.
+    /// </summary>
+    protected virtual IEnumerable<RestingOrder> GetOpenOrders(QCAlgorithm algorithm, Symbol symbol)
+    {
+        foreach (var ticket in algorithm.Transactions.GetOpenOrderTickets(symbol))
+        {
+            yield return new RestingOrder(ticket.OrderId, ticket.Quantity, ticket.Quantity - ticket.QuantityRemaining,
+                algorithm.Transactions.GetOrderById(ticket.OrderId) is LimitOrder limit ? limit.LimitPrice : null);
+        }
+    }
+
+    /// <summary>The working bid (<paramref name="buy"/>) or ask of <paramref name="symbol"/>, or null (for the restart state).</summary>
+    public WorkingOrder? WorkingQuote(Symbol symbol, bool buy) =>
+        _symbols.TryGetValue(symbol, out var state) ? buy ? state.Bid : state.Ask : null;
+
+    /// <summary>
     /// Creates the order router used for every order; the default routes through the algorithm's order tickets, quotes
     /// with their security's <see cref="BrokerageQuoteRules.QuoteOrderProperties"/>.
     /// </summary>

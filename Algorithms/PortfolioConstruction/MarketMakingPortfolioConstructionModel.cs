@@ -103,6 +103,17 @@ public class MarketMakingPortfolioConstructionModel : PortfolioConstructionModel
     public override IEnumerable<IPortfolioTarget> CreateTargets(QCAlgorithm algorithm, Insight[] insights)
     {
         Signals.Add(insights);
+        if (algorithm.IsWarmingUp)
+        {
+            // no quote while LEAN warms up (it refuses orders then); the screens still follow every book
+            foreach (var quoted in _quoted.Values)
+            {
+                quoted.Screen.Validate(GetMarket(quoted.Security), MaxQuoteAge);
+            }
+
+            return Array.Empty<IPortfolioTarget>();
+        }
+
         var targets = new List<IPortfolioTarget>(_quoted.Count);
         var utcNow = GetUtcTime(algorithm);
         foreach (var (symbol, quoted) in _quoted)

@@ -135,6 +135,12 @@ public class MultiAssetPortfolioConstructionModel : PortfolioConstructionModel
     /// <inheritdoc />
     public override IEnumerable<IPortfolioTarget> CreateTargets(QCAlgorithm algorithm, Insight[] insights)
     {
+        if (algorithm.IsWarmingUp)
+        {
+            // no quote while LEAN warms up (it refuses orders then)
+            return Array.Empty<IPortfolioTarget>();
+        }
+
         var n = _symbols.Length;
         var usable = true;
         var onlySpikes = true;

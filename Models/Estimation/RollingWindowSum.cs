@@ -1,3 +1,5 @@
+using System;
+
 namespace Lean.MarketMaking.Models.Estimation;
 
 /// <summary>
@@ -48,6 +50,19 @@ internal sealed class RollingWindowSum
         {
             Resum();
         }
+    }
+
+    /// <summary>The storage in ring-buffer order, the next slot and the re-summation counter (for a restart).</summary>
+    public (double[] Values, int Next, int SinceResum) Save() => ((double[])_values.Clone(), _next, _sinceResum);
+
+    /// <summary>Continues from a saved window of the same capacity: later sums are bit-identical to the saved window's.</summary>
+    public void Restore(ReadOnlySpan<double> values, int next, int count, int sinceResum, double sum)
+    {
+        values.CopyTo(_values);
+        _next = next;
+        Count = count;
+        _sinceResum = sinceResum;
+        Sum = sum;
     }
 
     private void Resum()

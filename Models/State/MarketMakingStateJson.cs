@@ -33,6 +33,94 @@ internal sealed class StateJson
     public List<WorkingQuoteJson>? WorkingQuotes { get; set; }
 
     public JournalJson? Journal { get; set; }
+
+    // optional: absent in saves without estimator sums
+    public List<EstimatorsJson?>? Estimators { get; set; }
+
+    public EwmaJson? Covariance { get; set; }
+}
+
+internal sealed class EstimatorsJson
+{
+    public EwmaJson? Volatility { get; set; }
+
+    public IntensityCountsJson? Intensity { get; set; }
+
+    public HawkesTrackerJson? OrderFlow { get; set; }
+
+    public LeeMyklandJson? Jumps { get; set; }
+}
+
+internal sealed class EwmaJson
+{
+    public double HalfLifeSeconds { get; set; }
+
+    public double[]? WeightedProducts { get; set; }
+
+    public double[]? LastLogPrices { get; set; }
+
+    public double WeightedSeconds { get; set; }
+
+    public double LastTimeSeconds { get; set; }
+
+    public bool HasLastPrices { get; set; }
+
+    public long Count { get; set; }
+}
+
+internal sealed class IntensityCountsJson
+{
+    public double[]? BidCounts { get; set; }
+
+    public double[]? AskCounts { get; set; }
+
+    public double Intervals { get; set; }
+
+    public long IntervalStartTicks { get; set; }
+
+    public long LastEventTicks { get; set; }
+
+    public double Mid { get; set; }
+
+    public double PriorMid { get; set; }
+
+    public double DeepestBid { get; set; }
+
+    public double DeepestAsk { get; set; }
+
+    public bool Interrupted { get; set; }
+}
+
+internal sealed class HawkesTrackerJson
+{
+    public double[]? Excitation { get; set; }
+
+    public double LastTime { get; set; }
+}
+
+internal sealed class LeeMyklandJson
+{
+    public double[]? Products { get; set; }
+
+    public int Next { get; set; }
+
+    public int Filled { get; set; }
+
+    public int SinceResum { get; set; }
+
+    public double Sum { get; set; }
+
+    public double LastTimeSeconds { get; set; }
+
+    public double LastPrice { get; set; }
+
+    public double LastAbsReturn { get; set; }
+
+    public long Count { get; set; }
+
+    public bool HasLastPrice { get; set; }
+
+    public bool HasLastReturn { get; set; }
 }
 
 internal sealed class HawkesJson

@@ -8,6 +8,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.Estimation.Hawkes;
+using Lean.MarketMaking.Models.Estimation.Intensity;
+using Lean.MarketMaking.Models.Estimation.Jumps;
+using Lean.MarketMaking.Models.Estimation.Volatility;
 using Lean.MarketMaking.Models.LinearAlgebra;
 using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 using Lean.MarketMaking.Models.Risk;
@@ -48,6 +51,8 @@ public static class MarketMakingStateSerializer
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // the intensity counts' "no mid yet" (NaN) and "no trade yet" (-Infinity) round-trip as "NaN" and "-Infinity"
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     /// <summary>The snapshot as enveloped bytes.</summary>
@@ -322,8 +327,73 @@ public static class MarketMakingStateSerializer
                     Fee = f.Fee,
                 }).ToList(),
             },
+            Estimators = snapshot.Estimators.Select(e => e is null ? null : new EstimatorsJson
+            {
+                Volatility = ToJson(e.Volatility),
+                Intensity = e.Intensity is not { } i ? null : new IntensityCountsJson
+                {
+                    BidCounts = i.BidCounts.ToArray(),
+                    AskCounts = i.AskCounts.ToArray(),
+                    Intervals = i.Intervals,
+                    IntervalStartTicks = i.IntervalStartTicks,
+                    LastEventTicks = i.LastEventTicks,
+                    Mid = i.Mid,
+                    PriorMid = i.PriorMid,
+                    DeepestBid = i.DeepestBid,
+                    DeepestAsk = i.DeepestAsk,
+                    Interrupted = i.Interrupted,
+                },
+                OrderFlow = e.OrderFlow is not { } h ? null : new HawkesTrackerJson { Excitation = h.Excitation.ToArray(), LastTime = h.LastTime },
+                Jumps = e.Jumps is not { } j ? null : new LeeMyklandJson
+                {
+                    Products = j.Products.ToArray(),
+                    Next = j.Next,
+                    Filled = j.Filled,
+                    SinceResum = j.SinceResum,
+                    Sum = j.Sum,
+                    LastTimeSeconds = j.LastTimeSeconds,
+                    LastPrice = j.LastPrice,
+                    LastAbsReturn = j.LastAbsReturn,
+                    Count = j.Count,
+                    HasLastPrice = j.HasLastPrice,
+                    HasLastReturn = j.HasLastReturn,
+                },
+            }).ToList(),
+            Covariance = ToJson(snapshot.Covariance),
         };
     }
+
+    private static EwmaJson? ToJson(EwmaCovarianceState? state) => state is null ? null : new EwmaJson
+    {
+        HalfLifeSeconds = state.HalfLifeSeconds,
+        WeightedProducts = state.WeightedProducts.ToArray(),
+        LastLogPrices = state.LastLogPrices.ToArray(),
+        WeightedSeconds = state.WeightedSeconds,
+        LastTimeSeconds = state.LastTimeSeconds,
+        HasLastPrices = state.HasLastPrices,
+        Count = state.Count,
+    };
+
+    private static EwmaCovarianceState? FromJson(EwmaJson? json, string name) => json is null ? null : new EwmaCovarianceState(
+        json.HalfLifeSeconds,
+        ImmutableArray.Create(Required(json.WeightedProducts, $"{name}.weightedProducts")),
+        ImmutableArray.Create(Required(json.LastLogPrices, $"{name}.lastLogPrices")),
+        json.WeightedSeconds,
+        json.LastTimeSeconds,
+        json.HasLastPrices,
+        json.Count);
+
+    private static AssetEstimatorStates? FromJson(EstimatorsJson? json) => json is null ? null : new AssetEstimatorStates(
+        FromJson(json.Volatility, "estimators[].volatility"),
+        json.Intensity is not { } i ? null : new TradingIntensityState(
+            ImmutableArray.Create(Required(i.BidCounts, "estimators[].intensity.bidCounts")),
+            ImmutableArray.Create(Required(i.AskCounts, "estimators[].intensity.askCounts")),
+            i.Intervals, i.IntervalStartTicks, i.LastEventTicks, i.Mid, i.PriorMid, i.DeepestBid, i.DeepestAsk, i.Interrupted),
+        json.OrderFlow is not { } h ? null : new HawkesTrackerState(
+            ImmutableArray.Create(Required(h.Excitation, "estimators[].orderFlow.excitation")), h.LastTime),
+        json.Jumps is not { } j ? null : new LeeMyklandState(
+            ImmutableArray.Create(Required(j.Products, "estimators[].jumps.products")),
+            j.Next, j.Filled, j.SinceResum, j.Sum, j.LastTimeSeconds, j.LastPrice, j.LastAbsReturn, j.Count, j.HasLastPrice, j.HasLastReturn));
 
     private static MarketMakingStateSnapshot FromJson(StateJson json)
     {
@@ -355,7 +425,9 @@ public static class MarketMakingStateSerializer
                     Required(f, "journal.records[]").OrderId, f.OrderEventId, f.Asset,
                     new DateTime(Ticks(f.TimeUtcTicks, "journal.records[].timeUtcTicks"), DateTimeKind.Utc),
                     f.FillPrice, f.FillQuantity, f.Fee)),
-                journal.DroppedCount));
+                journal.DroppedCount),
+            json.Estimators is null ? default : json.Estimators.Select(FromJson).ToImmutableArray(),
+            FromJson(json.Covariance, "covariance"));
     }
 
     private static T Required<T>(T? value, string name)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Estimation.Volatility;
 
 namespace Lean.MarketMaking.Models.State;
 
@@ -9,7 +10,8 @@ namespace Lean.MarketMaking.Models.State;
 /// What is saved so a restart resumes where the market maker stopped: the <see cref="MarketMakingState"/> (inventory, σ,
 /// correlation, regime probabilities, order-flow Hawkes and jump parameters, risk figures), the calibrated fill intensity
 /// A/k per side of each asset, the working-quote map (at most one quote per asset and side) and the bounded
-/// <see cref="FillJournal"/>. <see cref="Sequence"/> increases with every save, so of two readable saves the newer wins.
+/// <see cref="FillJournal"/>, and optionally the online estimators' running sums (<see cref="Estimators"/>,
+/// <see cref="Covariance"/>). <see cref="Sequence"/> increases with every save, so of two readable saves the newer wins.
 /// Written and read by <see cref="MarketMakingStateSerializer"/>.
 /// </summary>
 public sealed record MarketMakingStateSnapshot
@@ -21,13 +23,17 @@ public sealed record MarketMakingStateSnapshot
     /// <param name="intensity">Per asset, the calibrated A/k per side, or null; empty = none for any asset.</param>
     /// <param name="workingQuotes">The resting quotes; at most one per asset and side, each asset index inside <paramref name="state"/>.</param>
     /// <param name="journal">The recent fills; null = an empty journal of the default capacity.</param>
+    /// <param name="estimators">Per asset, the online estimators' running sums, or null; empty = none for any asset.</param>
+    /// <param name="covariance">The running sums of a joint EWMA covariance of all n assets (dimension n), or null.</param>
     public MarketMakingStateSnapshot(
         long sequence,
         DateTime savedAtUtc,
         MarketMakingState state,
         ImmutableArray<IntensityCalibration?> intensity = default,
         IEnumerable<WorkingQuote>? workingQuotes = null,
-        FillJournal? journal = null)
+        FillJournal? journal = null,
+        ImmutableArray<AssetEstimatorStates?> estimators = default,
+        EwmaCovarianceState? covariance = null)
     {
         Sequence = sequence >= 0 ? sequence : throw Guard.Invalid(nameof(sequence), $"must be >= 0, got {sequence}");
         SavedAtUtc = DateTime.SpecifyKind(savedAtUtc, DateTimeKind.Utc);
@@ -67,7 +73,31 @@ public sealed record MarketMakingStateSnapshot
             }
         }
 
+        if (estimators.IsDefaultOrEmpty)
+        {
+            estimators = ImmutableArray.Create(new AssetEstimatorStates?[n]);
+        }
+        else if (estimators.Length != n)
+        {
+            throw Guard.Invalid(nameof(estimators), $"must have {n} entries (one per asset), got {estimators.Length}");
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            if (estimators[i]?.Volatility is { Dimension: not 1 } volatility)
+            {
+                throw Guard.Invalid($"{nameof(estimators)}[{i}]", $"the volatility state must be one asset's, got dimension {volatility.Dimension}");
+            }
+        }
+
+        if (covariance is not null && covariance.Dimension != n)
+        {
+            throw Guard.Invalid(nameof(covariance), $"must have dimension {n}, got {covariance.Dimension}");
+        }
+
         Intensity = intensity;
+        Estimators = estimators;
+        Covariance = covariance;
         WorkingQuotes = quotes;
         Journal = journal;
     }
@@ -83,6 +113,12 @@ public sealed record MarketMakingStateSnapshot
 
     /// <summary>Per asset, the calibrated fill intensity A/k per side, or null when not calibrated.</summary>
     public ImmutableArray<IntensityCalibration?> Intensity { get; }
+
+    /// <summary>Per asset, the online estimators' running sums, or null when none was saved.</summary>
+    public ImmutableArray<AssetEstimatorStates?> Estimators { get; }
+
+    /// <summary>The running sums of a joint EWMA covariance of all assets, or null.</summary>
+    public EwmaCovarianceState? Covariance { get; }
 
     /// <summary>The resting quotes, at most one per asset and side.</summary>
     public ImmutableArray<WorkingQuote> WorkingQuotes { get; }

@@ -519,6 +519,80 @@ public class ExampleBacktestTests
         TestContext.Progress.WriteLine($"Python algorithm: orders {log.OrdersSubmitted}, fill events {fills.Length}, orders per fill {log.OrdersPerFill:0.000}");
     }
 
+    /// <summary>
+    /// Issue 11 §2: the restart state in LEAN's own ObjectStore. Two consecutive backtests of the AS example with
+    /// <c>as-state=true</c> share one results folder, hence one ObjectStore folder (run.sh's LeanRunner sets LEAN's
+    /// <c>object-store-root</c> to <c>&lt;results&gt;/storage</c>, which LEAN's LocalObjectStore persists to and reads from):
+    /// EURUSD 1 May 2014 (a cold start: nothing saved yet), then 2 May, which restores the first run's last save — logged,
+    /// its sequence, σ equal to the first run's final model σ to the last bit, the first run's final inventory reconciled
+    /// against the second's flat start (a backtest starts flat: the whole inventory is the difference) — and continues the
+    /// fill journal. Then both slot files are corrupted and 2 May runs again: one logged cold start, and it still trades.
+    /// </summary>
+    [Test]
+    public void RestoreTheSavedStateInASecondBacktestAndColdStartOnACorruptOne()
+    {
+        var results = Directory.CreateTempSubdirectory("mm-e2e-restart-").FullName;
+        string Log() => File.ReadAllText(Path.Combine(results, "AvellanedaStoikovAlgorithm-log.txt"));
+
+        var first = RunIn(results, "AvellanedaStoikovAlgorithm", SampleDataFolder(), "as-state=true", "as-end-day=1");
+        var firstRuntime = Section(first.Summary, "runtimeStatistics");
+        Assert.That(firstRuntime["State restored"], Is.EqualTo("cold start (Missing)"));
+        Assert.That(Log(), Does.Contain("Restart state 'mm-state/as': cold start (Missing)"));
+        var saves = Number(firstRuntime, "State saves");
+        Assert.That(saves, Is.GreaterThan(1), "saved on the schedule and at the fills");
+        Assert.That(Number(firstRuntime, "State save failures"), Is.Zero);
+        var slots = new[] { "as.0", "as.1" }.Select(f => Path.Combine(results, "storage", "mm-state", f)).ToArray();
+        Assert.That(slots.Select(File.Exists), Is.All.True, "two slots persisted by LEAN's ObjectStore");
+        var firstJournal = Number(firstRuntime, "Fills journalled");
+        Assert.That(firstJournal, Is.GreaterThan(0));
+
+        var second = RunIn(results, "AvellanedaStoikovAlgorithm", SampleDataFolder(), "as-state=true", "as-start-day=2", "as-end-day=2");
+        var secondRuntime = Section(second.Summary, "runtimeStatistics");
+        var lastSequence = string.Create(CultureInfo.InvariantCulture, $"#{saves - 1}");
+        Assert.That(secondRuntime["State restored"], Is.EqualTo(lastSequence), "the first run's last save");
+        Assert.That(Log(), Does.Contain($"Restart state 'mm-state/as': restored state {lastSequence} saved at"));
+        Assert.That(secondRuntime["Restored model volatility"], Is.EqualTo(firstRuntime["Model volatility"]), "sigma as saved, to the last bit");
+        Assert.That(Number(secondRuntime, "Inventory reconciled (difference)"), Is.EqualTo(Math.Abs(Number(firstRuntime, "Final inventory"))),
+            "the backtest starts flat: the saved inventory is the difference");
+        Assert.That(Number(secondRuntime, "Fills journalled"), Is.GreaterThan(firstJournal).Or.EqualTo(Parameter("as-state-journal-capacity")),
+            "the journal continues");
+        Check(second, "as", maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"));
+
+        foreach (var slot in slots)
+        {
+            File.WriteAllBytes(slot, File.ReadAllBytes(slot)[..100]);
+        }
+
+        var corrupt = RunIn(results, "AvellanedaStoikovAlgorithm", SampleDataFolder(), "as-state=true", "as-start-day=2", "as-end-day=2");
+        var corruptRuntime = Section(corrupt.Summary, "runtimeStatistics");
+        Assert.That(corruptRuntime["State restored"], Is.EqualTo("cold start (Corrupt)"));
+        Assert.That(Log().Split('\n').Count(l => l.Contains("Restart state 'mm-state/as': cold start (Corrupt)", StringComparison.Ordinal)), Is.EqualTo(1), "one logged cold start");
+        Assert.That(corruptRuntime.ContainsKey("Restored model volatility"), Is.False);
+        Assert.That(Number(corruptRuntime, "Fills"), Is.GreaterThan(0), "it still trades");
+        TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"restart: first run {saves} saves, sigma {firstRuntime["Model volatility"]}, final inventory {firstRuntime["Final inventory"]}; second restored {secondRuntime["State restored"]}, " +
+            $"sigma {secondRuntime["Restored model volatility"]}, inventory difference {secondRuntime["Inventory reconciled (difference)"]}, journal {secondRuntime["Fills journalled"]}; corrupt: {corruptRuntime["State restored"]}"));
+    }
+
+    /// <summary>
+    /// Issue 11 §2: with <c>as-warm-up-minutes</c> LEAN replays the history before the start through the example (its
+    /// EWMA σ is sampled from it) and nothing is quoted until the warm-up ends: no order event before the start
+    /// (EURUSD 2 May 2014 00:00 New York), no order LEAN refused as sent during the warm-up, and the example trades after it.
+    /// </summary>
+    [Test]
+    public void NothingIsQuotedDuringTheWarmUpFromHistory()
+    {
+        var run = RunWithResults("AvellanedaStoikovAlgorithm", SampleDataFolder(), "as-warm-up-minutes=240", "as-start-day=2", "as-end-day=2");
+        Check(run, "as", maxInventory: Parameter("as-max-inventory"), orderSize: Parameter("as-order-size"));
+        var start = new DateTime(2014, 5, 2, 4, 0, 0, DateTimeKind.Utc);
+        var log = OrderEventLog.Read(run.Results, run.Algorithm);
+        var first = log.Events.Min(e => e.Time);
+        Assert.That(first, Is.GreaterThanOrEqualTo(start), "no order before the warm-up ends");
+        var logs = File.ReadAllText(Path.Combine(run.Results, "AvellanedaStoikovAlgorithm-log.txt")) + File.ReadAllText(Path.Combine(run.Results, "log.txt")) + run.Output;
+        Assert.That(logs, Does.Not.Contain("during warm up"), "no order refused as sent during the warm-up");
+        TestContext.Progress.WriteLine($"warm-up: first order event {first:O} (start {start:O})");
+    }
+
     private static string Root
     {
         get
@@ -645,11 +719,17 @@ public class ExampleBacktestTests
         return stdout;
     }
 
-    private static Backtest RunWithResults(string algorithm, string? dataFolder, params string[] parameters)
+    private static Backtest RunWithResults(string algorithm, string? dataFolder, params string[] parameters) =>
+        RunIn(Directory.CreateTempSubdirectory($"mm-e2e-{ResultName(algorithm)}-").FullName, algorithm, dataFolder, parameters);
+
+    /// <summary>The name of a run's result files: a Python file's are named after the file (lean CLI rule, scripts/LeanRunner).</summary>
+    private static string ResultName(string algorithm) =>
+        algorithm.EndsWith(".py", StringComparison.Ordinal) ? Path.GetFileNameWithoutExtension(algorithm) : algorithm;
+
+    /// <summary>A backtest with its results (and LEAN's ObjectStore, <c>&lt;results&gt;/storage</c>) in <paramref name="results"/>.</summary>
+    private static Backtest RunIn(string results, string algorithm, string? dataFolder, params string[] parameters)
     {
-        // a Python file's results are named after the file (lean CLI rule, scripts/LeanRunner)
-        var name = algorithm.EndsWith(".py", StringComparison.Ordinal) ? Path.GetFileNameWithoutExtension(algorithm) : algorithm;
-        var results = Directory.CreateTempSubdirectory($"mm-e2e-{name}-").FullName;
+        var name = ResultName(algorithm);
         var start = new ProcessStartInfo("bash") { WorkingDirectory = Root, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("run.sh");
         start.ArgumentList.Add(algorithm);

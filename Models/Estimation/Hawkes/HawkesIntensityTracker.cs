@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Lean.MarketMaking.Models.Errors;
 
 namespace Lean.MarketMaking.Models.Estimation.Hawkes;
@@ -74,6 +75,27 @@ public sealed class HawkesIntensityTracker
         }
 
         return _mu[type] + (_beta * decay * excitation);
+    }
+
+    /// <summary>The excitation and the last event time, to save for a restart (allocates).</summary>
+    public HawkesTrackerState Save() => new(ImmutableArray.Create(_excitation), LastTime);
+
+    /// <summary>
+    /// Continues from a saved state of the same dimension: every later intensity is bit-identical to the saving
+    /// tracker's (with the same parameters). Events must not be before <see cref="HawkesTrackerState.LastTime"/>.
+    /// </summary>
+    /// <exception cref="MarketMakingException">InvalidParameters for another dimension (nothing is changed).</exception>
+    public void Restore(HawkesTrackerState state)
+    {
+        if (state is null || state.Excitation.Length != _dimension)
+        {
+            throw Guard.Invalid(nameof(state), state is null
+                ? "must not be null"
+                : $"has {state.Excitation.Length} event types, this tracker {_dimension}");
+        }
+
+        state.Excitation.CopyTo(_excitation);
+        LastTime = state.LastTime;
     }
 
     private double DecayTo(double time)

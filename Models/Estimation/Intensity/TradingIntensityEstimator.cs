@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Lean.MarketMaking.Models.Estimation.OrderFlow;
 using Lean.MarketMaking.Models.Errors;
 
@@ -107,6 +108,38 @@ public sealed class TradingIntensityEstimator
     /// and no trade after it is measured from the mid before it.
     /// </summary>
     public void Interrupt() => _interrupted = true;
+
+    /// <summary>The running counts and the interval in progress, to save for a restart (allocates).</summary>
+    public TradingIntensityState Save() => new(ImmutableArray.Create(_bidCounts), ImmutableArray.Create(_askCounts), _intervals,
+        _intervalStart, _lastEvent, _mid, _priorMid, _deepestBid, _deepestAsk, _interrupted);
+
+    /// <summary>
+    /// Continues from a saved state (of an estimator with the same <see cref="TradingIntensityOptions.DepthLevels"/>):
+    /// every later estimate is bit-identical to the saving estimator's. Its clock is the saved one, so events must not
+    /// be before <see cref="TradingIntensityState.LastEventTicks"/>; after a restart call <see cref="Interrupt"/> so
+    /// that the downtime is a break, not exposure.
+    /// </summary>
+    /// <exception cref="MarketMakingException">InvalidParameters for another number of depth levels (nothing is changed).</exception>
+    public void Restore(TradingIntensityState state)
+    {
+        if (state is null || state.BidCounts.Length != _bidCounts.Length)
+        {
+            throw Guard.Invalid(nameof(state), state is null
+                ? "must not be null"
+                : $"has {state.BidCounts.Length} depth levels, this estimator {_bidCounts.Length}");
+        }
+
+        state.BidCounts.CopyTo(_bidCounts);
+        state.AskCounts.CopyTo(_askCounts);
+        _intervals = state.Intervals;
+        _intervalStart = state.IntervalStartTicks;
+        _lastEvent = state.LastEventTicks;
+        _mid = state.Mid;
+        _priorMid = state.PriorMid;
+        _deepestBid = state.DeepestBid;
+        _deepestAsk = state.DeepestAsk;
+        _interrupted = state.Interrupted;
+    }
 
     /// <summary>Forgets everything.</summary>
     public void Reset()

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Lean.MarketMaking.Models.Errors;
 
 namespace Lean.MarketMaking.Models.Estimation.Jumps;
@@ -98,6 +99,40 @@ public sealed class LeeMyklandDetector
         _hasLastPrice = true;
         _count++;
         return update;
+    }
+
+    /// <summary>The window and the last observation, to save for a restart (allocates).</summary>
+    public LeeMyklandState Save()
+    {
+        var (values, next, sinceResum) = _products.Save();
+        return new LeeMyklandState(ImmutableArray.Create(values), next, _products.Count, sinceResum, _products.Sum,
+            _lastTime, _lastPrice, _lastAbsReturn, _count, _hasLastPrice, _hasLastReturn);
+    }
+
+    /// <summary>
+    /// Continues from a saved state of a detector with the same window K: every later update is bit-identical to the
+    /// saving detector's. Its time axis is the saved one (the next observation not before
+    /// <see cref="LeeMyklandState.LastTimeSeconds"/>); after a restart call <see cref="Interrupt"/> so that the return
+    /// across the downtime is not tested.
+    /// </summary>
+    /// <exception cref="MarketMakingException">InvalidParameters for another window size (nothing is changed).</exception>
+    public void Restore(LeeMyklandState state)
+    {
+        if (state is null || state.Products.Length != _products.Capacity)
+        {
+            throw Guard.Invalid(nameof(state), state is null
+                ? "must not be null"
+                : $"has a window of {state.Products.Length} products, this detector {_products.Capacity} (K = {Parameters.Window})");
+        }
+
+        _products.Restore(state.Products.AsSpan(), state.Next, state.Filled, state.SinceResum, state.Sum);
+        _lastTime = state.LastTimeSeconds;
+        _lastPrice = state.LastPrice;
+        _lastLogPrice = state.HasLastPrice ? Math.Log(state.LastPrice) : 0;
+        _lastAbsReturn = state.LastAbsReturn;
+        _count = state.Count;
+        _hasLastPrice = state.HasLastPrice;
+        _hasLastReturn = state.HasLastReturn;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Lean.MarketMaking.Models.Errors;
 using Lean.MarketMaking.Models.LinearAlgebra;
 
@@ -176,6 +177,32 @@ public sealed class EwmaCovarianceEstimator
     /// but the estimate and its weights are kept and age as usual.
     /// </summary>
     public void Interrupt() => _hasLastPrices = false;
+
+    /// <summary>The running sums, to save for a restart (allocates).</summary>
+    public EwmaCovarianceState Save() => new(HalfLifeSeconds, ImmutableArray.Create(_weightedProducts), ImmutableArray.Create(_lastLogPrices),
+        _weightedSeconds, _lastTime, _hasLastPrices, Count);
+
+    /// <summary>
+    /// Continues from a saved state: every later output is bit-identical to the saving estimator's. The time axis is the
+    /// saved one, so the next observation must not be before <see cref="EwmaCovarianceState.LastTimeSeconds"/>.
+    /// </summary>
+    /// <exception cref="MarketMakingException">InvalidParameters when the state has another dimension or half-life (nothing is changed).</exception>
+    public void Restore(EwmaCovarianceState state)
+    {
+        if (state is null || state.Dimension != _n || state.HalfLifeSeconds != HalfLifeSeconds)
+        {
+            throw Guard.Invalid(nameof(state), state is null
+                ? "must not be null"
+                : $"was saved by an estimator of dimension {state.Dimension} and half-life {state.HalfLifeSeconds} s, this one has {_n} and {HalfLifeSeconds} s");
+        }
+
+        state.WeightedProducts.CopyTo(_weightedProducts);
+        state.LastLogPrices.CopyTo(_lastLogPrices);
+        _weightedSeconds = state.WeightedSeconds;
+        _lastTime = state.LastTimeSeconds;
+        _hasLastPrices = state.HasLastPrices;
+        Count = state.Count;
+    }
 
     /// <summary>Forgets all observations.</summary>
     public void Reset()

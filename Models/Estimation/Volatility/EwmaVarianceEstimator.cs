@@ -47,6 +47,12 @@ public sealed class EwmaVarianceEstimator
     /// <inheritdoc cref="EwmaCovarianceEstimator.Interrupt"/>
     public void Interrupt() => _estimator.Interrupt();
 
+    /// <inheritdoc cref="EwmaCovarianceEstimator.Save"/>
+    public EwmaCovarianceState Save() => _estimator.Save();
+
+    /// <inheritdoc cref="EwmaCovarianceEstimator.Restore"/>
+    public void Restore(EwmaCovarianceState state) => _estimator.Restore(state);
+
     /// <summary>Forgets all observations.</summary>
     public void Reset() => _estimator.Reset();
 }

@@ -23,6 +23,8 @@ namespace QuantConnect.Securities
 
         public Order GetOrderById(int orderId) => throw new NotImplementedException();
 
+        public OrderTicket GetOrderTicket(int orderId) => throw new NotImplementedException();
+
         public decimal GetOpenOrdersRemainingQuantity(Func<OrderTicket, bool> filter = null) => throw new NotImplementedException();
     }
 }

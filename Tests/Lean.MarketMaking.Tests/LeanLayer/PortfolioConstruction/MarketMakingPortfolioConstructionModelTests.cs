@@ -56,6 +56,17 @@ public class MarketMakingPortfolioConstructionModelTests
     }
 
     [Test]
+    public void NothingIsQuotedWhileLeanWarmsUp()
+    {
+        var algorithm = new QCAlgorithm();
+        algorithm.SetWarmingUpForTests(true);
+        Assert.That(_pcm.CreateTargets(algorithm, Array.Empty<Insight>()), Is.Empty, "no target while warming up");
+        Assert.That(_quoting.Snapshots, Is.Empty, "the model is not asked");
+        algorithm.SetWarmingUpForTests(false);
+        Assert.That(_pcm.CreateTargets(algorithm, Array.Empty<Insight>()).Single(), Is.InstanceOf<QuoteTarget>(), "quotes once warm");
+    }
+
+    [Test]
     public void TheModelsInventoryIsThePositionHeldAndTheTargetCarriesTheWorkingOrders()
     {
         // after a bid fill of 1 with the ask of 1 still resting: held 1, open sell 1, Net 0 = the pre-fill inventory
