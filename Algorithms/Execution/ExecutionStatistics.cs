@@ -1,10 +1,11 @@
+using System;
 using QuantConnect.Algorithm;
 
 namespace Lean.MarketMaking.Algorithms.Execution;
 
 /// <summary>
 /// Counts of the order requests <see cref="MarketMakingExecutionModel"/> sent and of those the venue's rules held
-/// back; <see cref="Publish"/> writes them as LEAN runtime statistics.
+/// back, and in live mode their tick-to-order latency; <see cref="Publish"/> writes them as LEAN runtime statistics.
 /// </summary>
 public sealed class ExecutionStatistics
 {
@@ -29,6 +30,9 @@ public sealed class ExecutionStatistics
     /// <summary>Quote sides not placed because their size was below the venue's minimum order size.</summary>
     public long BelowMinimumSize { get; internal set; }
 
+    /// <summary>The tick-to-order latency of the requests sent, when measured (live mode); else null.</summary>
+    public TickToOrderLatency? Latency { get; internal set; }
+
     /// <summary>Writes the counts as runtime statistics ("Orders submitted", "Re-pricings by update", …).</summary>
     public void Publish(QCAlgorithm algorithm)
     {
@@ -38,5 +42,11 @@ public sealed class ExecutionStatistics
         algorithm.SetRuntimeStatistic("Cancels sent", (decimal)Cancels);
         algorithm.SetRuntimeStatistic("Orders deferred by rate limit", (decimal)Deferred);
         algorithm.SetRuntimeStatistic("Quote sides below minimum size", (decimal)BelowMinimumSize);
+        if (Latency is not null)
+        {
+            algorithm.SetRuntimeStatistic("Tick-to-order requests", (decimal)Latency.Count);
+            algorithm.SetRuntimeStatistic("Tick-to-order p50 (us)", Math.Round((decimal)Latency.Quantile(0.5).TotalMicroseconds, 1));
+            algorithm.SetRuntimeStatistic("Tick-to-order p99 (us)", Math.Round((decimal)Latency.Quantile(0.99).TotalMicroseconds, 1));
+        }
     }
 }
