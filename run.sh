@@ -2,6 +2,7 @@
 # One-command LEAN backtest of an example market maker, without Docker.
 #
 #   ./run.sh [AlgorithmTypeName] [key=value ...]
+#   ./run.sh --live-paper [minutes] [AlgorithmTypeName] [key=value ...]
 #
 # Default: AvellanedaStoikovAlgorithm on the synthetic MMCUSD ticks (generated into ./data if missing), with the
 # parameters of ./config.json plus the overrides given as key=value. With MM_DATA_FOLDER set to a LEAN data folder
@@ -10,14 +11,29 @@
 # LEAN_BIN_DIR names its Launcher/bin/Release folder (-p:LeanReference=Local). Results (LEAN's <Algorithm>.json and
 # <Algorithm>-summary.json) go to $MM_RESULTS_FOLDER, default ./results/<Algorithm>; at the end the Research console's
 # report renders them into <results>/report/report.html (charts as PNG files beside it).
+# --live-paper: LEAN's live mode instead of a backtest (the runner's live-paper environment: PaperBrokerage, the live
+# handlers, the synthetic market of Lean.MarketMaking.Live.SyntheticDataQueueHandler streamed in real time), stopped
+# cleanly after [minutes] (default 5) by LEAN's quit command; results in ./results/<Algorithm>-live-paper (no report).
+# key=value arguments starting with synthetic-market- set the market (e.g. synthetic-market-quotes-per-second=1000).
 # Exit codes: 0 backtest ran and its report was written, 3 no LEAN available, 1 any other failure.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+live=0
+minutes=5
+if [[ "${1:-}" == --live-paper ]]; then
+  live=1
+  shift
+  if [[ "${1:-}" =~ ^[0-9]+([.][0-9]+)?$ ]]; then minutes="$1"; shift; fi
+fi
 algorithm="${1:-AvellanedaStoikovAlgorithm}"
 [[ $# -gt 0 ]] && shift
 if [[ -n "${MM_DATA_FOLDER:-}" ]]; then data="$MM_DATA_FOLDER"; synthetic=0; else data="$root/data"; synthetic=1; fi
-results="${MM_RESULTS_FOLDER:-$root/results/$algorithm}"
+if [[ $live == 1 ]]; then
+  results="${MM_RESULTS_FOLDER:-$root/results/$algorithm-live-paper}"
+else
+  results="${MM_RESULTS_FOLDER:-$root/results/$algorithm}"
+fi
 logs="$root/results/logs"
 mkdir -p "$logs"
 
@@ -75,7 +91,20 @@ if [[ $synthetic == 1 && "$algorithm" == AvellanedaStoikovAlgorithm ]]; then
     overrides+=(--parameter "$p")
   done
 fi
-for p in "$@"; do overrides+=(--parameter "$p"); done
+for p in "$@"; do
+  if [[ "$p" == synthetic-market-* ]]; then overrides+=(--launcher "$p"); else overrides+=(--parameter "$p"); fi
+done
+
+if [[ $live == 1 ]]; then
+  # live mode runs until stopped: the runner writes LEAN's quit command after the minutes; LEAN then ends the
+  # algorithm (OnEndOfAlgorithm) and writes its live results (<Algorithm>.json, order events, log)
+  echo "run.sh: live-paper run of $algorithm for $minutes minutes on the synthetic market" >&2
+  dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
+    --results "$results" --project-config "$root/config.json" --environment live-paper --stop-after-minutes "$minutes" \
+    ${overrides[@]+"${overrides[@]}"}
+  echo "run.sh: live-paper results in $results" >&2
+  exit 0
+fi
 
 dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
   --results "$results" --project-config "$root/config.json" ${overrides[@]+"${overrides[@]}"}
