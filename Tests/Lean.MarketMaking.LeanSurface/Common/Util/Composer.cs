@@ -8,6 +8,8 @@ namespace QuantConnect.Util
     {
         public static Composer Instance => throw new NotImplementedException();
 
-        public T GetExportedValueByTypeName<T>(string typeName, bool forceTypeNameOnExisting = true) => throw new NotImplementedException();
+        public T GetExportedValueByTypeName<T>(string typeName, bool forceTypeNameOnExisting = true)
+            where T : class
+            => throw new NotImplementedException();
     }
 }
