@@ -2,6 +2,7 @@
 # One-command LEAN backtest of an example market maker, without Docker.
 #
 #   ./run.sh [AlgorithmTypeName | path/to/main.py] [key=value ...]
+#   ./run.sh --live-paper [minutes] [AlgorithmTypeName] [key=value ...]
 #
 # Default: AvellanedaStoikovAlgorithm on the synthetic MMCUSD ticks (generated into ./data if missing), with the
 # parameters of ./config.json plus the overrides given as key=value. With MM_DATA_FOLDER set to a LEAN data folder
@@ -13,10 +14,21 @@
 # A .py file is run as a LEAN Python algorithm (parameters from the config.json beside it, results in
 # ./results/<file name>); LEAN's pythonnet loads the Python of PYTHONNET_PYDLL, default the libpython of the first of
 # python3 and /usr/bin/python3 that has pandas.
+# --live-paper: LEAN's live mode instead of a backtest (the runner's live-paper environment: PaperBrokerage, the live
+# handlers, the synthetic market of Lean.MarketMaking.Live.SyntheticDataQueueHandler streamed in real time), stopped
+# cleanly after [minutes] (default 5) by LEAN's quit command; results in ./results/<Algorithm>-live-paper (no report).
+# key=value arguments starting with synthetic-market- set the market (e.g. synthetic-market-quotes-per-second=1000).
 # Exit codes: 0 backtest ran and its report was written, 3 no LEAN available, 1 any other failure.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+live=0
+minutes=5
+if [[ "${1:-}" == --live-paper ]]; then
+  live=1
+  shift
+  if [[ "${1:-}" =~ ^[0-9]+([.][0-9]+)?$ ]]; then minutes="$1"; shift; fi
+fi
 algorithm="${1:-AvellanedaStoikovAlgorithm}"
 [[ $# -gt 0 ]] && shift
 if [[ -n "${MM_DATA_FOLDER:-}" ]]; then data="$MM_DATA_FOLDER"; synthetic=0; else data="$root/data"; synthetic=1; fi
@@ -40,7 +52,11 @@ if [[ "$algorithm" == *.py ]]; then
     || { echo "run.sh: PYTHONNET_PYDLL=$PYTHONNET_PYDLL is not a file; set it to a shared libpython3.x.so" >&2; exit 1; }
 fi
 name="$(basename "$algorithm" .py)"
-results="${MM_RESULTS_FOLDER:-$root/results/$name}"
+if [[ $live == 1 ]]; then
+  results="${MM_RESULTS_FOLDER:-$root/results/$name-live-paper}"
+else
+  results="${MM_RESULTS_FOLDER:-$root/results/$name}"
+fi
 logs="$root/results/logs"
 mkdir -p "$logs"
 
@@ -49,7 +65,7 @@ no_lean() {
 run.sh: no LEAN engine available ($1).
 Provide LEAN in one of two ways:
   1. NuGet access to the QuantConnect.Lean package (the default: -p:LeanReference=Package), or
-  2. a local LEAN build (clone QuantConnect/Lean, dotnet build QuantConnect.Lean.sln -c Release),
+  2. a local build of LEAN from its public source (QuantConnect/Lean, see its README),
      then export LEAN_BIN_DIR=<Lean>/Launcher/bin/Release and run ./run.sh again.
 MSG
   exit 3
@@ -99,7 +115,20 @@ if [[ $synthetic == 1 && "$algorithm" == AvellanedaStoikovAlgorithm ]]; then
     overrides+=(--parameter "$p")
   done
 fi
-for p in "$@"; do overrides+=(--parameter "$p"); done
+for p in "$@"; do
+  if [[ "$p" == synthetic-market-* ]]; then overrides+=(--launcher "$p"); else overrides+=(--parameter "$p"); fi
+done
+
+if [[ $live == 1 ]]; then
+  # live mode runs until stopped: the runner writes LEAN's quit command after the minutes; LEAN then ends the
+  # algorithm (OnEndOfAlgorithm) and writes its live results (<Algorithm>.json, order events, log)
+  echo "run.sh: live-paper run of $algorithm for $minutes minutes on the synthetic market" >&2
+  dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
+    --results "$results" --project-config "$root/config.json" --environment live-paper --stop-after-minutes "$minutes" \
+    ${overrides[@]+"${overrides[@]}"}
+  echo "run.sh: live-paper results in $results" >&2
+  exit 0
+fi
 
 dotnet "$root/results/bin/Lean.MarketMaking.LeanRunner.dll" --algorithm "$algorithm" --data-folder "$data" \
   --results "$results" --project-config "$project_config" ${overrides[@]+"${overrides[@]}"}

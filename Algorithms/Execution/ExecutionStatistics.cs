@@ -1,10 +1,11 @@
+using System;
 using QuantConnect.Algorithm;
 
 namespace Lean.MarketMaking.Algorithms.Execution;
 
 /// <summary>
 /// Counts of the order requests <see cref="MarketMakingExecutionModel"/> sent and of those the venue's rules held
-/// back; <see cref="Publish"/> writes them as LEAN runtime statistics.
+/// back, and in live mode their tick-to-order latency; <see cref="Publish"/> writes them as LEAN runtime statistics.
 /// </summary>
 public sealed class ExecutionStatistics
 {
@@ -35,6 +36,9 @@ public sealed class ExecutionStatistics
     /// <summary>Open orders found at the start and cancelled: a second order on a side, or not a limit order.</summary>
     public long OrdersCancelledAtStart { get; internal set; }
 
+    /// <summary>The tick-to-order latency of the requests sent, when measured (live mode); else null.</summary>
+    public TickToOrderLatency? Latency { get; internal set; }
+
     /// <summary>Writes the counts as runtime statistics ("Orders submitted", "Re-pricings by update", …).</summary>
     public void Publish(QCAlgorithm algorithm)
     {
@@ -48,6 +52,13 @@ public sealed class ExecutionStatistics
         {
             algorithm.SetRuntimeStatistic("Open orders adopted at start", (decimal)OrdersAdopted);
             algorithm.SetRuntimeStatistic("Open orders cancelled at start", (decimal)OrdersCancelledAtStart);
+        }
+
+        if (Latency is not null)
+        {
+            algorithm.SetRuntimeStatistic("Tick-to-order requests", (decimal)Latency.Count);
+            algorithm.SetRuntimeStatistic("Tick-to-order p50 (us)", Math.Round((decimal)Latency.Quantile(0.5).TotalMicroseconds, 1));
+            algorithm.SetRuntimeStatistic("Tick-to-order p99 (us)", Math.Round((decimal)Latency.Quantile(0.99).TotalMicroseconds, 1));
         }
     }
 }

@@ -86,6 +86,7 @@ public class MarketMakingExecutionModel : ExecutionModel
     private readonly HashSet<Symbol> _quotedThisStep = new();
     private readonly ThrottledIssueLog _throttled = new(TimeSpan.FromMinutes(15));
     private IQuoteOrderRouter? _router;
+    private LatencyRecordingOrderRouter? _latencyRouter;
     private TokenBucket? _account;
     private bool _accountSet;
     private bool _hasBudgets;
@@ -109,10 +110,15 @@ public class MarketMakingExecutionModel : ExecutionModel
     /// <inheritdoc />
     public override void Execute(QCAlgorithm algorithm, IPortfolioTarget[] targets)
     {
-        var router = _router ??= CreateOrderRouter(algorithm);
+        var router = _router ??= CreateRouter(algorithm);
         foreach (var state in _symbols.Values)
         {
             EnsureRules(algorithm, state);
+        }
+
+        if (_latencyRouter is not null)
+        {
+            _latencyRouter.StepArrivalUtc = GetDataArrivalUtc(algorithm);
         }
 
         if (_hasBudgets)
@@ -327,6 +333,47 @@ public class MarketMakingExecutionModel : ExecutionModel
     protected virtual BrokerageQuoteRules CreateQuoteRules(QCAlgorithm algorithm, Security security) =>
         BrokerageQuoteRules.From(algorithm.BrokerageModel, security, algorithm.DefaultOrderProperties, Settings, security.LocalTime);
 
+    /// <summary>
+    /// Whether to measure the tick-to-order latency (<see cref="ExecutionStatistics.Latency"/>); the default: in live
+    /// mode only (a backtest's wall clock says nothing about a live deployment's).
+    /// </summary>
+    protected virtual bool MeasuresLatency(QCAlgorithm algorithm) => algorithm.LiveMode;
+
+    /// <summary>
+    /// The arrival (UTC) of the oldest tick of this step's slice among the model's securities, or null without one:
+    /// a tick's time is when the data queue handler stamped it (LEAN keeps it), so the latency runs from there. The
+    /// oldest, not the newest, tick: the slowest reaction of the step is the one measured.
+    /// </summary>
+    protected virtual DateTime? GetDataArrivalUtc(QCAlgorithm algorithm)
+    {
+        var ticks = algorithm.CurrentSlice?.Ticks;
+        if (ticks is null)
+        {
+            return null;
+        }
+
+        DateTime? oldest = null;
+        foreach (var (symbol, state) in _symbols)
+        {
+            if (ticks.TryGetValue(symbol, out var list) && list is not null)
+            {
+                foreach (var tick in list)
+                {
+                    var utc = tick.Time.ConvertToUtc(state.Security.Exchange.TimeZone);
+                    if (oldest is null || utc < oldest)
+                    {
+                        oldest = utc;
+                    }
+                }
+            }
+        }
+
+        return oldest;
+    }
+
+    /// <summary>The wall clock (UTC) read when an order request has been taken, for the tick-to-order latency.</summary>
+    protected virtual DateTime GetWallClockUtc() => DateTime.UtcNow;
+
     /// <summary>The algorithm's UTC time: the clock of the order-rate budgets (read only when there are budgets).</summary>
     protected virtual DateTime GetUtcTime(QCAlgorithm algorithm) => algorithm.UtcTime;
 
@@ -355,6 +402,19 @@ public class MarketMakingExecutionModel : ExecutionModel
 
     /// <summary>Writes to the algorithm log.</summary>
     protected virtual void Log(QCAlgorithm algorithm, string message) => algorithm.Log(message);
+
+    /// <summary>The order router, wrapped to record the tick-to-order latency when <see cref="MeasuresLatency"/>.</summary>
+    private IQuoteOrderRouter CreateRouter(QCAlgorithm algorithm)
+    {
+        var router = CreateOrderRouter(algorithm);
+        if (!MeasuresLatency(algorithm))
+        {
+            return router;
+        }
+
+        Statistics.Latency = new TickToOrderLatency();
+        return _latencyRouter = new LatencyRecordingOrderRouter(router, Statistics.Latency, GetWallClockUtc);
+    }
 
     /// <summary>Sets the security's venue rules and buckets at its first step (and the account bucket at the first security's).</summary>
     private void EnsureRules(QCAlgorithm algorithm, SymbolQuotes state)

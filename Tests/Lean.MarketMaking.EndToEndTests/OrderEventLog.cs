@@ -39,6 +39,14 @@ public sealed class OrderEventLog
     public static OrderEventLog Read(string results, string algorithm) =>
         Parse(File.ReadAllText(Path.Combine(results, $"{algorithm}-order-events.json")));
 
+    /// <summary>
+    /// Reads a live run's order events: LEAN's live result handler writes them per UTC day, to
+    /// <c>&lt;results&gt;/&lt;algorithm&gt;-yyyy-MM-dd-order-events.json</c>; the days in order.
+    /// </summary>
+    public static OrderEventLog ReadLive(string results, string algorithm) =>
+        new(Directory.GetFiles(results, $"{algorithm}-????-??-??-order-events.json").OrderBy(f => f, StringComparer.Ordinal)
+            .SelectMany(f => Parse(File.ReadAllText(f)).Events).ToArray());
+
     /// <summary>Parses the JSON array LEAN writes.</summary>
     public static OrderEventLog Parse(string json)
     {

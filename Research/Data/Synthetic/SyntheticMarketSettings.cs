@@ -1,10 +1,11 @@
 using System;
 using Lean.MarketMaking.Models.Errors;
+using Lean.MarketMaking.Models.Simulation;
 
 namespace Lean.MarketMaking.Research.Data.Synthetic;
 
 /// <summary>
-/// Parameters of the synthetic instrument written by <see cref="SyntheticTickGenerator"/>: a crypto-like pair
+/// Parameters of the synthetic instrument written by <see cref="SyntheticTickGenerator"/> (its dynamics: <see cref="SyntheticMarketDynamics"/>): a crypto-like pair
 /// (default <c>MMCUSD</c> on LEAN's <c>coinbase</c> market, UTC, trading around the clock) priced like a currency pair.
 /// Time unit: seconds; price unit: the quote currency.
 /// </summary>
@@ -61,20 +62,8 @@ public sealed class SyntheticMarketSettings
         Market = market.ToLowerInvariant();
         Start = start ?? new DateOnly(2024, 1, 1);
         Days = Guard.Positive(days, nameof(days));
-        InitialMid = Guard.Positive(initialMid, nameof(initialMid));
-        Volatility = Guard.Positive(volatility, nameof(volatility));
-        JumpsPerDay = Guard.NonNegative(jumpsPerDay, nameof(jumpsPerDay));
-        JumpSize = Guard.Positive(jumpSize, nameof(jumpSize));
-        Guard.Positive((double)tickSize, nameof(tickSize));
-        TickSize = tickSize;
-        HalfSpreadTicks = Guard.Positive(halfSpreadTicks, nameof(halfSpreadTicks));
-        BaseTradeRate = Guard.Positive(baseTradeRate, nameof(baseTradeRate));
-        SelfExcitation = Guard.NonNegative(selfExcitation, nameof(selfExcitation));
-        CrossExcitation = Guard.NonNegative(crossExcitation, nameof(crossExcitation));
-        ExcitationDecay = Guard.Positive(excitationDecay, nameof(excitationDecay));
-        DepthDecay = Guard.Positive(depthDecay, nameof(depthDecay));
-        MeanTradeSize = Guard.Positive(meanTradeSize, nameof(meanTradeSize));
-        MeanQuoteSize = Guard.Positive(meanQuoteSize, nameof(meanQuoteSize));
+        Dynamics = new SyntheticMarketDynamics(initialMid, volatility, jumpsPerDay, jumpSize, tickSize, halfSpreadTicks,
+            baseTradeRate, selfExcitation, crossExcitation, excitationDecay, depthDecay, meanTradeSize, meanQuoteSize);
     }
 
     /// <summary>Ticker, upper-case.</summary>
@@ -89,44 +78,47 @@ public sealed class SyntheticMarketSettings
     /// <summary>Number of days.</summary>
     public int Days { get; }
 
+    /// <summary>The market's dynamics (validated there), the <see cref="SyntheticMarketGenerator"/>'s input.</summary>
+    public SyntheticMarketDynamics Dynamics { get; }
+
     /// <summary>Initial mid price.</summary>
-    public double InitialMid { get; }
+    public double InitialMid => Dynamics.InitialMid;
 
     /// <summary>GBM volatility, relative per √second.</summary>
-    public double Volatility { get; }
+    public double Volatility => Dynamics.Volatility;
 
     /// <summary>Mean number of jumps a day.</summary>
-    public double JumpsPerDay { get; }
+    public double JumpsPerDay => Dynamics.JumpsPerDay;
 
     /// <summary>Jump standard deviation, price units.</summary>
-    public double JumpSize { get; }
+    public double JumpSize => Dynamics.JumpSize;
 
     /// <summary>Minimum price variation.</summary>
-    public decimal TickSize { get; }
+    public decimal TickSize => Dynamics.TickSize;
 
     /// <summary>Half-spread of the background book, ticks.</summary>
-    public int HalfSpreadTicks { get; }
+    public int HalfSpreadTicks => Dynamics.HalfSpreadTicks;
 
     /// <summary>Hawkes μ of each side, per second.</summary>
-    public double BaseTradeRate { get; }
+    public double BaseTradeRate => Dynamics.BaseTradeRate;
 
     /// <summary>Hawkes self-excitation α.</summary>
-    public double SelfExcitation { get; }
+    public double SelfExcitation => Dynamics.SelfExcitation;
 
     /// <summary>Hawkes cross-excitation α.</summary>
-    public double CrossExcitation { get; }
+    public double CrossExcitation => Dynamics.CrossExcitation;
 
     /// <summary>Hawkes β, per second.</summary>
-    public double ExcitationDecay { get; }
+    public double ExcitationDecay => Dynamics.ExcitationDecay;
 
     /// <summary>k, per price unit.</summary>
-    public double DepthDecay { get; }
+    public double DepthDecay => Dynamics.DepthDecay;
 
     /// <summary>Mean market-order size.</summary>
-    public double MeanTradeSize { get; }
+    public double MeanTradeSize => Dynamics.MeanTradeSize;
 
     /// <summary>Mean displayed size at the touch.</summary>
-    public double MeanQuoteSize { get; }
+    public double MeanQuoteSize => Dynamics.MeanQuoteSize;
 
     /// <summary>The quote currency (the ticker's last three letters).</summary>
     public string QuoteCurrency => Ticker[^3..];

@@ -32,6 +32,18 @@ namespace QuantConnect.Algorithm
 
         public StatisticsResults Statistics => throw new NotImplementedException();
 
+        private bool _liveMode;
+
+        // false unless a test sets it (LEAN: set by the engine through SetLiveMode)
+        public bool LiveMode => _liveMode;
+
+        // null unless a test sets it (LEAN: set by the engine before each OnData)
+        public Slice CurrentSlice { get; private set; }
+
+        internal void SetLiveModeForTests(bool liveMode) => _liveMode = liveMode;
+
+        internal void SetCurrentSliceForTests(Slice slice) => CurrentSlice = slice;
+
         public virtual void Initialize()
         {
         }

@@ -25,6 +25,9 @@ namespace QuantConnect
 
         public SecurityIdentifier ID { get; private set; }
 
+        // no canonical (chain) symbol can be created here
+        public bool IsCanonical() => false;
+
         public override bool Equals(object obj) => Equals(obj as Symbol);
 
         public override int GetHashCode() => HashCode.Combine(Value, SecurityType, _market);
