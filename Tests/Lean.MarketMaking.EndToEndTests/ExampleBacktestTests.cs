@@ -66,6 +66,35 @@ public class ExampleBacktestTests
     }
 
     /// <summary>
+    /// Issue 12: GLFT on IBM with the order-flow toxicity input (<c>glft-toxicity=1</c>: <c>FlowToxicityAlphaModel</c> and
+    /// <c>ToxicityAwareQuotingModel</c>), on the first two days: the example's checks (no order rejected, the inventory
+    /// within its limit after every fill), toxicity insights emitted, the plotted score finite and in [0, 1] at every
+    /// point, and quotes with the exposed side pulled.
+    /// </summary>
+    [Test]
+    public void GlftWithTheToxicityInputOnIbmTicksPullsTheExposedSide()
+    {
+        var run = RunWithResults("GlftOnlineCalibrationAlgorithm", SampleDataFolder(), "glft-toxicity=1", "glft-end-day=8");
+        Check(run, "glft", maxInventory: Parameter("glft-max-inventory"), orderSize: Parameter("glft-order-size"));
+        var runtime = Section(run.Summary, "runtimeStatistics");
+        Assert.That(Number(runtime, "Toxicity insights"), Is.GreaterThan(0), "toxicity insights emitted");
+        Assert.That(Number(runtime, "Toxicity pulled quotes"), Is.GreaterThan(0), "the exposed side was pulled");
+
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Results, "GlftOnlineCalibrationAlgorithm.json")));
+        var series = result.RootElement.GetProperty("charts").GetProperty("Toxicity").GetProperty("series");
+        var scores = series.GetProperty("Score").GetProperty("values").EnumerateArray()
+            .Where(p => p[1].ValueKind == JsonValueKind.Number).Select(p => p[1].GetDouble()).ToArray();
+        Assert.That(scores, Is.Not.Empty, "the score was plotted");
+        Assert.That(scores.Where(x => !(x is >= 0 and <= 1)), Is.Empty, "every score finite and in [0, 1]");
+        Assert.That(scores.Max(), Is.GreaterThan(0), "a score above 0 was seen");
+        var sides = series.GetProperty("Informed side").GetProperty("values").EnumerateArray()
+            .Where(p => p[1].ValueKind == JsonValueKind.Number).Select(p => p[1].GetDouble()).ToArray();
+        Assert.That(sides.Where(x => x is not (-1 or 0 or 1)), Is.Empty, "informed side in {-1, 0, +1}");
+        TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"toxicity: insights {Number(runtime, "Toxicity insights")}, pulled quotes {Number(runtime, "Toxicity pulled quotes")}, score max {scores.Max():0.000}, mean {scores.Average():0.000} over {scores.Length} points"));
+    }
+
+    /// <summary>
     /// Issue 9 §1: the intensity rule calibrated on the first IBM day against the queue rule's fills, compared with the
     /// queue rule on the four later days (<c>FillRuleValidationAlgorithm</c>, two backtests of the GLFT example on
     /// 2013-10-07..11). Calibration: A, k by Poisson maximum likelihood on day 1's resting fills of the queue rule over
