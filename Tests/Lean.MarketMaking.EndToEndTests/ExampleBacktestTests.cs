@@ -95,6 +95,42 @@ public class ExampleBacktestTests
     }
 
     /// <summary>
+    /// Issue 12: the anchor example (<c>AnchorQuotingAlgorithm</c>) on <c>generate-data --two-legs</c> (the first 300 s of
+    /// 2024-01-01 UTC: LEGAUSD steady and deep, LEGBUSD bursty and thin; the algorithm's New York day starts a day early
+    /// so that the UTC data day is seen): the <c>AnchorAlphaModel</c> decides on LEAN's ticks once per 10 ms window, its
+    /// decisions are scored against the hindsight oracle (agreement reported, in [0, 1]), quotes are priced off the anchor,
+    /// and the example's checks hold (no order rejected, the inventory within its limit, fills and markouts).
+    /// </summary>
+    [Test]
+    public void AnchorQuotingOnTheSyntheticTwoLegs()
+    {
+        const double seconds = 300;
+        var data = Directory.CreateTempSubdirectory("mm-e2e-anchor-").FullName;
+        Process(Root, "dotnet", "run", "-c", "Release", "--project", "Research", "--",
+            "generate-data", "--out", data, "--two-legs", "--days", "1", "--leg-seconds", seconds.ToString(CultureInfo.InvariantCulture), "--seed", "1");
+        var run = RunWithResults("AnchorQuotingAlgorithm", data);
+        Check(run, "anchor", maxInventory: Parameter("anchor-max-inventory"), orderSize: Parameter("anchor-order-size"));
+        var runtime = Section(run.Summary, "runtimeStatistics");
+        var windows = seconds / (Parameter("anchor-window-ms") / 1000);
+        var decisions = Number(runtime, "Anchor decisions");
+        Assert.That(decisions, Is.InRange(0.99 * windows, windows), "one decision per window");
+        Assert.That(Number(runtime, "Anchor scored windows"), Is.EqualTo(decisions - 1), "every ended window scored against the oracle");
+        Assert.That(Number(runtime, "Anchor decisive windows"), Is.GreaterThan(0));
+        foreach (var rule in new[] { "Hawkes picks", "Hawkes anchors", "CLF picks", "CLF anchors" })
+        {
+            Assert.That(Number(runtime, $"Anchor {rule} agreement"), Is.InRange(0.0, 1.0), rule);
+            Assert.That(Number(runtime, $"Anchor {rule} chance"), Is.InRange(0.0, 1.0), rule);
+        }
+
+        Assert.That(Number(runtime, "Quotes priced off the anchor"), Is.GreaterThan(0), "the anchor steered quotes");
+        var events = OrderEventLog.Read(run.Results, run.Algorithm);
+        Assert.That(events.Fills.Select(f => f.Symbol).Distinct().Count(), Is.EqualTo(2), "both legs traded");
+        TestContext.Progress.WriteLine(string.Join(", ", new[] { "Anchor decisions", "Anchor switches", "Quotes priced off the anchor",
+            "Anchor Hawkes picks agreement", "Anchor Hawkes picks chance", "Anchor Hawkes picks kappa", "Anchor Hawkes anchors agreement",
+            "Anchor CLF picks agreement", "Anchor CLF picks chance", "Anchor CLF anchors agreement" }.Select(n => $"{n} {runtime[n]}")));
+    }
+
+    /// <summary>
     /// Issue 9 §1: the intensity rule calibrated on the first IBM day against the queue rule's fills, compared with the
     /// queue rule on the four later days (<c>FillRuleValidationAlgorithm</c>, two backtests of the GLFT example on
     /// 2013-10-07..11). Calibration: A, k by Poisson maximum likelihood on day 1's resting fills of the queue rule over
