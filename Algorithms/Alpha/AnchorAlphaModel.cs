@@ -23,7 +23,9 @@ namespace Lean.MarketMaking.Algorithms.Alpha;
 /// the reference without a directional view, so <c>InsightSignals</c> (which reads only insights with a magnitude)
 /// adds no drift for it. Times are the ticks' exchange times in seconds since the first tick: the contracts must share
 /// an exchange time zone. Market closes are not treated (after a close the trailing window simply ages out).
-/// Ticks of other symbols are ignored; an invalid book is ignored (no event, no score).
+/// Ticks of other symbols are ignored; an invalid book is ignored (no event, no score). Each window's decision is also
+/// scored in hindsight against the <see cref="SlippageOracle"/> once the window has ended (<see cref="Evaluation"/>, as
+/// <see cref="AnchorEvaluation"/> does offline).
 /// </summary>
 public class AnchorAlphaModel : AlphaModel
 {
@@ -33,6 +35,7 @@ public class AnchorAlphaModel : AlphaModel
     private readonly Dictionary<Symbol, int> _index;
     private readonly TopOfBook[] _books;
     private readonly LeeReadyTradeSigner[] _signers;
+    private readonly SlippageOracle _oracle;
     private static readonly Comparison<(DateTime Time, int Sequence, int Contract, Tick Tick)> ByTime =
         (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Sequence.CompareTo(b.Sequence);
 
@@ -61,6 +64,8 @@ public class AnchorAlphaModel : AlphaModel
         Selector = new AnchorSelector(Contracts.Count, settings);
         _books = new TopOfBook[Contracts.Count];
         _signers = new LeeReadyTradeSigner[Contracts.Count];
+        _oracle = new SlippageOracle(Contracts.Count);
+        Evaluation = new AnchorEvaluationResult(Contracts.Count);
         InsightPeriod = insightPeriod;
         Name = $"{nameof(AnchorAlphaModel)}({string.Join(",", Contracts.Select(s => s.Value))})";
     }
@@ -76,6 +81,15 @@ public class AnchorAlphaModel : AlphaModel
 
     /// <summary>The latest decision, or null before the first window boundary.</summary>
     public AnchorDecision? LastDecision { get; private set; }
+
+    /// <summary>Every ended window's decision scored against the hindsight oracle.</summary>
+    public AnchorEvaluationResult Evaluation { get; }
+
+    /// <summary>The number of decisions made (one per window boundary reached).</summary>
+    public long Decisions { get; private set; }
+
+    /// <summary>The number of times the Hawkes rule's voted anchor changed contract.</summary>
+    public long AnchorSwitches { get; private set; }
 
     /// <summary>The current anchor (the Hawkes rule's voted decision), or null.</summary>
     public Symbol? Anchor => LastDecision is { HawkesAnchor: >= 0 } d ? Contracts[d.HawkesAnchor] : null;
@@ -109,7 +123,20 @@ public class AnchorAlphaModel : AlphaModel
             var window = Selector.Settings.DecisionWindowSeconds;
             while (seconds >= _nextWindow * window)
             {
+                var oracle = _oracle.CloseWindow();
+                if (LastDecision is { } decided)
+                {
+                    Evaluation.Score(decided, oracle);
+                }
+
+                var previous = LastDecision?.HawkesAnchor ?? -1;
                 LastDecision = Selector.Decide(_nextWindow * window);
+                Decisions++;
+                if (previous >= 0 && LastDecision.Value.HawkesAnchor >= 0 && LastDecision.Value.HawkesAnchor != previous)
+                {
+                    AnchorSwitches++;
+                }
+
                 _nextWindow++;
             }
 
@@ -141,6 +168,10 @@ public class AnchorAlphaModel : AlphaModel
 
             _books[contract] = book;
             Selector.OnQuote(contract, seconds, book);
+            if (book.IsValid)
+            {
+                _oracle.OnMid(contract, book.Mid);
+            }
         }
         else if (tick.TickType == TickType.Trade && book.IsValid && tick.Value > 0)
         {

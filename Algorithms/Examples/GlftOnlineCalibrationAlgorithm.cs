@@ -47,6 +47,8 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
     private TradingIntensityIndicator _intensity = null!;
     private HawkesIntensityIndicator _hawkes = null!;
     private FlowToxicityAlphaModel? _toxicity;
+    private ToxicityAwareQuotingModel? _toxicityModel;
+    private long _pulledByEarlierModels;
 
     /// <inheritdoc />
     protected override string ParameterPrefix => "glft";
@@ -73,7 +75,7 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
         var model = new RecalibratingQuotingModel(
             inputs => toxicity is null
                 ? new GlftClosedFormModel(new GlftParameters(gamma, inputs[0], inputs[1], inputs[2], size))
-                : ToxicityAwareQuotingModel.Glft(new GlftParameters(gamma, inputs[0], inputs[1], inputs[2], size), toxicity),
+                : Track(ToxicityAwareQuotingModel.Glft(new GlftParameters(gamma, inputs[0], inputs[1], inputs[2], size), toxicity)),
             initial,
             Parameter("recalibration-threshold", 0.2));
         var clock = new MarketMakingClock(TimeSpan.FromHours(Parameter("session-start-hour", 9.5)), TimeSpan.FromSeconds(1));
@@ -156,6 +158,14 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
         base.OnData(slice);
     }
 
+    // Each recalibration builds a new toxicity-aware model: keep the pulls counted by the earlier ones.
+    private ToxicityAwareQuotingModel Track(ToxicityAwareQuotingModel model)
+    {
+        _pulledByEarlierModels += _toxicityModel?.PulledQuotes ?? 0;
+        _toxicityModel = model;
+        return model;
+    }
+
     /// <inheritdoc />
     protected override void PlotIndicators()
     {
@@ -176,6 +186,7 @@ public class GlftOnlineCalibrationAlgorithm : MarketMakingExampleAlgorithm
             Plot("Toxicity", "Score", score);
             Plot("Toxicity", "Informed side", (double)side);
             SetRuntimeStatistic("Toxicity insights", (decimal)_toxicity.InsightCount);
+            SetRuntimeStatistic("Toxicity pulled quotes", (decimal)(_pulledByEarlierModels + (_toxicityModel?.PulledQuotes ?? 0)));
         }
     }
 }

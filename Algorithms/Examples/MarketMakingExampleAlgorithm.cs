@@ -166,9 +166,16 @@ public abstract partial class MarketMakingExampleAlgorithm : QCAlgorithm, IKillS
             _orderFlowAlpha = alpha as OrderFlowImbalanceAlphaModel;
         }
 
-        SetPortfolioConstruction(new MarketMakingPortfolioConstructionModel(_ => model, clock, MaxQuoteAge(), SingleAssetSignals()));
+        SetPortfolioConstruction(CreatePortfolioConstruction(model, clock, MaxQuoteAge(), SingleAssetSignals()));
         InstallRiskAndExecution(defaultMaxInventory, defaultMinRepriceTicks, defaultPullBeforeCloseMinutes);
     }
+
+    /// <summary>
+    /// The portfolio construction of <see cref="InstallFramework(Security, RecalibratingQuotingModel, MarketMakingClock, decimal, IAlphaModel?, int, double)"/>:
+    /// every security quoted by <paramref name="model"/>; override to read the book from elsewhere.
+    /// </summary>
+    protected virtual MarketMakingPortfolioConstructionModel CreatePortfolioConstruction(IQuotingModel model, MarketMakingClock clock, TimeSpan maxQuoteAge, InsightSignals signals) =>
+        new(_ => model, clock, maxQuoteAge, signals);
 
     /// <summary>
     /// Installs the framework for a group of <paramref name="securities"/> quoted jointly by <paramref name="model"/>

@@ -31,8 +31,10 @@ public sealed class AnchorEvaluationResult
     /// <summary>The CLF rule's voted anchors against the oracle (the paper's decision).</summary>
     public AgreementScore ClfAnchors { get; }
 
-    /// <summary>Scores one window.</summary>
-    internal void Score(in AnchorDecision decision, int oracle)
+    /// <summary>Scores one window: the decision made before it against the oracle's pick for it (−1: no pick).</summary>
+    /// <param name="decision">The decision for the window.</param>
+    /// <param name="oracle">The oracle's pick, or −1.</param>
+    public void Score(in AnchorDecision decision, int oracle)
     {
         Windows++;
         if (oracle >= 0)

@@ -6,6 +6,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Lean.MarketMaking.Models.Anchor;
+using Lean.MarketMaking.Models.Estimation.OrderFlow;
+using Lean.MarketMaking.Research.Data;
 using Lean.MarketMaking.Models.Simulation;
 
 namespace Lean.MarketMaking.Research.Commands;
@@ -15,7 +17,10 @@ namespace Lean.MarketMaking.Research.Commands;
 /// (<see cref="AnchorSelector"/>) over per-contract top-of-book event files and prints one JSON object: each rule's
 /// agreement with the hindsight oracle (raw picks and voted anchors, with chance agreement and κ) and the decision
 /// series. <c>anchor --simulate [--seconds N] [--seed S]</c> runs it on the two-contract simulation with known truth
-/// (<see cref="TwoLegBookSimulator"/>) instead. File format, one update per line, times in seconds, any origin:
+/// (<see cref="TwoLegBookSimulator"/>) instead; <c>anchor --data folder --security-type T --market M --symbols A,B
+/// --start yyyyMMdd --end yyyyMMdd</c> on LEAN tick data of several symbols (quote ticks build each book, one-sided ones
+/// included; trades are signed by the quote rule against the book before them, a trade before a quote of the same
+/// time; times in seconds since the first tick). File format, one update per line, times in seconds, any origin:
 /// <c>seconds,Q,bid,bidSize,ask,askSize</c> for a new best bid/ask, <c>seconds,T,B</c> or <c>seconds,T,S</c> for a
 /// buyer- or seller-initiated trade; blank lines, lines starting with <c>#</c> and a first line starting with
 /// <c>seconds</c> are skipped. Options: <c>--window-ms</c> (10), <c>--trailing-ms</c> (1000), <c>--refit-ms</c> (100),
@@ -24,7 +29,8 @@ namespace Lean.MarketMaking.Research.Commands;
 /// </summary>
 internal sealed class AnchorCommand : IResearchCommand
 {
-    private const string Usage = "usage: anchor (--contract <file.csv> --contract <file.csv> ... | --simulate [--seconds N] [--seed S]) "
+    private const string Usage = "usage: anchor (--contract <file.csv> --contract <file.csv> ... | --simulate [--seconds N] [--seed S] "
+        + "| --data <folder> --security-type <equity|forex|crypto> --market <m> --symbols <A,B,...> --start yyyyMMdd --end yyyyMMdd) "
         + "[--window-ms W] [--trailing-ms T] [--refit-ms R] [--vote-windows V] [--hysteresis H] [--decisions true|false]";
 
     /// <inheritdoc />
@@ -43,6 +49,12 @@ internal sealed class AnchorCommand : IResearchCommand
         var refitMs = NumberOptions.Number("--refit-ms", "Time between Hawkes refits, milliseconds", 100);
         var voteWindows = NumberOptions.Integer("--vote-windows", "Number of windows in the anchor's majority vote", 100);
         var hysteresis = NumberOptions.Number("--hysteresis", "Vote share margin needed to switch anchor, in [0, 1)", 0.1);
+        var data = new Option<string?>("--data") { Description = "LEAN data folder: read the --symbols' tick data instead of files" };
+        var securityType = new Option<string?>("--security-type") { Description = "With --data: equity, forex or crypto" };
+        var market = new Option<string?>("--market") { Description = "With --data: the LEAN market, e.g. coinbase" };
+        var symbols = new Option<string?>("--symbols") { Description = "With --data: the contracts' tickers, comma-separated (at least two)" };
+        var startDate = new Option<string?>("--start") { Description = "With --data: first day, yyyyMMdd" };
+        var endDate = new Option<string?>("--end") { Description = "With --data: last day, yyyyMMdd" };
         var decisions = new Option<bool?>("--decisions") { Description = "Print the decision series (default: true for files, false for --simulate)" };
         var command = new Command(
             "anchor",
@@ -59,8 +71,17 @@ internal sealed class AnchorCommand : IResearchCommand
             voteWindows,
             hysteresis,
             decisions,
+            data,
+            securityType,
+            market,
+            symbols,
+            startDate,
+            endDate,
         };
         command.SetAction(r => Run(
+            r.GetValue(data) is { } folder
+                ? new LeanInput(folder, r.GetValue(securityType), r.GetValue(market), r.GetValue(symbols), r.GetValue(startDate), r.GetValue(endDate))
+                : null,
             r.GetValue(contracts)!,
             r.GetValue(simulate),
             r.GetValue(seconds),
@@ -71,8 +92,19 @@ internal sealed class AnchorCommand : IResearchCommand
         return command;
     }
 
-    private static int Run(List<string> files, bool simulate, double seconds, int seed, AnchorSettings settings, bool? decisions, TextWriter stdout)
+    private static int Run(LeanInput? lean, List<string> files, bool simulate, double seconds, int seed, AnchorSettings settings, bool? decisions, TextWriter stdout)
     {
+        if (lean is not null)
+        {
+            if (simulate || files.Count > 0)
+            {
+                throw new CommandLineException($"--data takes neither --simulate nor --contract files; {Usage}");
+            }
+
+            var tickers = lean.Tickers();
+            return Write(ReadLean(lean, tickers), tickers.Length, tickers, settings, decisions ?? true, stdout);
+        }
+
         if (simulate == files.Count > 0 || (!simulate && files.Count < 2))
         {
             throw new CommandLineException(simulate ? $"--simulate takes no --contract files; {Usage}" : $"give at least two --contract files or --simulate; {Usage}");
@@ -81,15 +113,20 @@ internal sealed class AnchorCommand : IResearchCommand
         var updates = simulate
             ? TwoLegBookSimulator.Simulate(TwoLegSimulationSettings.Default(), seconds, seed)
             : Merge(files.Select(ReadContract).ToList());
-        var contracts = simulate ? 2 : files.Count;
+        return Write(updates, simulate ? 2 : files.Count, simulate ? new[] { "simulated steady deep", "simulated bursty thin" } : files.ToArray(),
+            settings, decisions ?? !simulate, stdout);
+    }
+
+    private static int Write(List<ContractUpdate> updates, int contracts, string[] names, AnchorSettings settings, bool decisions, TextWriter stdout)
+    {
         var selector = new AnchorSelector(contracts, settings);
-        var series = decisions ?? !simulate ? new List<(AnchorDecision Decision, int Oracle)>() : null;
+        var series = decisions ? new List<(AnchorDecision Decision, int Oracle)>() : null;
         var result = AnchorEvaluation.Run(updates, selector, series);
         JsonFields.WriteObject(stdout, w =>
         {
             w.WritePropertyName("contracts");
             w.WriteStartArray();
-            foreach (var name in simulate ? new[] { "simulated steady deep", "simulated bursty thin" } : files.ToArray())
+            foreach (var name in names)
             {
                 w.WriteStringValue(name);
             }
@@ -159,6 +196,83 @@ internal sealed class AnchorCommand : IResearchCommand
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>The <c>--data</c> options.</summary>
+    private sealed record LeanInput(string Folder, string? SecurityType, string? Market, string? Symbols, string? Start, string? End)
+    {
+        public string[] Tickers()
+        {
+            var tickers = (Symbols ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return tickers.Length >= 2 && tickers.Distinct(StringComparer.OrdinalIgnoreCase).Count() == tickers.Length
+                ? tickers
+                : throw new CommandLineException($"--symbols must name at least two distinct tickers, got '{Symbols}'");
+        }
+
+        public LeanSecurityType Type() => Enum.TryParse<LeanSecurityType>(SecurityType, ignoreCase: true, out var type)
+            ? type
+            : throw new CommandLineException($"--security-type must be equity, forex or crypto, got '{SecurityType}'");
+
+        public static DateOnly Day(string? text, string option) =>
+            DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? day
+                : throw new CommandLineException($"{option} must be yyyyMMdd, got '{text}'");
+    }
+
+    /// <summary>
+    /// The contracts' LEAN ticks as updates: merged by time (a trade before a quote of the same time, then contract
+    /// order), each quote tick updating its side(s) of the book, each trade signed by the quote rule against it.
+    /// </summary>
+    private static List<ContractUpdate> ReadLean(LeanInput input, string[] tickers)
+    {
+        if (string.IsNullOrWhiteSpace(input.Market))
+        {
+            throw new CommandLineException("--market is required with --data");
+        }
+
+        var (start, end) = (LeanInput.Day(input.Start, "--start"), LeanInput.Day(input.End, "--end"));
+        var type = input.Type();
+        var reader = new LeanDataReader(input.Folder);
+        var ticks = new List<(DateTime Time, int Kind, int Contract, long Order, LeanTick Tick)>();
+        long order = 0;
+        for (var k = 0; k < tickers.Length; k++)
+        {
+            var symbol = new LeanSymbol(type, input.Market, tickers[k]);
+            ticks.AddRange(reader.ReadTicks(symbol, LeanDataType.Trade, start, end).Select(t => (t.TimeUtc, 0, k, order++, t)));
+            ticks.AddRange(reader.ReadTicks(symbol, LeanDataType.Quote, start, end).Select(t => (t.TimeUtc, 1, k, order++, t)));
+        }
+
+        if (ticks.Count == 0)
+        {
+            throw new CommandLineException($"no tick data for {string.Join(", ", tickers)} from {input.Start} to {input.End} in '{input.Folder}'");
+        }
+
+        ticks.Sort((a, b) => (a.Time, a.Kind, a.Contract, a.Order).CompareTo((b.Time, b.Kind, b.Contract, b.Order)));
+        var origin = ticks[0].Time;
+        var books = new TopOfBook[tickers.Length];
+        var signers = new LeeReadyTradeSigner[tickers.Length];
+        var updates = new List<ContractUpdate>(ticks.Count);
+        foreach (var (time, _, k, _, tick) in ticks)
+        {
+            var seconds = (time - origin).TotalSeconds;
+            if (tick.Type == LeanDataType.Quote)
+            {
+                var book = books[k];
+                book = tick.HasBid ? book with { BidPrice = tick.BidPrice, BidSize = tick.BidSize } : book;
+                book = tick.HasAsk ? book with { AskPrice = tick.AskPrice, AskSize = tick.AskSize } : book;
+                books[k] = book;
+                if (book.IsValid)
+                {
+                    updates.Add(ContractUpdate.Quote(seconds, k, book));
+                }
+            }
+            else if (books[k].IsValid && tick.Price > 0 && signers[k].Sign(tick.Price, books[k].Mid) is var side && side != TradeAggressor.Unknown)
+            {
+                updates.Add(ContractUpdate.Trade(seconds, k, side == TradeAggressor.Buy));
+            }
+        }
+
+        return updates;
     }
 
     /// <summary>Merges the contracts' updates by time (stable: within a time, contract order, then file order).</summary>

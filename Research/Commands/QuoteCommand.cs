@@ -48,6 +48,8 @@ internal sealed class QuoteCommand : IResearchCommand
         ["marketOrderJumpProbability"] = "moJumpProbability",
         ["buyOrderJumpSize"] = "moJumpUp",
         ["sellOrderJumpSize"] = "moJumpDown",
+        ["volatilityClustering"] = "jumpClustering",
+        ["clusteringDecayRate"] = "jumpClusteringDecay",
         ["mids"] = "mid",
         ["mid"] = "mid",
         ["Time"] = "time",
@@ -78,7 +80,8 @@ internal sealed class QuoteCommand : IResearchCommand
             + "model: as, as-infinite, glft, glft-exact, cj, multi. Fields: mid (price units), inventory (units), gamma (per price unit), "
             + "sigma (price units per sqrt time unit), A (fills per time unit), k (per price unit), horizon and time (time units, "
             + "0 <= time <= horizon), maxInventory, drift, adverseSelection, orderSize, objective, regime, discountRate, phi, alpha, "
-            + "lambdaBuy, lambdaSell, jump fields. Output: reservation, bid, ask, bidDepth, askDepth, bidSize, askSize.");
+            + "lambdaBuy, lambdaSell, jump fields (cj: jumpIntensity, jumpUpProbability, jumpUpRate, jumpDownRate, moJumpProbability, "
+            + "moJumpUp, moJumpDown, jumpRiskAversion; volatility clustering: jumpClustering, jumpClusteringDecay, jumpIntensityNow). Output: reservation, bid, ask, bidDepth, askDepth, bidSize, askSize.");
         command.SetAction(_ => Run(stdin, stdout));
         return command;
     }
@@ -156,7 +159,10 @@ internal sealed class QuoteCommand : IResearchCommand
             input.Number("time", 0),
             input.Number("inventory", 0),
             driftInSnapshot ? input.Number("drift", 0) : 0);
-        var quote = quotingModel.Quote(snapshot);
+        // Self-exciting jumps (volatility clustering): the quote at the jumps' conditional intensity now (default: their mean).
+        var quote = quotingModel is CarteaJaimungalModel cj && input.Has("jumpIntensityNow")
+            ? cj.Quote(snapshot, JumpIntensityNow(input))
+            : quotingModel.Quote(snapshot);
         JsonFields.WriteObject(stdout, w =>
         {
             foreach (var (name, select) in OutputFields)
@@ -251,7 +257,19 @@ internal sealed class QuoteCommand : IResearchCommand
         input.Number("moJumpProbability", 0),
         input.Number("moJumpUp", 0),
         input.Number("moJumpDown", 0),
-        input.Number("jumpRiskAversion", 0));
+        input.Number("jumpRiskAversion", 0),
+        input.Number("jumpClustering", 0),
+        input.Number("jumpClusteringDecay", 1));
+
+    private static double JumpIntensityNow(JsonFields input)
+    {
+        if (!input.Has("jumpIntensity"))
+        {
+            throw new CommandLineException("field 'jumpIntensityNow' needs the jump fields (jumpIntensity, the jumps' mean rate, and their sizes)");
+        }
+
+        return Guard.NonNegative(input.Number("jumpIntensityNow"), "jumpIntensityNow");
+    }
 
     private static GlftParameters Glft(JsonFields input) => new(
         input.Number("gamma"),

@@ -66,6 +66,71 @@ public class ExampleBacktestTests
     }
 
     /// <summary>
+    /// Issue 12: GLFT on IBM with the order-flow toxicity input (<c>glft-toxicity=1</c>: <c>FlowToxicityAlphaModel</c> and
+    /// <c>ToxicityAwareQuotingModel</c>), on the first two days: the example's checks (no order rejected, the inventory
+    /// within its limit after every fill), toxicity insights emitted, the plotted score finite and in [0, 1] at every
+    /// point, and quotes with the exposed side pulled.
+    /// </summary>
+    [Test]
+    public void GlftWithTheToxicityInputOnIbmTicksPullsTheExposedSide()
+    {
+        var run = RunWithResults("GlftOnlineCalibrationAlgorithm", SampleDataFolder(), "glft-toxicity=1", "glft-end-day=8");
+        Check(run, "glft", maxInventory: Parameter("glft-max-inventory"), orderSize: Parameter("glft-order-size"));
+        var runtime = Section(run.Summary, "runtimeStatistics");
+        Assert.That(Number(runtime, "Toxicity insights"), Is.GreaterThan(0), "toxicity insights emitted");
+        Assert.That(Number(runtime, "Toxicity pulled quotes"), Is.GreaterThan(0), "the exposed side was pulled");
+
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Results, "GlftOnlineCalibrationAlgorithm.json")));
+        var series = result.RootElement.GetProperty("charts").GetProperty("Toxicity").GetProperty("series");
+        var scores = series.GetProperty("Score").GetProperty("values").EnumerateArray()
+            .Where(p => p[1].ValueKind == JsonValueKind.Number).Select(p => p[1].GetDouble()).ToArray();
+        Assert.That(scores, Is.Not.Empty, "the score was plotted");
+        Assert.That(scores.Where(x => !(x is >= 0 and <= 1)), Is.Empty, "every score finite and in [0, 1]");
+        Assert.That(scores.Max(), Is.GreaterThan(0), "a score above 0 was seen");
+        var sides = series.GetProperty("Informed side").GetProperty("values").EnumerateArray()
+            .Where(p => p[1].ValueKind == JsonValueKind.Number).Select(p => p[1].GetDouble()).ToArray();
+        Assert.That(sides.Where(x => x is not (-1 or 0 or 1)), Is.Empty, "informed side in {-1, 0, +1}");
+        TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"toxicity: insights {Number(runtime, "Toxicity insights")}, pulled quotes {Number(runtime, "Toxicity pulled quotes")}, score max {scores.Max():0.000}, mean {scores.Average():0.000} over {scores.Length} points"));
+    }
+
+    /// <summary>
+    /// Issue 12: the anchor example (<c>AnchorQuotingAlgorithm</c>) on <c>generate-data --two-legs</c> (the first 300 s of
+    /// 2024-01-01 UTC: LEGAUSD steady and deep, LEGBUSD bursty and thin; the algorithm's New York day starts a day early
+    /// so that the UTC data day is seen): the <c>AnchorAlphaModel</c> decides on LEAN's ticks once per 10 ms window, its
+    /// decisions are scored against the hindsight oracle (agreement reported, in [0, 1]), quotes are priced off the anchor,
+    /// and the example's checks hold (no order rejected, the inventory within its limit, fills and markouts).
+    /// </summary>
+    [Test]
+    public void AnchorQuotingOnTheSyntheticTwoLegs()
+    {
+        const double seconds = 300;
+        var data = Directory.CreateTempSubdirectory("mm-e2e-anchor-").FullName;
+        Process(Root, "dotnet", "run", "-c", "Release", "--project", "Research", "--",
+            "generate-data", "--out", data, "--two-legs", "--days", "1", "--leg-seconds", seconds.ToString(CultureInfo.InvariantCulture), "--seed", "1");
+        var run = RunWithResults("AnchorQuotingAlgorithm", data);
+        Check(run, "anchor", maxInventory: Parameter("anchor-max-inventory"), orderSize: Parameter("anchor-order-size"));
+        var runtime = Section(run.Summary, "runtimeStatistics");
+        var windows = seconds / (Parameter("anchor-window-ms") / 1000);
+        var decisions = Number(runtime, "Anchor decisions");
+        Assert.That(decisions, Is.InRange(0.99 * windows, windows), "one decision per window");
+        Assert.That(Number(runtime, "Anchor scored windows"), Is.EqualTo(decisions - 1), "every ended window scored against the oracle");
+        Assert.That(Number(runtime, "Anchor decisive windows"), Is.GreaterThan(0));
+        foreach (var rule in new[] { "Hawkes picks", "Hawkes anchors", "CLF picks", "CLF anchors" })
+        {
+            Assert.That(Number(runtime, $"Anchor {rule} agreement"), Is.InRange(0.0, 1.0), rule);
+            Assert.That(Number(runtime, $"Anchor {rule} chance"), Is.InRange(0.0, 1.0), rule);
+        }
+
+        Assert.That(Number(runtime, "Quotes priced off the anchor"), Is.GreaterThan(0), "the anchor steered quotes");
+        var events = OrderEventLog.Read(run.Results, run.Algorithm);
+        Assert.That(events.Fills.Select(f => f.Symbol).Distinct().Count(), Is.EqualTo(2), "both legs traded");
+        TestContext.Progress.WriteLine(string.Join(", ", new[] { "Anchor decisions", "Anchor switches", "Quotes priced off the anchor",
+            "Anchor Hawkes picks agreement", "Anchor Hawkes picks chance", "Anchor Hawkes picks kappa", "Anchor Hawkes anchors agreement",
+            "Anchor CLF picks agreement", "Anchor CLF picks chance", "Anchor CLF anchors agreement" }.Select(n => $"{n} {runtime[n]}")));
+    }
+
+    /// <summary>
     /// Issue 9 §1: the intensity rule on the depletion clock (<c>IntensityClock.Depletions</c>: a fill draw only when the
     /// quote's own side of the book depletes at or behind it, read from quotes alone) calibrated on the first IBM day
     /// against the queue rule's fills, compared with the queue rule on the four later days

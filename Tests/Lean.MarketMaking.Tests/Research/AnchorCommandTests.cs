@@ -55,6 +55,43 @@ public class AnchorCommandTests
     }
 
     [Test]
+    public void LeanTickDataOfTheGeneratedLegsScoresAsTheSimulationItCameFrom()
+    {
+        // generate-data --two-legs writes the simulation of seed 6 (day 0) as LEAN ticks (times in ms, trades signed
+        // again by the quote rule); read back by --data, the evaluation is that of --simulate on the same seed.
+        var data = Path.Combine(_folder, "lean");
+        Assert.That(Run("generate-data", "--out", data, "--two-legs", "--days", "1", "--leg-seconds", "5", "--seed", "6").Code, Is.Zero);
+        var (code, stdout, stderr) = Run("anchor", "--data", data, "--security-type", "crypto", "--market", "coinbase", "--symbols", "LEGAUSD,LEGBUSD",
+            "--start", "20240101", "--end", "20240101");
+        Assert.That(code, Is.Zero, stderr);
+        var (simulatedCode, simulated, _) = Run("anchor", "--simulate", "--seconds", "5", "--seed", "6");
+        Assert.That(simulatedCode, Is.Zero);
+        using var lean = JsonDocument.Parse(stdout);
+        using var truth = JsonDocument.Parse(simulated);
+        Assert.That(lean.RootElement.GetProperty("contracts")[1].GetString(), Is.EqualTo("LEGBUSD"));
+        Assert.That(lean.RootElement.GetProperty("decisions").GetArrayLength(), Is.EqualTo(lean.RootElement.GetProperty("windows").GetInt64()));
+        Assert.That(lean.RootElement.GetProperty("windows").GetInt64(), Is.EqualTo(truth.RootElement.GetProperty("windows").GetInt64()).Within(1));
+        foreach (var (rule, kind) in new[] { ("hawkes", "picks"), ("clf", "picks") })
+        {
+            var a = lean.RootElement.GetProperty(rule).GetProperty(kind).GetProperty("agreement").GetDouble();
+            var b = truth.RootElement.GetProperty(rule).GetProperty(kind).GetProperty("agreement").GetDouble();
+            Assert.That(a, Is.EqualTo(b).Within(0.05), $"{rule} {kind}: LEAN data {a}, simulation {b}");
+        }
+    }
+
+    [TestCase("--symbols", "LEGAUSD", "at least two distinct tickers")]
+    [TestCase("--start", "2024-01-01", "--start must be yyyyMMdd")]
+    [TestCase("--security-type", "bond", "--security-type must be")]
+    public void BadLeanDataOptionsFailWithOneLine(string option, string value, string message)
+    {
+        var args = new[] { "anchor", "--data", _folder, "--security-type", "crypto", "--market", "coinbase", "--symbols", "A,B", "--start", "20240101", "--end", "20240101" }.ToList();
+        args[args.IndexOf(option) + 1] = value;
+        var (code, _, stderr) = Run(args.ToArray());
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain(message));
+    }
+
+    [Test]
     public void SimulatePrintsScoresWithoutTheSeriesByDefault()
     {
         var (code, stdout, stderr) = Run("anchor", "--simulate", "--seconds", "2", "--seed", "3", "--vote-windows", "10");

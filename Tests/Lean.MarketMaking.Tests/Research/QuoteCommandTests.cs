@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using Lean.MarketMaking.Models.Quoting;
+using Lean.MarketMaking.Models.Quoting.CarteaJaimungal;
 using Lean.MarketMaking.Research;
 using NUnit.Framework;
 
@@ -104,6 +106,32 @@ public class QuoteCommandTests
     }
 
     [Test]
+    public void CarteaJaimungalVolatilityClusteringQuotesAtTheJumpsIntensityNow()
+    {
+        // Self-exciting jumps charged as risk (jumpRiskAversion > 0): a jump just seen (intensity now 3x the mean) widens
+        // the quote, the more the longer the excitation lasts (relaxation rate beta(1 - alpha)); at the mean it is the plain quote.
+        const string common = """
+            "model":"cj","mid":100,"inventory":1,"phi":0.001,"alpha":0.0001,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30,
+            "jumpIntensity":0.2,"jumpUpRate":100,"jumpDownRate":100,"jumpRiskAversion":50,"jumpClusteringDecay":0.5
+            """;
+        var atMean = Quote("{" + common + ""","jumpClustering":0.6,"jumpIntensityNow":0.2}""");
+        var plain = Quote("{" + common + ""","jumpClustering":0.6}""");
+        var excited = Quote("{" + common + ""","jumpClustering":0.6,"jumpIntensityNow":0.6}""");
+        var brief = Quote("{" + common + ""","jumpClustering":0,"jumpIntensityNow":0.6}""");
+        double Spread(JsonElement q) => q.GetProperty("ask").GetDouble() - q.GetProperty("bid").GetDouble();
+        Assert.That(atMean.GetProperty("bid").GetDouble(), Is.EqualTo(plain.GetProperty("bid").GetDouble()));
+        Assert.That(Spread(excited), Is.GreaterThan(Spread(brief)), "longer-lasting excitation, wider quote");
+        Assert.That(Spread(brief), Is.GreaterThan(Spread(atMean)), "a jump just seen widens the quote");
+
+        var model = new CarteaJaimungalModel(
+            new CarteaJaimungalParameters(0.001, 0.0001, 100, 1, 1, 3, 1, 30),
+            new MidPriceJumpParameters(0.2, 0.5, 100, 100, 0, 0, 0, 50, 0.6, 0.5));
+        var expected = model.Quote(new MarketSnapshot(100, 0, 1), 0.6);
+        Assert.That(excited.GetProperty("bid").GetDouble(), Is.EqualTo(expected.Bid).Within(1e-12));
+        Assert.That(excited.GetProperty("ask").GetDouble(), Is.EqualTo(expected.Ask).Within(1e-12));
+    }
+
+    [Test]
     public void OutputNumbersRoundTripExactly()
     {
         var (code, stdout, _) = Run("{\"model\":\"glft\",\"mid\":1000,\"inventory\":0," + HftbacktestGlft + "}");
@@ -135,6 +163,10 @@ public class QuoteCommandTests
     [TestCase("""{"model":"multi","mid":[100,100],"inventory":[0,0],"covariance":[[1,0],[0,1]],"A":1,"k":1,"gamma":1,"horizon":1,"time":2}""", "'time'")]
     [TestCase("""{"model":"as","mid":100,"gamma":0.1,"sigma":2,"k":1.5,"horizon":1,"A":0}""", "'A'")] // used to be accepted (AS does not use A)
     [TestCase("""{"model":"as-infinite","mid":100,"gamma":0.1,"sigma":2,"k":1.5,"discountRate":1,"maxInventory":5,"A":-1}""", "'A'")]
+    [TestCase("""{"model":"cj","mid":100,"phi":0,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30,"jumpIntensity":1,"jumpUpRate":1,"jumpDownRate":1,"jumpClustering":1}""", "'jumpClustering'")]
+    [TestCase("""{"model":"cj","mid":100,"phi":0,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30,"jumpIntensity":1,"jumpUpRate":1,"jumpDownRate":1,"jumpClusteringDecay":0}""", "'jumpClusteringDecay'")]
+    [TestCase("""{"model":"cj","mid":100,"phi":0,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30,"jumpIntensity":1,"jumpUpRate":1,"jumpDownRate":1,"jumpIntensityNow":-1}""", "'jumpIntensityNow'")]
+    [TestCase("""{"model":"cj","mid":100,"phi":0,"alpha":0,"k":100,"lambdaBuy":1,"lambdaSell":1,"maxInventory":3,"horizon":30,"jumpIntensityNow":2}""", "'jumpIntensityNow'")]
     [TestCase("""[1,2]""", "JSON object")]
     [TestCase("""{"model":""", "not valid JSON")]
     [TestCase("not json\nat all\n", "not valid JSON")] // the parser quotes the multi-line input: still one line

@@ -66,6 +66,15 @@ public class AnchorAlphaModelTests
         Assert.That(insights, Is.Not.Empty);
         Assert.That(insights.All(i => i.Direction == InsightDirection.Flat && i.Magnitude is null && i.Tag == AnchorAlphaModel.AnchorTag && i.SourceModel == alpha.Name));
         Assert.That(insights.Last().Symbol, Is.EqualTo(alpha.Anchor));
+
+        // the online hindsight scoring is the library's offline evaluation of the same stream
+        var offline = AnchorEvaluation.Run(updates, new AnchorSelector(2, settings));
+        Assert.That(alpha.Decisions, Is.EqualTo(boundary - 1), "one decision per window boundary");
+        Assert.That(alpha.Evaluation.Windows, Is.EqualTo(offline.Windows));
+        Assert.That(alpha.Evaluation.DecisiveWindows, Is.EqualTo(offline.DecisiveWindows));
+        Assert.That(alpha.Evaluation.HawkesPicks.Agreements, Is.EqualTo(offline.HawkesPicks.Agreements));
+        Assert.That(alpha.Evaluation.ClfAnchors.Agreements, Is.EqualTo(offline.ClfAnchors.Agreements));
+        Assert.That(alpha.Evaluation.Windows, Is.GreaterThan(250));
         Assert.That(insights.Count, Is.LessThanOrEqualTo(3 + insights.Zip(insights.Skip(1)).Count(p => p.First.Symbol != p.Second.Symbol)), "re-emitted at most once a period while unchanged");
     }
 
