@@ -32,15 +32,10 @@ namespace QuantConnect.Algorithm
 
         public StatisticsResults Statistics => throw new NotImplementedException();
 
-        private bool _liveMode;
-
-        // false unless a test sets it (LEAN: set by the engine through SetLiveMode)
-        public bool LiveMode => _liveMode;
-
         // null unless a test sets it (LEAN: set by the engine before each OnData)
         public Slice CurrentSlice { get; private set; }
 
-        internal void SetLiveModeForTests(bool liveMode) => _liveMode = liveMode;
+        internal void SetLiveModeForTests(bool liveMode) => LiveModeForTests = liveMode;
 
         internal void SetCurrentSliceForTests(Slice slice) => CurrentSlice = slice;
 
