@@ -668,7 +668,7 @@ public class ExampleBacktestTests
     /// setup, result, real-time and transaction handlers, the data feed from the synthetic data queue handler streaming
     /// MMCUSD at <see cref="LivePaperQuotesPerSecond"/> quote ticks a second), stopped after two minutes by LEAN's quit
     /// command: LEAN took the synthetic handler, quotes were placed, the paper brokerage filled some (the example's
-    /// intensity fill model at <c>as-fill-intensity</c> = 1/s, so that two minutes give fills), LEAN rejected no order,
+    /// intensity fill model at <c>as-fill-intensity</c> = 1/s, with 2 market orders/s a side so that its gate opens), LEAN rejected no order,
     /// the inventory stayed within its limit (plus one working order) after every fill, and the tick-to-order latency
     /// (the arrival of a step's oldest tick to the order request, measured by the execution model in live mode) was
     /// measured; its p50/p99 are reported (README, "Going live").
@@ -678,6 +678,9 @@ public class ExampleBacktestTests
     {
         var results = Directory.CreateTempSubdirectory("mm-e2e-live-paper-").FullName;
         var output = RunScript(results, null, "--live-paper", "2", "AvellanedaStoikovAlgorithm", "as-fill-intensity=1",
+            // the intensity rule draws only in steps whose opposite flow reached the quote: at the default 0.02 trades/s a
+            // side the first run (2026-12-03) had no fill in two minutes
+            "synthetic-market-trades-per-second=2",
             string.Create(CultureInfo.InvariantCulture, $"synthetic-market-quotes-per-second={LivePaperQuotesPerSecond}"));
         const string algorithm = "AvellanedaStoikovAlgorithm";
         Assert.That(output, Does.Contain("Lean.MarketMaking.Live.SyntheticDataQueueHandler"), "LEAN's live feed used the synthetic handler");
