@@ -250,7 +250,7 @@ public class MarketMakingExecutionModel : ExecutionModel
     /// </summary>
     public void AdoptOpenOrders(QCAlgorithm algorithm)
     {
-        var router = _router ??= CreateOrderRouter(algorithm);
+        var router = _router ??= CreateRouter(algorithm);
         foreach (var (symbol, state) in _symbols)
         {
             var open = new List<RestingOrder>(GetOpenOrders(algorithm, symbol));

@@ -52,6 +52,23 @@ public class TickToOrderLatencyTests
     }
 
     [Test]
+    public void RequestsAreStillTimedWhenOpenOrdersWereAdoptedBeforeTheFirstStep()
+    {
+        // a restart adopts LEAN's open orders before the first Execute: the router it creates must be the timed one
+        var model = new TimedExecution(live: true);
+        var algorithm = new QCAlgorithm();
+        model.OnSecuritiesChanged(algorithm, Added(NewSecurity().Quote(99.99m, 100.01m, Start)));
+        model.AdoptOpenOrders(algorithm);
+
+        model.ArrivalUtc = Arrival;
+        model.Clock.Enqueue(Arrival.AddTicks(2_500));
+        model.Clock.Enqueue(Arrival.AddTicks(4_000));
+        model.Execute(algorithm, new IPortfolioTarget[] { Quote(99.90m, 100.10m) });
+
+        Assert.That(model.Statistics.Latency?.Count, Is.EqualTo(2));
+    }
+
+    [Test]
     public void NothingIsMeasuredInABacktest()
     {
         var model = new TimedExecution(live: false);
@@ -116,5 +133,7 @@ public class TickToOrderLatencyTests
         protected override DateTime? GetDataArrivalUtc(QCAlgorithm algorithm) => ArrivalUtc;
 
         protected override DateTime GetWallClockUtc() => Clock.Dequeue();
+
+        protected override IEnumerable<RestingOrder> GetOpenOrders(QCAlgorithm algorithm, Symbol symbol) => Array.Empty<RestingOrder>();
     }
 }
