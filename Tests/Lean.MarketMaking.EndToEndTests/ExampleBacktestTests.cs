@@ -677,10 +677,11 @@ public class ExampleBacktestTests
     public void LivePaperAvellanedaStoikovOnTheSyntheticMarket()
     {
         var results = Directory.CreateTempSubdirectory("mm-e2e-live-paper-").FullName;
-        var output = RunScript(results, null, "--live-paper", "2", "AvellanedaStoikovAlgorithm", "as-fill-intensity=1",
-            // the intensity rule draws only in steps whose opposite flow reached the quote: at the default 0.02 trades/s a
-            // side the first run (2026-12-03) had no fill in two minutes
-            "synthetic-market-trades-per-second=2",
+        var output = RunScript(results, null, "--live-paper", "2", "AvellanedaStoikovAlgorithm",
+            // the intensity rule at 1/s (run.sh's synthetic default is the queue rule, whose fills need the market's sparse
+            // trades to get through the queue ahead: none in two minutes on 2026-12-03); it draws only in steps whose
+            // opposite flow reached the quote: at the default 0.02 trades/s a side the first run had no fill either
+            "as-fill-mode=Intensity", "as-fill-intensity=1", "synthetic-market-trades-per-second=2",
             string.Create(CultureInfo.InvariantCulture, $"synthetic-market-quotes-per-second={LivePaperQuotesPerSecond}"));
         const string algorithm = "AvellanedaStoikovAlgorithm";
         Assert.That(output, Does.Contain("Lean.MarketMaking.Live.SyntheticDataQueueHandler"), "LEAN's live feed used the synthetic handler");
