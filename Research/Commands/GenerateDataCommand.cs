@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using System.IO;
+using Lean.MarketMaking.Models.Simulation;
 using Lean.MarketMaking.Research.Data.Synthetic;
 
 namespace Lean.MarketMaking.Research.Commands;
@@ -84,7 +85,7 @@ internal sealed class GenerateDataCommand : IResearchCommand
         }
 
         var start = Start(startText);
-        var legs = Array.ConvertAll(LegTickers, t => new SyntheticMarketSettings(t, start: start, days: days, initialMid: 22_000, tickSize: 0.05m));
+        var legs = Array.ConvertAll(LegTickers, t => new SyntheticMarketSettings(t, start: start, days: days, dynamics: new SyntheticMarketDynamics(initialMid: 22_000, tickSize: 0.05m)));
         var ticks = Array.ConvertAll(legs, l => new LeanTickFileWriter(output, l));
         var bars = Array.ConvertAll(legs, l => new LeanBarFileWriter(output, l));
         var quotes = new long[2];

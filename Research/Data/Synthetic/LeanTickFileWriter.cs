@@ -105,7 +105,7 @@ public sealed class LeanTickFileWriter
         var lines = File.Exists(path) ? File.ReadAllLines(path).ToList() : new List<string> { SymbolPropertiesHeader, string.Empty };
         lines.RemoveAll(line => line.StartsWith(key, StringComparison.OrdinalIgnoreCase));
         var pair = $"{Settings.BaseCurrency}-{Settings.QuoteCurrency}";
-        lines.Add(key + string.Join(',', $"Synthetic {pair}", Settings.QuoteCurrency, "1", Format(Settings.TickSize), "1", pair, "1"));
+        lines.Add(key + string.Join(',', $"Synthetic {pair}", Settings.QuoteCurrency, "1", Format(Settings.Dynamics.TickSize), "1", pair, "1"));
         File.WriteAllLines(path, lines);
         return path;
     }

@@ -30,7 +30,7 @@ public sealed class SyntheticTickGenerator
     /// <summary>Generates every day of the settings, in order.</summary>
     public IEnumerable<SyntheticDay> Days()
     {
-        var mid = _settings.InitialMid;
+        var mid = _settings.Dynamics.InitialMid;
         for (var day = 0; day < _settings.Days; day++)
         {
             var generated = Day(_settings.Start.AddDays(day), day, mid, out mid);

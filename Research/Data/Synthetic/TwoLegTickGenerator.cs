@@ -34,9 +34,9 @@ public sealed class TwoLegTickGenerator
         Simulation = TwoLegSimulationSettings.Default();
         for (var k = 0; k < 2; k++)
         {
-            if ((double)legs[k].TickSize != Simulation.TickSize[k])
+            if ((double)legs[k].Dynamics.TickSize != Simulation.TickSize[k])
             {
-                throw Guard.Invalid(nameof(legs), $"leg {k}'s tick size must be the simulation's {Simulation.TickSize[k]}, got {legs[k].TickSize}");
+                throw Guard.Invalid(nameof(legs), $"leg {k}'s tick size must be the simulation's {Simulation.TickSize[k]}, got {legs[k].Dynamics.TickSize}");
             }
         }
     }
@@ -93,5 +93,5 @@ public sealed class TwoLegTickGenerator
     }
 
     // On the leg's tick grid (the simulation moves prices by whole ticks from a price on the grid).
-    private decimal Price(double price, int leg) => Math.Round((decimal)price / Legs[leg].TickSize) * Legs[leg].TickSize;
+    private decimal Price(double price, int leg) => Math.Round((decimal)price / Legs[leg].Dynamics.TickSize) * Legs[leg].Dynamics.TickSize;
 }

@@ -160,7 +160,7 @@ public class SyntheticDataTests
         // the walk beyond the touch is ⌊δ/tick⌋ ticks with δ ~ Exp(k): geometric with p = e^(−k·tick), mean p/(1 − p)
         // ticks, variance p/(1 − p)²; the sample mean must lie within 4 standard errors.
         var walks = days.SelectMany(d => d.Trades.Select(t => Walk(d, t, settings))).ToList();
-        var p = Math.Exp(-settings.DepthDecay * (double)settings.TickSize);
+        var p = Math.Exp(-settings.Dynamics.DepthDecay * (double)settings.Dynamics.TickSize);
         var expected = p / (1 - p);
         var standardError = Math.Sqrt(p / ((1 - p) * (1 - p)) / walks.Count);
         Assert.That(walks.Average(), Is.EqualTo(expected).Within(4 * standardError));
@@ -201,7 +201,7 @@ public class SyntheticDataTests
         var second = trade.Milliseconds / 1000 * 1000;
         var book = day.Quotes.Last(q => q.Milliseconds <= second);
         var touch = trade.IsBuy ? book.Ask : book.Bid;
-        return (double)(Math.Abs(trade.Price - touch) / settings.TickSize);
+        return (double)(Math.Abs(trade.Price - touch) / settings.Dynamics.TickSize);
     }
 
     private static string[] Entries(string zip)

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lean.MarketMaking.Models.Simulation;
 using Lean.MarketMaking.Research;
 using Lean.MarketMaking.Research.Data;
 using Lean.MarketMaking.Research.Data.Synthetic;
@@ -113,7 +114,7 @@ public class TwoLegTickGeneratorTests
     }
 
     private static SyntheticMarketSettings[] GenerateDataLegs(int days) =>
-        new[] { "LEGAUSD", "LEGBUSD" }.Select(t => new SyntheticMarketSettings(t, days: days, initialMid: 22_000, tickSize: 0.05m)).ToArray();
+        new[] { "LEGAUSD", "LEGBUSD" }.Select(t => new SyntheticMarketSettings(t, days: days, dynamics: new SyntheticMarketDynamics(initialMid: 22_000, tickSize: 0.05m))).ToArray();
 
     private static bool OnGrid(double price) => Math.Abs((price / 0.05) - Math.Round(price / 0.05)) < 1e-6;
 }
